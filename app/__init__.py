@@ -1,0 +1,1 @@
+"""Shortlist: hiring-manager decision support."""

@@ -1,0 +1,82 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
+from starlette.responses import Response
+
+from app.api_keys import service
+from app.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut
+from app.db import Session
+from app.kit.auth import AdminScope
+from app.kit.errors import responses
+from app.kit.etag import IfMatch, check_if_match
+from app.kit.pagination import Cursor, Limit, Page, page_response
+from app.kit.responses import created, resource_response
+
+router = APIRouter(prefix="/v1/api-keys", tags=["API keys"])
+
+ApiKeyId = Annotated[uuid.UUID, Path()]
+
+
+@router.post(
+    "",
+    operation_id="createApiKey",
+    summary="Create an API key",
+    status_code=201,
+    response_model=ApiKeyCreated,
+    responses=responses(403),
+)
+async def create_api_key(actor: AdminScope, session: Session, body: ApiKeyCreate) -> Response:
+    """The secret `key` is in this response only; Shortlist keeps just a hash of it."""
+    key, secret = await service.create_api_key(session, actor, body.name, list(body.scopes))
+    out = ApiKeyCreated(**ApiKeyOut.model_validate(key).model_dump(), key=secret)
+    return created(out, f"/v1/api-keys/{key.id}")
+
+
+@router.get(
+    "",
+    operation_id="listApiKeys",
+    summary="List API keys",
+    response_model=Page[ApiKeyOut],
+    responses=responses(403),
+)
+async def list_api_keys(
+    actor: AdminScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
+) -> Response:
+    """Every key of the organization, revoked ones included, oldest first. No secrets."""
+    rows, next_cursor = await service.list_api_keys(
+        session, actor.organization_id, limit=limit, cursor=cursor
+    )
+    page = Page[ApiKeyOut](
+        data=[ApiKeyOut.model_validate(k) for k in rows], next_cursor=next_cursor
+    )
+    return page_response(request, page)
+
+
+@router.get(
+    "/{api_key_id}",
+    operation_id="getApiKey",
+    summary="Get an API key",
+    response_model=ApiKeyOut,
+    responses=responses(403, 404),
+)
+async def get_api_key(actor: AdminScope, session: Session, api_key_id: ApiKeyId) -> Response:
+    key = await service.get_api_key(session, actor.organization_id, api_key_id)
+    return resource_response(ApiKeyOut.model_validate(key))
+
+
+@router.delete(
+    "/{api_key_id}",
+    operation_id="revokeApiKey",
+    summary="Revoke an API key",
+    response_model=ApiKeyOut,
+    responses=responses(403, 404, 412),
+)
+async def revoke_api_key(
+    actor: AdminScope, session: Session, api_key_id: ApiKeyId, if_match: IfMatch = None
+) -> Response:
+    """The key stops working at once. The record stays, with `revoked_at` set."""
+    key = await service.get_api_key(session, actor.organization_id, api_key_id)
+    check_if_match(if_match, key.version)
+    key = await service.revoke_api_key(session, actor, key)
+    return resource_response(ApiKeyOut.model_validate(key))

@@ -1,0 +1,171 @@
+"""Candidates: people and outside providers (agencies)."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.candidates.schemas import CandidateCreate, CandidateKind, CandidateUpdate
+from app.kit.auth import Actor
+from app.kit.errors import Conflict, NotFound
+from app.kit.events import record_event
+from app.kit.external_refs import (
+    find_by_external_ref,
+    has_external_ref,
+    set_external_refs,
+    with_ref,
+)
+from app.kit.pagination import SortKey, paginate
+from app.models import Candidate, Option
+from app.models.base import utcnow
+
+ORDER = (SortKey(Candidate.created_at), SortKey(Candidate.id))
+
+# What erasure clears: every field that is personal data or free text about the person.
+PERSONAL_FIELDS: dict[str, object] = {
+    "name": None,
+    "email": None,
+    "phone": None,
+    "location": None,
+    "headline": None,
+    "source": None,
+    "tags": [],
+    "available_from": None,
+    "keep_in_touch_consent": False,
+}
+
+
+class CandidateErased(Conflict):
+    code = "candidate_erased"
+
+
+def ensure_not_erased(candidate: Candidate) -> None:
+    if candidate.erased_at is not None:
+        raise CandidateErased(f"Candidate {candidate.id} was erased; their data cannot change.")
+
+
+async def get_candidate(
+    session: AsyncSession, organization_id: uuid.UUID, candidate_id: uuid.UUID
+) -> Candidate:
+    candidate = await session.scalar(
+        select(Candidate)
+        .where(Candidate.id == candidate_id, Candidate.organization_id == organization_id)
+        .options(selectinload(Candidate.external_refs))
+        .execution_options(populate_existing=True)
+    )
+    if candidate is None:
+        raise NotFound(f"No candidate {candidate_id}.")
+    return candidate
+
+
+def _escape_like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+async def list_candidates(
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    *,
+    q: str | None,
+    kind: CandidateKind | None,
+    updated_after: datetime | None,
+    external_system: str | None,
+    external_id: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Candidate], str | None]:
+    query = (
+        select(Candidate)
+        .where(Candidate.organization_id == organization_id)
+        .options(selectinload(Candidate.external_refs))
+    )
+    if q:
+        pattern = f"%{_escape_like(q)}%"
+        query = query.where(
+            or_(
+                *(
+                    column.ilike(pattern, escape="\\")
+                    for column in (Candidate.name, Candidate.email, Candidate.headline)
+                )
+            )
+        )
+    if kind is not None:
+        query = query.where(Candidate.kind == kind)
+    if updated_after is not None:
+        query = query.where(Candidate.updated_at > updated_after)
+    if external_system is not None or external_id is not None:
+        query = query.where(
+            has_external_ref("candidate", Candidate.id, external_system, external_id)
+        )
+    return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
+
+
+async def create_candidate(session: AsyncSession, actor: Actor, body: CandidateCreate) -> Candidate:
+    candidate = Candidate(
+        organization_id=actor.organization_id, **body.model_dump(exclude={"external_refs"})
+    )
+    session.add(candidate)
+    await session.flush()
+    await set_external_refs(
+        session, actor.organization_id, "candidate", candidate.id, body.external_refs
+    )
+    record_event(session, actor, "candidate.created", candidate.id)
+    await session.flush()
+    return await get_candidate(session, actor.organization_id, candidate.id)
+
+
+async def update_candidate(
+    session: AsyncSession, actor: Actor, candidate: Candidate, body: CandidateUpdate
+) -> Candidate:
+    ensure_not_erased(candidate)
+    changed = body.apply_to(candidate, skip=frozenset({"external_refs"}))
+    if body.external_refs is not None and await set_external_refs(
+        session, actor.organization_id, "candidate", candidate.id, body.external_refs
+    ):
+        changed.append("external_refs")
+    if not changed:
+        return candidate
+    candidate.updated_at = utcnow()  # also bumps the version when only refs changed
+    # Field names only: event data outlives an erasure, so it holds no personal data.
+    record_event(session, actor, "candidate.updated", candidate.id, data={"changed": changed})
+    await session.flush()
+    return await get_candidate(session, actor.organization_id, candidate.id)
+
+
+async def upsert_candidate(
+    session: AsyncSession, actor: Actor, system: str, external_id: str, body: CandidateCreate
+) -> tuple[Candidate, bool]:
+    """Create or replace the candidate an ATS knows as `system`/`external_id`."""
+    refs = with_ref(body.external_refs, system, external_id)
+    body = body.model_copy(update={"external_refs": refs})
+    found = await find_by_external_ref(
+        session, actor.organization_id, "candidate", system, external_id
+    )
+    if found is None:
+        return await create_candidate(session, actor, body), True
+    candidate = await get_candidate(session, actor.organization_id, found)
+    replacement = CandidateUpdate.model_validate(body.model_dump())
+    return await update_candidate(session, actor, candidate, replacement), False
+
+
+async def erase_candidate(session: AsyncSession, actor: Actor, candidate: Candidate) -> Candidate:
+    """Clear the person's data; the record and its decision history keep their shape."""
+    if candidate.erased_at is not None:
+        return candidate
+    for field, empty in PERSONAL_FIELDS.items():
+        setattr(candidate, field, empty)
+    candidate.erased_at = utcnow()
+    # Free text about the person on their options goes too.
+    await session.execute(
+        update(Option)
+        .where(Option.candidate_id == candidate.id, Option.organization_id == actor.organization_id)
+        .values(
+            fit_summary=None, status_reason=None, updated_at=utcnow(), version=Option.version + 1
+        )
+        .execution_options(synchronize_session=False)
+    )
+    record_event(session, actor, "candidate.erased", candidate.id)
+    await session.flush()
+    return await get_candidate(session, actor.organization_id, candidate.id)

@@ -1,0 +1,108 @@
+"""The `shortlist` command."""
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from app.api_keys.service import create_api_key, ensure_organization
+from app.config import Settings, get_settings
+from app.db import Database, migrate
+from app.kit.auth import SCOPES, Actor
+from app.models import ApiKey
+
+
+def _actor(organization_id: object) -> Actor:
+    # Changes made from the command line have no API key behind them.
+    return Actor(organization_id, None, frozenset(SCOPES), "shortlist-cli")  # type: ignore[arg-type]
+
+
+async def _create_key(
+    settings: Settings, org: str, name: str, scopes: list[str], *, only_if_none: bool = False
+) -> str | None:
+    db = Database.connect(settings)
+    try:
+        async with db.writer() as session:
+            if only_if_none and await session.scalar(select(ApiKey.id).limit(1)) is not None:
+                return None
+            organization = await ensure_organization(session, org)
+            _, secret = await create_api_key(session, _actor(organization.id), name, scopes)
+            await session.commit()
+            return secret
+    finally:
+        await db.engine.dispose()
+
+
+def _scopes(value: str) -> list[str]:
+    scopes = list(dict.fromkeys(s.strip() for s in value.split(",") if s.strip()))
+    unknown = [s for s in scopes if s not in SCOPES]
+    if not scopes or unknown:
+        raise argparse.ArgumentTypeError(f"scopes are a comma-separated subset of {SCOPES}")
+    return scopes
+
+
+def serve(args: argparse.Namespace, settings: Settings) -> None:
+    import uvicorn
+
+    migrate(settings.database_url)
+    secret = asyncio.run(
+        _create_key(settings, "default", "bootstrap", list(SCOPES), only_if_none=True)
+    )
+    if secret is not None:
+        print(
+            "No API key existed, so organization 'default' got an admin key.\n"
+            "It is shown only now; store it:\n"
+            f"{secret}",
+            flush=True,
+        )
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level=settings.log_level,
+        proxy_headers=True,
+    )
+
+
+def keys_create(args: argparse.Namespace, settings: Settings) -> None:
+    migrate(settings.database_url)
+    secret = asyncio.run(_create_key(settings, args.org, args.name, args.scopes))
+    print(f"Created a key for organization {args.org!r} with scopes {','.join(args.scopes)}:")
+    print(secret)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="shortlist", description="Shortlist: keep hiring options open."
+    )
+    commands = root.add_subparsers(dest="command", required=True)
+
+    serve_cmd = commands.add_parser("serve", help="migrate the database, then serve the API")
+    serve_cmd.add_argument("--host", default="127.0.0.1")
+    serve_cmd.add_argument("--port", type=int, default=8000)
+    serve_cmd.add_argument("--workers", type=int, default=1)
+    serve_cmd.set_defaults(run=serve)
+
+    migrate_cmd = commands.add_parser("migrate", help="alembic upgrade head")
+    migrate_cmd.set_defaults(run=lambda _args, settings: migrate(settings.database_url))
+
+    keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="keys", required=True)
+    create = keys.add_parser("create", help="create an API key (and its organization)")
+    create.add_argument("--org", required=True, help="organization name; created if missing")
+    create.add_argument("--name", default="cli", help="what the key is for")
+    create.add_argument("--scopes", type=_scopes, default=["read", "write"])
+    create.set_defaults(run=keys_create)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = parser().parse_args(argv)
+    args.run(args, get_settings())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

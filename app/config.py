@@ -1,0 +1,30 @@
+from datetime import timedelta
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Everything the service reads from its environment (prefix `SHORTLIST_`)."""
+
+    model_config = SettingsConfigDict(env_prefix="SHORTLIST_", extra="ignore")
+
+    database_url: str = "sqlite+aiosqlite:///./shortlist.db"
+    database_pool_size: int = Field(default=10, ge=1, le=200)
+    database_echo: bool = False
+    # Largest request body accepted; bigger bodies get 413 before they are read into memory.
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    idempotency_ttl: timedelta = timedelta(hours=24)
+    # A key's last_used_at is written at most this often, so reads stay reads.
+    key_touch_interval: timedelta = timedelta(minutes=1)
+    log_level: str = "info"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,92 @@
+"""The OpenAPI document and offline `/docs` and `/redoc` pages."""
+
+from pathlib import Path
+from typing import Any
+
+import drf_spectacular_sidecar
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
+from starlette.responses import HTMLResponse
+
+from app.kit.errors import ProblemBody
+
+# Swagger UI and ReDoc ship inside a Python package, so the docs render without internet.
+ASSETS = Path(drf_spectacular_sidecar.__file__).parent / "static" / "drf_spectacular_sidecar"
+ASSETS_URL = "/docs-assets"
+
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": (
+        "Makes a retry safe: a repeat with the same key and body replays the first response "
+        "(marked `Idempotent-Replayed: true`); a different body is 422; a repeat while the "
+        "first is still running is 409. Keys are kept at least 24 hours."
+    ),
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+
+DESCRIPTION = """
+Shortlist helps a hiring manager **keep options open**: rank every candidate or provider
+still in play for a role, keep a runner-up warm, put options on hold instead of rejecting
+them, and reactivate the runner-up in one audited step when the first choice fails.
+
+* Authenticate with `Authorization: Bearer <api key>`; keys have the scopes `read`, `write`
+  and `admin`. `On-Behalf-Of` names the person a call acts for.
+* Errors are `application/problem+json` with a stable `code`.
+* Single resources carry an `ETag`; send it as `If-Match` on changes to avoid lost updates.
+* Lists are keyset-paginated: follow `next_cursor` (or the `Link: rel="next"` header).
+* Every POST accepts an `Idempotency-Key`.
+"""
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=DESCRIPTION,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    components["ProblemBody"] = ProblemBody.model_json_schema(
+        ref_template="#/components/schemas/{model}"
+    )
+    for path in schema["paths"].values():
+        for method, operation in path.items():
+            if method == "post":
+                operation.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
+            for response in operation.get("responses", {}).values():
+                content = response.get("content", {})
+                if "application/problem+json" in content:
+                    content.pop("application/json", None)
+    app.openapi_schema = schema
+    return schema
+
+
+def install_docs(app: FastAPI) -> None:
+    app.mount(ASSETS_URL, StaticFiles(directory=ASSETS), name="docs-assets")
+    app.openapi = lambda: build_openapi(app)  # type: ignore[method-assign]
+
+    @app.get("/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} — API",
+            swagger_js_url=f"{ASSETS_URL}/swagger-ui-dist/swagger-ui-bundle.js",
+            swagger_css_url=f"{ASSETS_URL}/swagger-ui-dist/swagger-ui.css",
+            swagger_favicon_url=f"{ASSETS_URL}/swagger-ui-dist/favicon-32x32.png",
+        )
+
+    @app.get("/redoc", include_in_schema=False)
+    async def redoc() -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} — API",
+            redoc_js_url=f"{ASSETS_URL}/redoc/bundles/redoc.standalone.js",
+            with_google_fonts=False,
+        )

@@ -1,0 +1,88 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from starlette.responses import Response
+
+from app.db import Session
+from app.events import service
+from app.events.schemas import EventOut
+from app.kit.auth import ReadScope
+from app.kit.errors import responses
+from app.kit.pagination import Cursor, Limit, Page, page_response
+from app.models import Event
+from app.requisitions.dependencies import ValidRequisition
+
+router = APIRouter(tags=["Events"])
+
+EventType = Annotated[
+    str | None,
+    Query(
+        alias="type",
+        max_length=64,
+        pattern=r"^[a-z_]+\.[a-z_]+$",
+        description="Only events of this type, e.g. `option.selected`.",
+    ),
+]
+
+
+def _page(request: Request, rows: list[Event], next_cursor: str | None) -> Response:
+    page = Page[EventOut](data=[EventOut.of(e) for e in rows], next_cursor=next_cursor)
+    return page_response(request, page)
+
+
+@router.get(
+    "/v1/events",
+    operation_id="listEvents",
+    summary="The change feed",
+    response_model=Page[EventOut],
+    responses=responses(403, 404),
+)
+async def list_events(
+    actor: ReadScope,
+    session: Session,
+    request: Request,
+    after: Annotated[
+        uuid.UUID | None, Query(description="Start after this event id (one you have seen).")
+    ] = None,
+    event_type: EventType = None,
+    requisition_id: Annotated[uuid.UUID | None, Query()] = None,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response:
+    """Every change in the organization, oldest first, each written in the same transaction
+    as the change. Poll with `next_cursor` (or `after`) to follow it."""
+    rows, next_cursor = await service.list_events(
+        session,
+        actor.organization_id,
+        after=after,
+        type=event_type,
+        requisition_id=requisition_id,
+        limit=limit,
+        cursor=cursor,
+    )
+    return _page(request, rows, next_cursor)
+
+
+@router.get(
+    "/v1/requisitions/{requisition_id}/timeline",
+    operation_id="getRequisitionTimeline",
+    summary="A requisition's timeline",
+    response_model=Page[EventOut],
+    responses=responses(403, 404),
+    tags=["Requisitions"],
+)
+async def get_timeline(
+    actor: ReadScope,
+    session: Session,
+    request: Request,
+    requisition: ValidRequisition,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response:
+    """Everything that happened to the requisition and its options, oldest first, with the
+    reasons given and who acted."""
+    rows, next_cursor = await service.list_events(
+        session, actor.organization_id, requisition_id=requisition.id, limit=limit, cursor=cursor
+    )
+    return _page(request, rows, next_cursor)

@@ -1,0 +1,116 @@
+"""API-key authentication, scopes and the actor recorded on events."""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.config import Settings
+from app.db import Session
+from app.kit.errors import Forbidden, Unauthorized
+from app.models import ApiKey
+from app.models.base import utcnow
+
+Scope = Literal["read", "write", "admin"]
+SCOPES: tuple[Scope, ...] = ("read", "write", "admin")
+KEY_PREFIX = "sl_"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is asking: the API key, its organization and scopes, and the person it acts for."""
+
+    organization_id: uuid.UUID
+    api_key_id: uuid.UUID | None
+    scopes: frozenset[str]
+    on_behalf_of: str | None = None
+
+
+def hash_secret(secret: str) -> str:
+    # The secret has 256 bits of entropy, so a plain SHA-256 cannot be brute-forced.
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def new_secret() -> tuple[str, str]:
+    """A fresh API key secret and its visible prefix."""
+    secret = KEY_PREFIX + secrets.token_urlsafe(32)
+    return secret, secret[:11]
+
+
+async def authenticate(
+    session: AsyncSession, secret: str, settings: Settings, now: datetime | None = None
+) -> Actor | None:
+    """The actor behind an API key secret, or None for an unknown or revoked key."""
+    row = (
+        await session.execute(
+            select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes, ApiKey.last_used_at).where(
+                ApiKey.key_hash == hash_secret(secret), ApiKey.revoked_at.is_(None)
+            )
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    now = now or utcnow()
+    if row.last_used_at is None or now - row.last_used_at > settings.key_touch_interval:
+        # Usage is not a change of the key: leave updated_at and version alone.
+        await session.execute(
+            update(ApiKey)
+            .where(ApiKey.id == row.id)
+            .values(last_used_at=now, updated_at=ApiKey.updated_at)
+            .execution_options(synchronize_session=False)
+        )
+    return Actor(
+        organization_id=row.organization_id, api_key_id=row.id, scopes=frozenset(row.scopes)
+    )
+
+
+bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer sl_…`.")
+
+
+async def current_actor(
+    request: Request,
+    session: Session,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    on_behalf_of: Annotated[
+        str | None,
+        Header(
+            alias="On-Behalf-Of",
+            max_length=200,
+            pattern=r"^[^\x00]*$",
+            description="The person this call acts for; recorded on events as `actor.on_behalf_of`.",
+        ),
+    ] = None,
+) -> Actor:
+    # The idempotency check may have authenticated this request already.
+    actor: Actor | None = getattr(request.state, "actor", None)
+    if actor is None:
+        if credentials is None:
+            raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
+        actor = await authenticate(session, credentials.credentials, request.app.state.settings)
+        if actor is None:
+            raise Unauthorized("The API key is unknown or revoked.")
+    if on_behalf_of is not None:
+        actor = Actor(actor.organization_id, actor.api_key_id, actor.scopes, on_behalf_of)
+    return actor
+
+
+def _requires(scope: Scope) -> object:
+    async def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
+        if scope not in actor.scopes:
+            raise Forbidden(f"This API key lacks the `{scope}` scope.", required_scope=scope)
+        return actor
+
+    check.__name__ = f"requires_{scope}"
+    return Depends(check)
+
+
+ReadScope = Annotated[Actor, _requires("read")]
+WriteScope = Annotated[Actor, _requires("write")]
+AdminScope = Annotated[Actor, _requires("admin")]

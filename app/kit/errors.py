@@ -1,0 +1,209 @@
+"""One error type, rendered as RFC 9457 problem+json with a stable `code`.
+
+Services raise `Problem` subclasses; the handlers here turn them, and every error the framework
+raises itself (unknown route, 405, validation, anything unexpected), into the same shape.
+"""
+
+import logging
+from collections.abc import Mapping, Sequence
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+
+log = logging.getLogger("shortlist")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(Exception):
+    """An error a client can act on. `code` is stable: clients branch on it."""
+
+    status: ClassVar[int] = 400
+    code: ClassVar[str] = "bad_request"
+    title: ClassVar[str | None] = None
+
+    def __init__(self, detail: str, *, headers: dict[str, str] | None = None, **extra: Any) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.headers = headers or {}
+        self.extra = extra
+
+
+class NotFound(Problem):
+    status, code = 404, "not_found"
+
+
+class Unauthorized(Problem):
+    status, code = 401, "unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Forbidden(Problem):
+    status, code = 403, "forbidden"
+
+
+class Conflict(Problem):
+    status, code = 409, "conflict"
+
+
+class PreconditionFailed(Problem):
+    status, code = 412, "precondition_failed"
+
+
+class PreconditionRequired(Problem):
+    status, code = 428, "precondition_required"
+
+
+class PayloadTooLarge(Problem):
+    status, code = 413, "payload_too_large"
+
+
+class InvalidRequest(Problem):
+    status, code = 422, "validation_failed"
+
+
+class ProblemBody(BaseModel):
+    """RFC 9457 problem details, as every error response of this API carries them."""
+
+    type: str = Field(examples=["/problems/not_found"])
+    title: str = Field(examples=["Not Found"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No requisition with that id."])
+    code: str = Field(description="Stable machine-readable error code.", examples=["not_found"])
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="Validation errors: `loc`, `msg`, `type`, one per problem."
+    )
+
+    model_config = {"extra": "allow"}
+
+
+def problem_response(
+    status: int,
+    code: str,
+    detail: str,
+    *,
+    title: str | None = None,
+    headers: Mapping[str, str] | None = None,
+    **extra: Any,
+) -> Response:
+    body = {
+        "type": f"/problems/{code}",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        **extra,
+    }
+    return Response(
+        orjson.dumps(body, default=str),
+        status_code=status,
+        media_type=PROBLEM_JSON,
+        headers=headers,
+    )
+
+
+def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses=` entries declaring the problem+json errors an operation can answer."""
+    return {
+        status: {
+            "model": ProblemBody,
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemBody"}}},
+        }
+        for status in sorted({401, 422, *statuses})
+    }
+
+
+def database_problem(exc: Exception) -> Response | None:
+    """The problem response for a database error a client can retry, or None for a real fault.
+
+    Used by the handlers and by the transaction middleware, whose commit can raise these too.
+    """
+    if isinstance(exc, StaleDataError):
+        return problem_response(
+            409, "concurrent_update", "The resource changed while this request ran; retry."
+        )
+    if isinstance(exc, IntegrityError):
+        # A uniqueness race that the service's own checks could not see.
+        log.warning("integrity error: %s", exc.orig)
+        return problem_response(409, "conflict", "The change conflicts with existing data.")
+    if isinstance(exc, DBAPIError):
+        sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+        if sqlstate in ("40001", "40P01") or "database is locked" in str(exc.orig):
+            return problem_response(
+                503,
+                "database_busy",
+                "The database is busy with a conflicting change; retry shortly.",
+                headers={"Retry-After": "1"},
+            )
+    return None
+
+
+def _validation_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
+    # Only what the client needs to fix its request: never the rejected input echoed back
+    # (it may be huge or binary) and never internals such as pydantic's `ctx` objects.
+    return [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in errors
+    ]
+
+
+_STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    429: "rate_limited",
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(Problem)
+    async def on_problem(_request: Request, exc: Problem) -> Response:
+        return problem_response(
+            exc.status, exc.code, exc.detail, title=exc.title, headers=exc.headers, **exc.extra
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def on_validation(_request: Request, exc: RequestValidationError) -> Response:
+        return problem_response(
+            422,
+            "validation_failed",
+            "The request is not valid; see `errors`.",
+            errors=_validation_errors(exc.errors()),
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = f"No route matches {request.url.path}."
+        if exc.status_code == 405:
+            detail = f"{request.method} is not allowed on {request.url.path}."
+        code = _STATUS_CODES.get(exc.status_code, "http_error")
+        return problem_response(exc.status_code, code, detail, headers=exc.headers)
+
+    @app.exception_handler(DBAPIError)
+    @app.exception_handler(StaleDataError)
+    async def on_database(_request: Request, exc: Exception) -> Response:
+        response = database_problem(exc)
+        if response is None:
+            raise exc
+        return response
+
+    @app.exception_handler(Exception)
+    async def on_unexpected(_request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error", exc_info=exc)
+        return problem_response(500, "internal_error", "Something went wrong on our side.")

@@ -1,0 +1,31 @@
+"""`ETag` from a resource's version; `If-Match` guards changes against lost updates."""
+
+from typing import Annotated
+
+from fastapi import Header
+
+from app.kit.errors import PreconditionFailed
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        max_length=200,
+        description="The `ETag` you last read; the change is refused with 412 if it is stale.",
+    ),
+]
+
+
+def etag(version: int) -> str:
+    return f'"{version}"'
+
+
+def check_if_match(if_match: str | None, version: int) -> None:
+    if if_match is None:
+        return
+    tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    if "*" not in tags and etag(version) not in tags:
+        raise PreconditionFailed(
+            f"If-Match {if_match} does not match the current ETag {etag(version)}.",
+            current_etag=etag(version),
+        )

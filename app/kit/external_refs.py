@@ -1,0 +1,117 @@
+"""External refs (`{system, external_id}`) shared by requisitions, candidates and options."""
+
+import uuid
+from collections.abc import Sequence
+from typing import Annotated, Any
+
+from fastapi import Query
+from sqlalchemy import delete, exists, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.errors import Conflict
+from app.kit.schemas import ExternalRef as ExternalRefIn
+from app.models import ExternalRef
+
+
+class ExternalRefTaken(Conflict):
+    code = "external_ref_taken"
+
+
+async def set_external_refs(
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    resource_type: str,
+    resource_id: uuid.UUID,
+    refs: Sequence[ExternalRefIn],
+) -> bool:
+    """Make `refs` the resource's refs; True if that changed anything.
+
+    A ref already held by another resource of the same type is a 409.
+    """
+    wanted = list(dict.fromkeys((ref.system, ref.external_id) for ref in refs))
+    current = (
+        await session.execute(
+            select(ExternalRef.system, ExternalRef.external_id).where(
+                ExternalRef.resource_type == resource_type,
+                ExternalRef.resource_id == resource_id,
+            )
+        )
+    ).all()
+    if {tuple(row) for row in current} == set(wanted):
+        return False
+    if wanted:
+        holder = await session.scalar(
+            select(ExternalRef.resource_id).where(
+                ExternalRef.organization_id == organization_id,
+                ExternalRef.resource_type == resource_type,
+                ExternalRef.resource_id != resource_id,
+                tuple_(ExternalRef.system, ExternalRef.external_id).in_(wanted),
+            )
+        )
+        if holder is not None:
+            raise ExternalRefTaken(
+                f"Another {resource_type} already has one of these external refs.",
+                held_by=str(holder),
+            )
+    await session.execute(
+        delete(ExternalRef).where(
+            ExternalRef.resource_type == resource_type, ExternalRef.resource_id == resource_id
+        )
+    )
+    session.add_all(
+        ExternalRef(
+            organization_id=organization_id,
+            resource_type=resource_type,
+            resource_id=resource_id,
+            system=system,
+            external_id=external_id,
+        )
+        for system, external_id in wanted
+    )
+    return True
+
+
+async def find_by_external_ref(
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    resource_type: str,
+    system: str,
+    external_id: str,
+) -> uuid.UUID | None:
+    return await session.scalar(
+        select(ExternalRef.resource_id).where(
+            ExternalRef.organization_id == organization_id,
+            ExternalRef.resource_type == resource_type,
+            ExternalRef.system == system,
+            ExternalRef.external_id == external_id,
+        )
+    )
+
+
+def has_external_ref(
+    resource_type: str, resource_id: Any, system: str | None, external_id: str | None
+) -> Any:
+    """A WHERE clause for list filters `external_system` / `external_id`."""
+    clause = select(ExternalRef.id).where(
+        ExternalRef.resource_type == resource_type, ExternalRef.resource_id == resource_id
+    )
+    if system is not None:
+        clause = clause.where(ExternalRef.system == system)
+    if external_id is not None:
+        clause = clause.where(ExternalRef.external_id == external_id)
+    return exists(clause)
+
+
+ExternalSystemFilter = Annotated[
+    str | None,
+    Query(alias="external_system", max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$"),
+]
+ExternalIdFilter = Annotated[
+    str | None, Query(alias="external_id", max_length=255, pattern=r"^[^\x00]*$")
+]
+
+
+def with_ref(refs: Sequence[ExternalRefIn], system: str, external_id: str) -> list[ExternalRefIn]:
+    """`refs` plus the ref an upsert was addressed by."""
+    ref = ExternalRefIn(system=system, external_id=external_id)
+    return [*refs, ref] if ref not in refs else list(refs)

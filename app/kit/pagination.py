@@ -1,0 +1,136 @@
+"""One keyset paginator and one `Page[T]` for every list.
+
+A cursor is the sort key of the last row served, so inserting rows never shifts a page the way
+an offset would. Sort keys are ascending; a key may put nulls last (an option's `rank`).
+"""
+
+import base64
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+from fastapi import Query, Request
+from pydantic import AwareDatetime, BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, false, or_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+from starlette.responses import Response
+
+from app.kit.errors import Problem
+from app.kit.responses import json_response
+
+T = TypeVar("T")
+
+Limit = Annotated[int, Query(ge=1, le=200, description="Page size, 1–200.")]
+Cursor = Annotated[
+    str | None,
+    Query(max_length=512, description="`next_cursor` of the previous page."),
+]
+
+
+class InvalidCursor(Problem):
+    status, code = 422, "invalid_cursor"
+
+
+class Page(BaseModel, Generic[T]):
+    data: list[T]
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null at the end."
+    )
+
+
+@dataclass(frozen=True)
+class SortKey:
+    column: InstrumentedAttribute[Any]
+    nulls_last: bool = False
+
+
+def _encode(values: Sequence[Any]) -> str:
+    raw = orjson.dumps(
+        [v.isoformat() if isinstance(v, datetime) else v for v in values], default=str
+    )
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
+    try:
+        values = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(values, list) or len(values) != len(keys):
+            raise ValueError("wrong shape")
+        return [_parse(value, key) for value, key in zip(values, keys, strict=True)]
+    except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
+        raise InvalidCursor("The cursor is not one this API issued for this list.") from exc
+
+
+def _parse(value: Any, key: SortKey) -> Any:
+    if value is None:
+        if key.nulls_last:
+            return None
+        raise ValueError("null in a key that has none")
+    python_type = key.column.type.python_type
+    if python_type is datetime:
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError("naive datetime")
+        return parsed
+    if python_type is uuid.UUID:
+        return uuid.UUID(value)
+    if python_type is int and type(value) is int:
+        return value
+    if python_type is str and isinstance(value, str):
+        return value
+    raise ValueError(f"unexpected {type(value).__name__}")
+
+
+def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool]:
+    """Rows strictly after `values` in the order of `keys` (nulls last where asked)."""
+    clauses = []
+    for i, (key, value) in enumerate(zip(keys, values, strict=True)):
+        equal = [
+            k.column.is_(None) if v is None else k.column == v
+            for k, v in zip(keys[:i], values[:i], strict=True)
+        ]
+        if value is None:
+            continue  # nothing sorts after null in a nulls-last key, except via later keys
+        greater = key.column > value
+        if key.nulls_last:
+            greater = or_(greater, key.column.is_(None))
+        clauses.append(and_(*equal, greater))
+    return or_(false(), *clauses)
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: Select[Any],
+    *,
+    keys: Sequence[SortKey],
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Any], str | None]:
+    """Run `statement` for one page; returns the rows and the cursor of the next page."""
+    if cursor is not None:
+        statement = statement.where(_after(keys, _decode(cursor, keys)))
+    order = [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
+    rows = list((await session.scalars(statement.order_by(*order).limit(limit + 1))).unique())
+    if len(rows) <= limit:
+        return rows, None
+    rows = rows[:limit]
+    last = rows[-1]
+    return rows, _encode([getattr(last, k.column.key) for k in keys])
+
+
+def page_response(request: Request, page: Page[Any]) -> Response:
+    headers = {}
+    if page.next_cursor is not None:
+        url = request.url.include_query_params(cursor=page.next_cursor)
+        headers["Link"] = f'<{url}>; rel="next"'
+    return json_response(page, headers=headers)
+
+
+UpdatedAfter = Annotated[
+    AwareDatetime | None,
+    Query(description="Only resources changed after this instant (RFC 3339, with offset)."),
+]

@@ -1,0 +1,78 @@
+"""Base schemas and the constrained string types every request body uses."""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# PostgreSQL cannot store NUL in text, and no client means to send one.
+NO_NUL = r"^[^\x00]*$"
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL)]
+ShortText = Annotated[str, StringConstraints(max_length=300, pattern=NO_NUL)]
+LongText = Annotated[str, StringConstraints(max_length=10_000, pattern=NO_NUL)]
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=50, pattern=NO_NUL)]
+SystemName = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$"),
+    Field(examples=["greenhouse"]),
+]
+ExternalId = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=255, pattern=NO_NUL),
+    Field(examples=["69306314"]),
+]
+
+
+class RequestBody(BaseModel):
+    """Request bodies reject unknown and read-only fields instead of ignoring them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ResourceOut(BaseModel):
+    """Fields every resource carries."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    created_at: datetime
+    updated_at: datetime
+    version: int = Field(description="+1 on every change; the `ETag` of the resource.")
+
+
+class ExternalRef(RequestBody):
+    """An id of this resource in another system, unique per organization and resource type."""
+
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+    system: SystemName
+    external_id: ExternalId
+
+
+ExternalRefs = Annotated[list[ExternalRef], Field(max_length=20)]
+
+
+class PatchBody(RequestBody):
+    """A partial update: only the fields sent change; `null` clears a field that may be empty."""
+
+    not_null: ClassVar[frozenset[str]] = frozenset()
+
+    @model_validator(mode="after")
+    def _reject_null(self) -> Self:
+        sent = self.model_fields_set & self.not_null
+        cleared = sorted(name for name in sent if getattr(self, name) is None)
+        if cleared:
+            raise ValueError(f"{', '.join(cleared)} cannot be null")
+        return self
+
+    def apply_to(self, target: object, *, skip: frozenset[str] = frozenset()) -> list[str]:
+        """Set the sent fields on `target`; returns the names of those whose value changed."""
+        changed = []
+        for name in sorted(self.model_fields_set - skip):
+            value = getattr(self, name)
+            if getattr(target, name) != value:
+                setattr(target, name, value)
+                changed.append(name)
+        return changed

@@ -1,0 +1,63 @@
+"""The application factory."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app import health
+from app.api_keys.router import router as api_keys_router
+from app.candidates.router import router as candidates_router
+from app.config import Settings, get_settings
+from app.db import Database
+from app.docs import install_docs
+from app.events.router import router as events_router
+from app.kit.errors import install_error_handlers
+from app.kit.transaction import TransactionMiddleware
+from app.options.router import router as options_router
+from app.requisitions.router import router as requisitions_router
+
+TAGS = [
+    {"name": "Requisitions", "description": "Roles to fill."},
+    {"name": "Candidates", "description": "People and outside providers (agencies)."},
+    {"name": "Options", "description": "A candidate in play for a requisition, ranked."},
+    {"name": "Events", "description": "The audit trail and change feed."},
+    {"name": "API keys", "description": "Keys for HTTP clients and integrations (admin)."},
+    {"name": "Health", "description": "Liveness and readiness probes."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    db = Database.connect(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await db.engine.dispose()
+
+    app = FastAPI(
+        title="Shortlist",
+        version="1.0.0",
+        openapi_tags=TAGS,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.db = db
+    install_error_handlers(app)
+    install_docs(app)
+    app.add_middleware(TransactionMiddleware, db=db, settings=settings)
+    for router in (
+        requisitions_router,
+        candidates_router,
+        options_router,
+        events_router,
+        api_keys_router,
+        health.router,
+    ):
+        app.include_router(router)
+    logging.getLogger("shortlist").setLevel(settings.log_level.upper())
+    return app

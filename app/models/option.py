@@ -1,0 +1,49 @@
+import uuid
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, Owned, Record, utcnow
+from app.models.candidate import Candidate
+from app.models.external_ref import ExternalRef, external_refs_of
+
+OPTION_STATUSES = (
+    "considering",
+    "on_hold",
+    "runner_up",
+    "selected",
+    "hired",
+    "declined",
+    "withdrawn",
+    "released",
+)
+
+
+class Option(Base, Record, Owned):
+    """A candidate or provider still in play for a requisition (one per pair)."""
+
+    __tablename__ = "options"
+
+    requisition_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("requisitions.id", ondelete="CASCADE")
+    )
+    candidate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16), default="considering")
+    rank: Mapped[int | None]
+    fit_summary: Mapped[str | None] = mapped_column(Text)
+    at_risk: Mapped[bool] = mapped_column(default=False)
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    candidate: Mapped[Candidate] = relationship(lazy="raise")
+    external_refs: Mapped[list[ExternalRef]] = external_refs_of("option", "Option")
+
+    __table_args__ = (
+        UniqueConstraint("requisition_id", "candidate_id"),
+        CheckConstraint(f"status IN {OPTION_STATUSES}", name="status_known"),
+        CheckConstraint("rank IS NULL OR rank >= 1", name="rank_positive"),
+        # The list order of a requisition's options: rank (unranked last), then id.
+        Index(None, "requisition_id", "rank", "id"),
+        Index(None, "candidate_id"),
+    )

@@ -1,0 +1,31 @@
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Owned, Record
+from app.models.external_ref import ExternalRef, external_refs_of
+
+REQUISITION_STATUSES = ("open", "on_hold", "filled", "closed")
+
+
+class Requisition(Base, Record, Owned):
+    """A role to fill; its options are the candidates and providers still in play."""
+
+    __tablename__ = "requisitions"
+
+    title: Mapped[str] = mapped_column(String(200))
+    team: Mapped[str | None] = mapped_column(String(200))
+    hiring_manager: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    headcount: Mapped[int] = mapped_column(default=1)
+    target_start_date: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(16), default="open")
+
+    external_refs: Mapped[list[ExternalRef]] = external_refs_of("requisition", "Requisition")
+
+    __table_args__ = (
+        CheckConstraint("headcount >= 1", name="headcount_positive"),
+        CheckConstraint(f"status IN {REQUISITION_STATUSES}", name="status_known"),
+        Index(None, "organization_id", "created_at", "id"),
+    )

@@ -1,0 +1,55 @@
+"""The option state machine: the one table of `(status, action) → status`.
+
+`allowed_actions`, the 409 `invalid_transition` errors and the API documentation all read it.
+"""
+
+from typing import Final, Literal, get_args
+
+OptionStatus = Literal[
+    "considering",
+    "on_hold",
+    "runner_up",
+    "selected",
+    "hired",
+    "declined",
+    "withdrawn",
+    "released",
+]
+Action = Literal[
+    "select", "keep-warm", "hold", "decline", "withdraw", "hire", "release", "reactivate"
+]
+
+ACTIONS: Final[tuple[Action, ...]] = get_args(Action)
+
+# `reactivate` lands on `considering` unless its body asks for `selected` (or replaces a
+# first choice); the table holds the default.
+TRANSITIONS: Final[dict[tuple[OptionStatus, Action], OptionStatus]] = {
+    ("considering", "select"): "selected",
+    ("on_hold", "select"): "selected",
+    ("runner_up", "select"): "selected",
+    ("considering", "keep-warm"): "runner_up",
+    ("on_hold", "keep-warm"): "runner_up",
+    ("selected", "keep-warm"): "runner_up",
+    ("considering", "hold"): "on_hold",
+    ("runner_up", "hold"): "on_hold",
+    ("considering", "decline"): "declined",
+    ("on_hold", "decline"): "declined",
+    ("runner_up", "decline"): "declined",
+    ("considering", "withdraw"): "withdrawn",
+    ("on_hold", "withdraw"): "withdrawn",
+    ("runner_up", "withdraw"): "withdrawn",
+    ("selected", "withdraw"): "withdrawn",
+    ("selected", "hire"): "hired",
+    ("selected", "release"): "released",
+    ("hired", "release"): "released",
+    ("on_hold", "reactivate"): "considering",
+    ("runner_up", "reactivate"): "considering",
+    ("declined", "reactivate"): "considering",
+    ("withdrawn", "reactivate"): "considering",
+    ("released", "reactivate"): "considering",
+}
+
+
+def allowed_actions(status: str) -> list[Action]:
+    """The actions an option in `status` can take, in the table's order."""
+    return [action for action in ACTIONS if (status, action) in TRANSITIONS]

@@ -1,0 +1,123 @@
+"""Requisitions: the roles a manager keeps options open for."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from app.kit.auth import Actor
+from app.kit.errors import NotFound
+from app.kit.events import record_event
+from app.kit.external_refs import (
+    find_by_external_ref,
+    has_external_ref,
+    set_external_refs,
+    with_ref,
+)
+from app.kit.pagination import SortKey, paginate
+from app.models import Requisition
+from app.models.base import utcnow
+from app.requisitions.schemas import RequisitionCreate, RequisitionStatus, RequisitionUpdate
+
+ORDER = (SortKey(Requisition.created_at), SortKey(Requisition.id))
+
+
+async def get_requisition(
+    session: AsyncSession, organization_id: uuid.UUID, requisition_id: uuid.UUID
+) -> Requisition:
+    requisition = await session.scalar(
+        select(Requisition)
+        .where(Requisition.id == requisition_id, Requisition.organization_id == organization_id)
+        .options(selectinload(Requisition.external_refs))
+        .execution_options(populate_existing=True)
+    )
+    if requisition is None:
+        raise NotFound(f"No requisition {requisition_id}.")
+    return requisition
+
+
+async def list_requisitions(
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    *,
+    status: RequisitionStatus | None,
+    updated_after: datetime | None,
+    external_system: str | None,
+    external_id: str | None,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[Requisition], str | None]:
+    query = (
+        select(Requisition)
+        .where(Requisition.organization_id == organization_id)
+        .options(selectinload(Requisition.external_refs))
+    )
+    if status is not None:
+        query = query.where(Requisition.status == status)
+    if updated_after is not None:
+        query = query.where(Requisition.updated_at > updated_after)
+    if external_system is not None or external_id is not None:
+        query = query.where(
+            has_external_ref("requisition", Requisition.id, external_system, external_id)
+        )
+    return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
+
+
+async def create_requisition(
+    session: AsyncSession, actor: Actor, body: RequisitionCreate
+) -> Requisition:
+    requisition = Requisition(
+        organization_id=actor.organization_id, **body.model_dump(exclude={"external_refs"})
+    )
+    session.add(requisition)
+    await session.flush()
+    await set_external_refs(
+        session, actor.organization_id, "requisition", requisition.id, body.external_refs
+    )
+    record_event(
+        session, actor, "requisition.created", requisition.id, requisition_id=requisition.id
+    )
+    await session.flush()
+    return await get_requisition(session, actor.organization_id, requisition.id)
+
+
+async def update_requisition(
+    session: AsyncSession, actor: Actor, requisition: Requisition, body: RequisitionUpdate
+) -> Requisition:
+    changed = body.apply_to(requisition, skip=frozenset({"external_refs"}))
+    if body.external_refs is not None and await set_external_refs(
+        session, actor.organization_id, "requisition", requisition.id, body.external_refs
+    ):
+        changed.append("external_refs")
+    if not changed:
+        return requisition
+    requisition.updated_at = utcnow()  # also bumps the version when only refs changed
+    record_event(
+        session,
+        actor,
+        "requisition.updated",
+        requisition.id,
+        requisition_id=requisition.id,
+        data={"changed": changed},
+    )
+    await session.flush()
+    return await get_requisition(session, actor.organization_id, requisition.id)
+
+
+async def upsert_requisition(
+    session: AsyncSession, actor: Actor, system: str, external_id: str, body: RequisitionCreate
+) -> tuple[Requisition, bool]:
+    """Create or replace the requisition an ATS knows as `system`/`external_id`."""
+    body = body.model_copy(
+        update={"external_refs": with_ref(body.external_refs, system, external_id)}
+    )
+    found = await find_by_external_ref(
+        session, actor.organization_id, "requisition", system, external_id
+    )
+    if found is None:
+        return await create_requisition(session, actor, body), True
+    requisition = await get_requisition(session, actor.organization_id, found)
+    replacement = RequisitionUpdate.model_validate(body.model_dump())
+    return await update_requisition(session, actor, requisition, replacement), False
