@@ -4,6 +4,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -12,6 +13,8 @@ from app.config import Settings, get_settings
 from app.db import Database, migrate
 from app.kit.auth import SCOPES, Actor
 from app.models import ApiKey
+
+OPENAPI_FILE = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
 
 
 def _actor(organization_id: object) -> Actor:
@@ -75,6 +78,21 @@ def keys_create(args: argparse.Namespace, settings: Settings) -> None:
     print(secret)
 
 
+def openapi(args: argparse.Namespace, settings: Settings) -> None:
+    """Write the published contract, or with --check fail when it differs from the app's."""
+    from app.docs import openapi_document
+
+    current = openapi_document()
+    if args.check:
+        committed = OPENAPI_FILE.read_text() if OPENAPI_FILE.exists() else ""
+        if committed != current:
+            sys.exit(f"{OPENAPI_FILE} is out of date; run `shortlist openapi` and commit it.")
+        print(f"{OPENAPI_FILE} matches the app.")
+        return
+    OPENAPI_FILE.write_text(current)
+    print(f"wrote {OPENAPI_FILE}")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="shortlist", description="Shortlist: keep hiring options open."
@@ -96,6 +114,10 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument("--name", default="cli", help="what the key is for")
     create.add_argument("--scopes", type=_scopes, default=["read", "write"])
     create.set_defaults(run=keys_create)
+
+    openapi_cmd = commands.add_parser("openapi", help="write openapi/openapi.json")
+    openapi_cmd.add_argument("--check", action="store_true", help="fail if it is out of date")
+    openapi_cmd.set_defaults(run=openapi)
     return root
 
 

@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+FROM python:3.11-slim AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
+WORKDIR /srv/shortlist
+RUN python -m venv /opt/venv
+COPY pyproject.toml README.md ./
+COPY .ci/constraints.txt .ci/constraints.txt
+COPY app app
+COPY migrations migrations
+COPY openapi openapi
+# Editable install: the console script finds `migrations/` next to `app/` at this same path.
+RUN /opt/venv/bin/pip install -c .ci/constraints.txt -e .
+
+FROM python:3.11-slim
+RUN useradd --system --uid 10001 --home-dir /data --create-home shortlist
+COPY --from=build /opt/venv /opt/venv
+COPY --from=build /srv/shortlist /srv/shortlist
+ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1 \
+    SHORTLIST_DATABASE_URL=sqlite+aiosqlite:////data/shortlist.db
+USER shortlist
+WORKDIR /data
+VOLUME /data
+EXPOSE 8000
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+  CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=2).status != 200)"
+CMD ["shortlist", "serve", "--host", "0.0.0.0", "--port", "8000"]
