@@ -51,6 +51,8 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         ):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
+        # SQLite's lower() folds only A-Z, so ILIKE would miss "Élodie" for "élodie".
+        dbapi_connection.create_function("lower", 1, _fold, deterministic=True)
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Any) -> None:
@@ -58,6 +60,10 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         # of waiting; write requests therefore begin IMMEDIATE and queue on busy_timeout.
         immediate = conn.get_execution_options().get("sqlite_immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _fold(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)

@@ -91,18 +91,19 @@ def problem_response(
     status: int,
     code: str,
     detail: str,
+    /,
     *,
     title: str | None = None,
     headers: Mapping[str, str] | None = None,
     **extra: Any,
 ) -> Response:
     body = {
+        **extra,  # first, so it can never override the standard members
         "type": f"/problems/{code}",
         "title": title or HTTPStatus(status).phrase,
         "status": status,
         "detail": detail,
         "code": code,
-        **extra,
     }
     return Response(
         orjson.dumps(body, default=str),

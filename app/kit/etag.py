@@ -23,7 +23,8 @@ def etag(version: int) -> str:
 def check_if_match(if_match: str | None, version: int) -> None:
     if if_match is None:
         return
-    tags = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    # If-Match compares strongly (RFC 9110 §13.1.1): a weak tag never matches.
+    tags = {tag.strip() for tag in if_match.split(",")}
     if "*" not in tags and etag(version) not in tags:
         raise PreconditionFailed(
             f"If-Match {if_match} does not match the current ETag {etag(version)}.",

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.kit.errors import Conflict
 from app.kit.schemas import ExternalRef as ExternalRefIn
 from app.models import ExternalRef
+from app.models.base import utcnow
 
 
 class ExternalRefTaken(Conflict):
@@ -115,3 +116,26 @@ def with_ref(refs: Sequence[ExternalRefIn], system: str, external_id: str) -> li
     """`refs` plus the ref an upsert was addressed by."""
     ref = ExternalRefIn(system=system, external_id=external_id)
     return [*refs, ref] if ref not in refs else list(refs)
+
+
+async def apply_patch(
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    resource_type: str,
+    resource: Any,
+    body: Any,
+) -> list[str]:
+    """Apply a PATCH body (fields and `external_refs`) to a resource; the changed names.
+
+    Autoflush is held back so that one change is one UPDATE and one version.
+    """
+    with session.no_autoflush:
+        changed: list[str] = body.apply_to(resource, skip=frozenset({"external_refs"}))
+        refs = getattr(body, "external_refs", None)
+        if refs is not None and await set_external_refs(
+            session, organization_id, resource_type, resource.id, refs
+        ):
+            changed.append("external_refs")
+        if changed:
+            resource.updated_at = utcnow()  # bumps the version when only refs changed
+    return changed

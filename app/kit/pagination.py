@@ -8,7 +8,7 @@ import base64
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
@@ -48,19 +48,27 @@ class SortKey:
     nulls_last: bool = False
 
 
-def _encode(values: Sequence[Any]) -> str:
+def _list_of(keys: Sequence[SortKey]) -> str:
+    # Names the list a cursor belongs to, so one list's cursor is refused by another.
+    return ",".join(f"{k.column.class_.__tablename__}.{k.column.key}" for k in keys)
+
+
+def _encode(keys: Sequence[SortKey], values: Sequence[Any]) -> str:
     raw = orjson.dumps(
-        [v.isoformat() if isinstance(v, datetime) else v for v in values], default=str
+        [_list_of(keys), *(v.isoformat() if isinstance(v, date) else v for v in values)],
+        default=str,
     )
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
 def _decode(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
     try:
-        values = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(values, list) or len(values) != len(keys):
+        decoded = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        if not isinstance(decoded, list) or len(decoded) != len(keys) + 1:
             raise ValueError("wrong shape")
-        return [_parse(value, key) for value, key in zip(values, keys, strict=True)]
+        if decoded[0] != _list_of(keys):
+            raise ValueError("a cursor of another list")
+        return [_parse(value, key) for value, key in zip(decoded[1:], keys, strict=True)]
     except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
         raise InvalidCursor("The cursor is not one this API issued for this list.") from exc
 
@@ -71,16 +79,20 @@ def _parse(value: Any, key: SortKey) -> Any:
             return None
         raise ValueError("null in a key that has none")
     python_type = key.column.type.python_type
+    if python_type is int and type(value) is int and -(2**63) <= value < 2**63:
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"unexpected {type(value).__name__}")
     if python_type is datetime:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise ValueError("naive datetime")
         return parsed
+    if python_type is date:
+        return date.fromisoformat(value)
     if python_type is uuid.UUID:
         return uuid.UUID(value)
-    if python_type is int and type(value) is int:
-        return value
-    if python_type is str and isinstance(value, str):
+    if python_type is str:
         return value
     raise ValueError(f"unexpected {type(value).__name__}")
 
@@ -119,7 +131,7 @@ async def paginate(
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
-    return rows, _encode([getattr(last, k.column.key) for k in keys])
+    return rows, _encode(keys, [getattr(last, k.column.key) for k in keys])
 
 
 def page_response(request: Request, page: Page[Any]) -> Response:

@@ -18,11 +18,21 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _same_as_created(context: Any) -> datetime:
+    # A new row's updated_at is its created_at, not a few microseconds later.
+    created: datetime | None = context.get_current_parameters().get("created_at")
+    return created or utcnow()
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """Aware UTC datetimes on every database (SQLite stores them naive, always in UTC)."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
+
+    @property
+    def python_type(self) -> type[datetime]:
+        return datetime
 
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is None:
@@ -44,6 +54,7 @@ class Base(DeclarativeBase):
         uuid.UUID: Uuid(),
         dict[str, Any]: JSON(),
         list[str]: JSON(),
+        list[dict[str, Any]]: JSON(),
     }
 
 
@@ -56,7 +67,7 @@ class Record:
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=_same_as_created, onupdate=utcnow)
     version: Mapped[int] = mapped_column()
 
     @declared_attr.directive

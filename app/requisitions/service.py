@@ -11,6 +11,7 @@ from app.kit.auth import Actor
 from app.kit.errors import NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import (
+    apply_patch,
     find_by_external_ref,
     has_external_ref,
     set_external_refs,
@@ -18,7 +19,6 @@ from app.kit.external_refs import (
 )
 from app.kit.pagination import SortKey, paginate
 from app.models import Requisition
-from app.models.base import utcnow
 from app.requisitions.schemas import RequisitionCreate, RequisitionStatus, RequisitionUpdate
 
 ORDER = (SortKey(Requisition.created_at), SortKey(Requisition.id))
@@ -86,14 +86,9 @@ async def create_requisition(
 async def update_requisition(
     session: AsyncSession, actor: Actor, requisition: Requisition, body: RequisitionUpdate
 ) -> Requisition:
-    changed = body.apply_to(requisition, skip=frozenset({"external_refs"}))
-    if body.external_refs is not None and await set_external_refs(
-        session, actor.organization_id, "requisition", requisition.id, body.external_refs
-    ):
-        changed.append("external_refs")
+    changed = await apply_patch(session, actor.organization_id, "requisition", requisition, body)
     if not changed:
         return requisition
-    requisition.updated_at = utcnow()  # also bumps the version when only refs changed
     record_event(
         session,
         actor,

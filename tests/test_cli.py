@@ -1,0 +1,107 @@
+"""`shortlist keys create` (SPEC §8). Always on a temporary SQLite file: the CLI migrates and
+writes its own database, whatever SHORTLIST_TEST_DATABASE_URL says.
+
+The CLI runs `asyncio.run` itself, so these tests are synchronous and drive the app with their
+own `asyncio.run`.
+"""
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_client
+
+from app import cli
+from app.config import Settings, get_settings
+from app.main import create_app
+
+
+@pytest.fixture
+def cli_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    url = f"sqlite+aiosqlite:///{tmp_path}/cli.db"
+    monkeypatch.setenv("SHORTLIST_DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+def create_key(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[str, list[str]]:
+    cli.main(["keys", "create", *args])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines, "keys create printed nothing"
+    return lines[-1], lines
+
+
+def call_app(url: str, key: str, calls: list[tuple[str, str, dict | None]]) -> list[object]:
+    """Run HTTP calls against a fresh app on `url`, returning the responses."""
+
+    async def run() -> list[object]:
+        app = create_app(Settings(database_url=url))
+        try:
+            async with make_client(app, key) as client:
+                return [await client.request(m, p, json=body) for m, p, body in calls]
+        finally:
+            await app.state.db.engine.dispose()
+
+    return asyncio.run(run())
+
+
+def test_keys_create_prints_the_key_alone_on_the_last_line(cli_database, capsys):
+    key, _ = create_key(capsys, "--org", "x", "--scopes", "read")
+    assert key.startswith("sl_")
+    assert key == key.strip()
+    assert " " not in key
+    assert len(key) >= 32
+
+
+def test_the_printed_key_works_with_its_scopes(cli_database, capsys):
+    key, _ = create_key(capsys, "--org", "x", "--scopes", "read")
+    listed, created, denied = call_app(
+        cli_database,
+        key,
+        [
+            ("GET", "/v1/requisitions", None),
+            ("POST", "/v1/requisitions", {"title": "Role"}),
+            ("GET", "/v1/api-keys", None),
+        ],
+    )
+    assert listed.status_code == 200, listed.text
+    assert listed.json() == {"data": [], "next_cursor": None}
+    assert created.status_code == 403
+    assert created.json()["code"] == "forbidden"
+    assert denied.status_code == 403
+
+
+def test_admin_key_sees_itself(cli_database, capsys):
+    key, _ = create_key(capsys, "--org", "x", "--scopes", "read,write,admin", "--name", "ops")
+    [keys] = call_app(cli_database, key, [("GET", "/v1/api-keys", None)])
+    assert keys.status_code == 200, keys.text
+    [record] = keys.json()["data"]
+    assert record["name"] == "ops"
+    assert record["scopes"] == ["read", "write", "admin"]
+    assert key.startswith(record["prefix"])
+    assert key not in keys.text
+
+
+def test_keys_of_the_same_org_share_data_and_other_orgs_do_not(cli_database, capsys):
+    writer, _ = create_key(capsys, "--org", "x", "--scopes", "read,write")
+    reader, _ = create_key(capsys, "--org", "x", "--scopes", "read")
+    stranger, _ = create_key(capsys, "--org", "y", "--scopes", "read")
+    assert len({writer, reader, stranger}) == 3
+
+    [created] = call_app(cli_database, writer, [("POST", "/v1/requisitions", {"title": "Role"})])
+    assert created.status_code == 201, created.text
+    location = created.headers["location"]
+    [seen] = call_app(cli_database, reader, [("GET", location, None)])
+    assert seen.status_code == 200
+    assert seen.json()["title"] == "Role"
+    [hidden] = call_app(cli_database, stranger, [("GET", location, None)])
+    assert hidden.status_code == 404
+
+
+def test_unknown_scope_is_refused(cli_database, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["keys", "create", "--org", "x", "--scopes", "read,root"])
+    assert exit_info.value.code == 2
+    assert "scopes" in capsys.readouterr().err
