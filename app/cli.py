@@ -93,6 +93,23 @@ def openapi(args: argparse.Namespace, settings: Settings) -> None:
     print(f"wrote {OPENAPI_FILE}")
 
 
+def demo(args: argparse.Namespace, settings: Settings) -> None:
+    from app.demo import load_demo
+
+    async def run() -> list[str]:
+        db = Database.connect(settings)
+        try:
+            async with db.writer() as session:
+                lines = await load_demo(session)
+                await session.commit()
+                return lines
+        finally:
+            await db.engine.dispose()
+
+    migrate(settings.database_url)
+    print("\n".join(asyncio.run(run())))
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="shortlist", description="Shortlist: keep hiring options open."
@@ -112,8 +129,11 @@ def parser() -> argparse.ArgumentParser:
     create = keys.add_parser("create", help="create an API key (and its organization)")
     create.add_argument("--org", required=True, help="organization name; created if missing")
     create.add_argument("--name", default="cli", help="what the key is for")
-    create.add_argument("--scopes", type=_scopes, default=["read", "write"])
+    create.add_argument("--scopes", type=_scopes, default=list(SCOPES))
     create.set_defaults(run=keys_create)
+
+    demo_cmd = commands.add_parser("demo", help="load the SPEC §1 story into organization default")
+    demo_cmd.set_defaults(run=demo)
 
     openapi_cmd = commands.add_parser("openapi", help="write openapi/openapi.json")
     openapi_cmd.add_argument("--check", action="store_true", help="fail if it is out of date")

@@ -8,20 +8,27 @@ from fastapi import FastAPI
 
 from app import health
 from app.api_keys.router import router as api_keys_router
+from app.bench.router import router as bench_router
 from app.candidates.router import router as candidates_router
+from app.checkins.router import router as checkins_router
 from app.config import Settings, get_settings
 from app.db import Database
 from app.docs import install_docs
 from app.events.router import router as events_router
 from app.kit.errors import install_error_handlers
 from app.kit.transaction import TransactionMiddleware
+from app.notes.router import router as notes_router
 from app.options.router import router as options_router
 from app.requisitions.router import router as requisitions_router
+from app.touchpoints.router import router as touchpoints_router
 
 TAGS = [
     {"name": "Requisitions", "description": "Roles to fill."},
     {"name": "Candidates", "description": "People and outside providers (agencies)."},
     {"name": "Options", "description": "A candidate in play for a requisition, ranked."},
+    {"name": "Notes", "description": "Respectful, reasoned notes to candidates; templates."},
+    {"name": "Check-ins", "description": "How a first choice is doing; feeds `at_risk`."},
+    {"name": "Decision support", "description": "The bench and a candidate's standing."},
     {"name": "Events", "description": "The audit trail and change feed."},
     {"name": "API keys", "description": "Keys for HTTP clients and integrations (admin)."},
     {"name": "Health", "description": "Liveness and readiness probes."},
@@ -54,6 +61,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         requisitions_router,
         candidates_router,
         options_router,
+        notes_router,
+        checkins_router,
+        touchpoints_router,
+        bench_router,
         events_router,
         api_keys_router,
         health.router,

@@ -12,13 +12,14 @@ from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import (
+    apply_patch,
     find_by_external_ref,
     has_external_ref,
     set_external_refs,
     with_ref,
 )
 from app.kit.pagination import SortKey, paginate
-from app.models import Candidate, Option
+from app.models import Candidate, CheckIn, Event, Note, Option, Touchpoint
 from app.models.base import utcnow
 
 ORDER = (SortKey(Candidate.created_at), SortKey(Candidate.id))
@@ -120,14 +121,9 @@ async def update_candidate(
     session: AsyncSession, actor: Actor, candidate: Candidate, body: CandidateUpdate
 ) -> Candidate:
     ensure_not_erased(candidate)
-    changed = body.apply_to(candidate, skip=frozenset({"external_refs"}))
-    if body.external_refs is not None and await set_external_refs(
-        session, actor.organization_id, "candidate", candidate.id, body.external_refs
-    ):
-        changed.append("external_refs")
+    changed = await apply_patch(session, actor.organization_id, "candidate", candidate, body)
     if not changed:
         return candidate
-    candidate.updated_at = utcnow()  # also bumps the version when only refs changed
     # Field names only: event data outlives an erasure, so it holds no personal data.
     record_event(session, actor, "candidate.updated", candidate.id, data={"changed": changed})
     await session.flush()
@@ -157,15 +153,51 @@ async def erase_candidate(session: AsyncSession, actor: Actor, candidate: Candid
     for field, empty in PERSONAL_FIELDS.items():
         setattr(candidate, field, empty)
     candidate.erased_at = utcnow()
-    # Free text about the person on their options goes too.
-    await session.execute(
-        update(Option)
-        .where(Option.candidate_id == candidate.id, Option.organization_id == actor.organization_id)
-        .values(
-            fit_summary=None, status_reason=None, updated_at=utcnow(), version=Option.version + 1
-        )
-        .execution_options(synchronize_session=False)
-    )
+    await _erase_free_text(session, actor.organization_id, candidate.id)
     record_event(session, actor, "candidate.erased", candidate.id)
     await session.flush()
     return await get_candidate(session, actor.organization_id, candidate.id)
+
+
+async def _erase_free_text(
+    session: AsyncSession, organization_id: uuid.UUID, candidate_id: uuid.UUID
+) -> None:
+    """Free text about the person goes too: option summaries and reasons, note messages,
+    touchpoint summaries, check-in notes on their work, and reasons quoted in events.
+    Statuses, dates, reason codes and the events themselves stay."""
+    option_ids = select(Option.id).where(
+        Option.candidate_id == candidate_id, Option.organization_id == organization_id
+    )
+    now = utcnow()
+    await session.execute(
+        update(Option)
+        .where(Option.id.in_(option_ids))
+        .values(fit_summary=None, status_reason=None, updated_at=now, version=Option.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(Note)
+        .where(Note.candidate_id == candidate_id)
+        .values(message="", respect_findings=[], updated_at=now, version=Note.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(Touchpoint)
+        .where(Touchpoint.candidate_id == candidate_id)
+        .values(summary=None, updated_at=now, version=Touchpoint.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(CheckIn)
+        .where(CheckIn.option_id.in_(option_ids))
+        .values(notes=None, updated_at=now, version=CheckIn.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    events = await session.scalars(
+        select(Event).where(
+            Event.organization_id == organization_id, Event.subject_id.in_(option_ids)
+        )
+    )
+    for event in events:
+        if event.data.get("reason"):
+            event.data = {**event.data, "reason": None}

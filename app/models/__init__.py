@@ -3,21 +3,29 @@
 from app.models.api_key import ApiKey
 from app.models.base import Base
 from app.models.candidate import Candidate
+from app.models.checkin import CheckIn
 from app.models.event import Event
 from app.models.external_ref import ExternalRef
 from app.models.idempotency_record import IdempotencyRecord
+from app.models.note import Note
+from app.models.note_template import NoteTemplate
 from app.models.option import Option
 from app.models.organization import Organization
 from app.models.requisition import Requisition
+from app.models.touchpoint import Touchpoint
 
 __all__ = [
     "ApiKey",
     "Base",
     "Candidate",
+    "CheckIn",
     "Event",
     "ExternalRef",
     "IdempotencyRecord",
+    "Note",
+    "NoteTemplate",
     "Option",
     "Organization",
     "Requisition",
+    "Touchpoint",
 ]

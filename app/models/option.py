@@ -1,5 +1,5 @@
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -35,6 +35,8 @@ class Option(Base, Record, Owned):
     at_risk: Mapped[bool] = mapped_column(default=False)
     status_reason: Mapped[str | None] = mapped_column(Text)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revisit_on: Mapped[date | None]  # set by `hold`
+    start_date: Mapped[date | None]  # set by `hire`
 
     candidate: Mapped[Candidate] = relationship(lazy="raise")
     external_refs: Mapped[list[ExternalRef]] = external_refs_of("option", "Option")

@@ -1,3 +1,5 @@
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -9,10 +11,24 @@ from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
 from app.kit.responses import created, resource_response
-from app.options import service
+from app.kit.schemas import RequestBody
+from app.models import Option
+from app.options import actions, service
 from app.options.dependencies import ValidOption
-from app.options.schemas import OptionCreate, OptionOut, OptionUpdate
-from app.options.state_machine import OptionStatus
+from app.options.schemas import (
+    DeclineBody,
+    HireBody,
+    HoldBody,
+    KeepWarmBody,
+    OptionCreate,
+    OptionOut,
+    OptionUpdate,
+    ReactivateBody,
+    ReleaseBody,
+    SelectBody,
+    WithdrawBody,
+)
+from app.options.state_machine import EVENT_TYPES, TRANSITIONS, Action, OptionStatus
 from app.requisitions.dependencies import ValidRequisition
 
 router = APIRouter(tags=["Options"])
@@ -96,3 +112,129 @@ async def update_option(
     check_if_match(if_match, option.version)
     option = await service.update_option(session, actor, option, body)
     return resource_response(OptionOut.model_validate(option))
+
+
+@dataclass(frozen=True)
+class ActionRoute:
+    action: Action
+    operation_id: str
+    summary: str
+    body: type[RequestBody]
+    perform: Callable[..., Awaitable[Option]]
+    description: str
+
+
+ACTION_ROUTES = (
+    ActionRoute(
+        "select",
+        "selectOption",
+        "Select an option as a first choice",
+        SelectBody,
+        actions.select_option,
+        "409 `headcount_reached` when selected and hired options already fill the headcount.",
+    ),
+    ActionRoute(
+        "keep-warm",
+        "keepOptionWarm",
+        "Keep an option warm as runner-up",
+        KeepWarmBody,
+        actions.keep_warm,
+        "The runner-up is who the bench recommends if the first choice fails.",
+    ),
+    ActionRoute(
+        "hold",
+        "holdOption",
+        "Put an option on hold (not now)",
+        HoldBody,
+        actions.hold_option,
+        "A 'not now' instead of a 'no', with a date to revisit; `note` (kind `not_now`) is "
+        "respect-checked.",
+    ),
+    ActionRoute(
+        "decline",
+        "declineOption",
+        "Decline an option, with a respectful note",
+        DeclineBody,
+        actions.decline_option,
+        "The `rejection` note is required and must pass the respect check (422 "
+        "`note_not_respectful` with `findings` otherwise).",
+    ),
+    ActionRoute(
+        "withdraw",
+        "withdrawOption",
+        "Record that the candidate withdrew",
+        WithdrawBody,
+        actions.withdraw_option,
+        "The candidate or provider stepped back.",
+    ),
+    ActionRoute(
+        "hire",
+        "hireOption",
+        "Hire a selected option",
+        HireBody,
+        actions.hire_option,
+        "The requisition becomes `filled` once hired options reach its headcount.",
+    ),
+    ActionRoute(
+        "release",
+        "releaseOption",
+        "Release a selected or hired option",
+        ReleaseBody,
+        actions.release_option,
+        "Releasing a hire reopens a `filled` requisition. `note` (kind `release`) is "
+        "respect-checked.",
+    ),
+    ActionRoute(
+        "reactivate",
+        "reactivateOption",
+        "Reactivate an option (replace the first choice)",
+        ReactivateBody,
+        actions.reactivate_option,
+        "With `replaces`, in one transaction the replaced first choice is `released` and this "
+        "option `selected`; both events name the other option. Of concurrent reactivations "
+        "against the same first choice exactly one succeeds; the others get 409 "
+        "`invalid_replacement`.",
+    ),
+)
+
+
+def _from_statuses(action: Action) -> str:
+    froms = [status for (status, act) in TRANSITIONS if act == action]
+    targets = sorted({TRANSITIONS[(status, action)] for status in froms})
+    if action == "reactivate":
+        targets = ["considering", "selected"]
+    return f"From {', '.join(f'`{s}`' for s in froms)} to {' or '.join(f'`{t}`' for t in targets)}."
+
+
+def _add_action_route(route: ActionRoute) -> None:
+    body_model = route.body
+
+    async def endpoint(
+        actor: WriteScope,
+        session: Session,
+        option: ValidOption,
+        body: body_model,  # type: ignore[valid-type]
+        if_match: IfMatch = None,
+    ) -> Response:
+        changed = await route.perform(session, actor, option.id, body, if_match)
+        return resource_response(OptionOut.model_validate(changed))
+
+    endpoint.__name__ = route.operation_id
+    router.add_api_route(
+        f"/v1/options/{{option_id}}/{route.action}",
+        endpoint,
+        methods=["POST"],
+        operation_id=route.operation_id,
+        summary=route.summary,
+        description=(
+            f"{_from_statuses(route.action)} {route.description} Writes the event "
+            f"`{EVENT_TYPES[route.action]}`. 409 `invalid_transition` (with `allowed_actions`) "
+            "from any other status."
+        ),
+        response_model=OptionOut,
+        responses=responses(403, 404, 409, 412),
+    )
+
+
+for _route in ACTION_ROUTES:
+    _add_action_route(_route)

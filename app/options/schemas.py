@@ -1,11 +1,20 @@
 import uuid
-from datetime import datetime
-from typing import Annotated, ClassVar
+from datetime import date, datetime
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, computed_field
+from pydantic import ConfigDict, Field, StringConstraints, computed_field
 
 from app.candidates.schemas import CandidateSummary
-from app.kit.schemas import ExternalRef, ExternalRefs, LongText, PatchBody, RequestBody, ResourceOut
+from app.kit.schemas import (
+    NO_NUL,
+    ExternalRef,
+    ExternalRefs,
+    LongText,
+    PatchBody,
+    RequestBody,
+    ResourceOut,
+)
+from app.notes.schemas import NoteBody
 from app.options.state_machine import Action, OptionStatus, allowed_actions
 
 Rank = Annotated[int, Field(ge=1, le=10_000, description="1 is the first choice.")]
@@ -52,6 +61,8 @@ class OptionOut(ResourceOut):
     at_risk: bool = Field(description="A selected or hired option whose check-ins are failing.")
     status_reason: str | None
     status_changed_at: datetime
+    revisit_on: date | None = Field(description="Set by `hold`: when to look again.")
+    start_date: date | None = Field(description="Set by `hire`.")
     external_refs: list[ExternalRef]
 
     @computed_field  # type: ignore[prop-decorator]
@@ -59,3 +70,122 @@ class OptionOut(ResourceOut):
     def allowed_actions(self) -> list[Action]:
         """What `POST /v1/options/{id}/{action}` accepts in the current status."""
         return allowed_actions(self.status)
+
+
+Reason = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=2_000, pattern=NO_NUL),
+    Field(description="Why, in a sentence; kept as the option's `status_reason`."),
+]
+
+
+class SelectBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "Can cover the whole scope from January."}]},
+    )
+
+    reason: Reason
+
+
+class KeepWarmBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "Strong second; keep close in case."}]},
+    )
+
+    reason: Reason
+
+
+class HoldBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "reason": "No budget for the role until Q2.",
+                    "revisit_on": "2027-04-01",
+                    "note": {
+                        "reason_code": "no_current_need",
+                        "message": (
+                            "Hi Ana, thank you for the conversations. We have no opening "
+                            "right now because the budget moved to Q2, so this is a 'not "
+                            "now' rather than a no. I'll get back in touch in April."
+                        ),
+                    },
+                }
+            ]
+        },
+    )
+
+    reason: Reason
+    revisit_on: date = Field(description="When to look at this option again (a follow-up).")
+    note: NoteBody | None = Field(
+        default=None, description="A `not_now` note to the candidate; respect-checked."
+    )
+
+
+class DeclineBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"note": NoteBody.model_json_schema()["examples"][0]}]},
+    )
+
+    note: NoteBody = Field(description="The `rejection` note; required, and respect-checked.")
+
+
+class WithdrawBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "Accepted another offer."}]},
+    )
+
+    reason: Reason
+
+
+class HireBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"examples": [{"start_date": "2027-01-11"}]}
+    )
+
+    start_date: date
+
+
+class ReleaseBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"reason": "Missed the first three milestones."}]},
+    )
+
+    reason: Reason
+    note: NoteBody | None = Field(
+        default=None, description="A `release` note to the candidate; respect-checked."
+    )
+
+
+class ReactivateBody(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "reason": "The agency is failing its check-ins; Juan reviewed their work.",
+                    "replaces": "7e1c0d5b-2a4f-4b8e-8f3a-1d2c3b4a5f60",
+                },
+                {"reason": "The budget came through.", "to": "considering"},
+            ]
+        },
+    )
+
+    reason: Reason
+    to: Literal["considering", "selected"] | None = Field(
+        default=None,
+        description="`selected` when `replaces` is given, otherwise `considering`, by default.",
+    )
+    replaces: uuid.UUID | None = Field(
+        default=None,
+        description=(
+            "A selected or hired option of the same requisition to release in the same "
+            "transaction (the runner-up takes its seat)."
+        ),
+    )

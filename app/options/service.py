@@ -11,10 +11,9 @@ from app.candidates.service import ensure_not_erased, get_candidate
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
-from app.kit.external_refs import set_external_refs
+from app.kit.external_refs import apply_patch, set_external_refs
 from app.kit.pagination import SortKey, paginate
 from app.models import Option, Requisition
-from app.models.base import utcnow
 from app.options.schemas import OptionCreate, OptionUpdate
 from app.options.state_machine import OptionStatus
 
@@ -104,14 +103,9 @@ async def create_option(
 async def update_option(
     session: AsyncSession, actor: Actor, option: Option, body: OptionUpdate
 ) -> Option:
-    changed = body.apply_to(option, skip=frozenset({"external_refs"}))
-    if body.external_refs is not None and await set_external_refs(
-        session, actor.organization_id, "option", option.id, body.external_refs
-    ):
-        changed.append("external_refs")
+    changed = await apply_patch(session, actor.organization_id, "option", option, body)
     if not changed:
         return option
-    option.updated_at = utcnow()  # also bumps the version when only refs changed
     record_event(
         session,
         actor,

@@ -53,3 +53,19 @@ TRANSITIONS: Final[dict[tuple[OptionStatus, Action], OptionStatus]] = {
 def allowed_actions(status: str) -> list[Action]:
     """The actions an option in `status` can take, in the table's order."""
     return [action for action in ACTIONS if (status, action) in TRANSITIONS]
+
+
+# The event each action writes.
+EVENT_TYPES: Final[dict[Action, str]] = {
+    "select": "option.selected",
+    "keep-warm": "option.kept_warm",
+    "hold": "option.held",
+    "decline": "option.declined",
+    "withdraw": "option.withdrawn",
+    "hire": "option.hired",
+    "release": "option.released",
+    "reactivate": "option.reactivated",
+}
+
+# Statuses that take a seat of the requisition's headcount.
+SEATED: Final[frozenset[OptionStatus]] = frozenset({"selected", "hired"})

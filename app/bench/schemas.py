@@ -1,0 +1,53 @@
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from app.options.schemas import OptionOut
+from app.options.state_machine import OptionStatus
+
+Warmth = Literal["warm", "cooling", "cold"]
+Flag = Literal["no_runner_up", "first_choice_at_risk", "runner_up_cold", "single_option"]
+
+
+class Evidence(BaseModel):
+    checkins: int = Field(description="Check-ins about this candidate's work.")
+    average_rating: float | None = Field(description="Their average rating, 1–5.")
+
+
+class RunnerUp(BaseModel):
+    option: OptionOut
+    warmth: Warmth = Field(
+        description="From the latest touchpoint: `warm` within 14 days, `cooling` within 30, "
+        "`cold` after that or never."
+    )
+    last_touch_at: datetime | None
+    door_open: bool = Field(description="False when the latest note closed the door.")
+    evidence: Evidence
+
+
+class Recommendation(BaseModel):
+    option_id: uuid.UUID
+    reasons: list[str] = Field(examples=[["ranked #2", "warm: last contact 3 days ago"]])
+
+
+class BenchOut(BaseModel):
+    requisition_id: uuid.UUID
+    first_choices: list[OptionOut] = Field(description="Selected and hired options.")
+    runner_ups: list[RunnerUp] = Field(description="Options kept warm, best-ranked first.")
+    recommended_replacement: Recommendation | None = Field(
+        description="The best-ranked warm runner-up with the door open (evidence breaks ties); "
+        "null when there is none."
+    )
+    flags: list[Flag]
+
+
+class StandingOut(BaseModel):
+    """What the candidate may be told about where they stand, in plain language."""
+
+    status: OptionStatus
+    headline: str = Field(examples=["Not now — and not a no"])
+    explanation: str
+    next_step: str
+    door_open: bool

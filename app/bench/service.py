@@ -1,0 +1,252 @@
+"""Decision support: the bench of a requisition, and an option's standing.
+
+Both are read in a fixed number of queries whatever the number of options: one per kind of
+fact (options, touchpoints, notes, check-ins), each grouped in the database.
+"""
+
+import uuid
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, selectinload
+
+from app.bench.schemas import (
+    BenchOut,
+    Evidence,
+    Flag,
+    Recommendation,
+    RunnerUp,
+    StandingOut,
+    Warmth,
+)
+from app.models import CheckIn, Note, Option, Requisition, Touchpoint
+from app.models.base import utcnow
+from app.options.schemas import OptionOut
+from app.options.state_machine import SEATED
+
+WARM_WITHIN = timedelta(days=14)
+COOLING_WITHIN = timedelta(days=30)
+CLOSED = frozenset({"declined", "withdrawn", "released"})
+
+
+def warmth(last_touch_at: datetime | None, now: datetime) -> Warmth:
+    if last_touch_at is None or now - last_touch_at > COOLING_WITHIN:
+        return "cold"
+    return "warm" if now - last_touch_at <= WARM_WITHIN else "cooling"
+
+
+async def last_touches(
+    session: AsyncSession, candidate_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, datetime]:
+    if not candidate_ids:
+        return {}
+    rows = await session.execute(
+        select(Touchpoint.candidate_id, func.max(Touchpoint.occurred_at))
+        .where(Touchpoint.candidate_id.in_(candidate_ids))
+        .group_by(Touchpoint.candidate_id)
+    )
+    return {candidate_id: at for candidate_id, at in rows}
+
+
+async def doors_open(
+    session: AsyncSession, option_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, bool]:
+    """Whether each option's latest note leaves the door open (no note: open)."""
+    if not option_ids:
+        return {}
+    latest = (
+        select(Note.option_id, func.max(Note.created_at))
+        .where(Note.option_id.in_(option_ids))
+        .group_by(Note.option_id)
+    )
+    rows = await session.execute(
+        select(Note.option_id, Note.door_open).where(
+            tuple_(Note.option_id, Note.created_at).in_(latest)
+        )
+    )
+    found = {option_id: door_open for option_id, door_open in rows}
+    return {option_id: found.get(option_id, True) for option_id in option_ids}
+
+
+async def evidence(
+    session: AsyncSession, option_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Evidence]:
+    """Check-ins about each option's candidate's work."""
+    found: dict[uuid.UUID | None, Evidence] = {}
+    if option_ids:
+        rows = await session.execute(
+            select(CheckIn.option_id, func.count(), func.avg(CheckIn.rating))
+            .where(CheckIn.option_id.in_(option_ids))
+            .group_by(CheckIn.option_id)
+        )
+        found = {
+            option_id: Evidence(checkins=count, average_rating=round(float(avg), 2))
+            for option_id, count, avg in rows
+        }
+    return {i: found.get(i, Evidence(checkins=0, average_rating=None)) for i in option_ids}
+
+
+def _recommend(runner_ups: Sequence[RunnerUp]) -> Recommendation | None:
+    eligible = [r for r in runner_ups if r.warmth == "warm" and r.door_open]
+    if not eligible:
+        return None
+    best = min(
+        eligible,
+        key=lambda r: (
+            r.option.rank is None,
+            r.option.rank or 0,
+            -(r.evidence.average_rating or 0),
+            -r.evidence.checkins,
+        ),
+    )
+    reasons = [f"ranked #{best.option.rank}" if best.option.rank else "the only warm runner-up"]
+    if best.last_touch_at is not None:
+        days = (utcnow() - best.last_touch_at).days
+        reasons.append(f"warm: last contact {days} day{'s' if days != 1 else ''} ago")
+    reasons.append("door open: their last note left it open")
+    if best.evidence.checkins:
+        reasons.append(
+            f"evidence: {best.evidence.checkins} check-in"
+            f"{'s' if best.evidence.checkins != 1 else ''} averaging "
+            f"{best.evidence.average_rating}/5"
+        )
+    return Recommendation(option_id=best.option.id, reasons=reasons)
+
+
+async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
+    options = list(
+        (
+            await session.scalars(
+                select(Option)
+                .where(Option.requisition_id == requisition.id)
+                .options(joinedload(Option.candidate), selectinload(Option.external_refs))
+                .order_by(Option.rank.asc().nulls_last(), Option.id)
+            )
+        ).unique()
+    )
+    first = [o for o in options if o.status in SEATED]
+    warm = [o for o in options if o.status == "runner_up"]
+    touches = await last_touches(session, [o.candidate_id for o in warm])
+    doors = await doors_open(session, [o.id for o in warm])
+    proof = await evidence(session, [o.id for o in warm])
+    now = utcnow()
+    runner_ups = [
+        RunnerUp(
+            option=OptionOut.model_validate(o),
+            warmth=warmth(touches.get(o.candidate_id), now),
+            last_touch_at=touches.get(o.candidate_id),
+            door_open=doors[o.id],
+            evidence=proof[o.id],
+        )
+        for o in warm
+    ]
+    flags: list[Flag] = []
+    if not runner_ups:
+        flags.append("no_runner_up")
+    if any(o.at_risk for o in first):
+        flags.append("first_choice_at_risk")
+    if any(r.warmth == "cold" for r in runner_ups):
+        flags.append("runner_up_cold")
+    if sum(o.status not in CLOSED for o in options) == 1:
+        flags.append("single_option")
+    return BenchOut(
+        requisition_id=requisition.id,
+        first_choices=[OptionOut.model_validate(o) for o in first],
+        runner_ups=runner_ups,
+        recommended_replacement=_recommend(runner_ups),
+        flags=flags,
+    )
+
+
+REASONS = {
+    "no_current_need": "there is no need for the role right now",
+    "chose_another_candidate": "we chose another candidate",
+    "chose_another_provider": "we chose another provider",
+    "skills_gap": "the role needs skills we did not see enough of this time",
+    "experience_level": "the role needs a different level of experience",
+    "timing": "the timing does not work",
+    "compensation": "we could not meet on compensation",
+    "location": "the location does not work",
+    "role_closed": "the role was closed",
+    "candidate_withdrew": "you withdrew",
+    "performance": "the engagement did not meet its goals",
+    "other": "of reasons we have shared with you",
+}
+
+
+async def latest_note(session: AsyncSession, option: Option) -> Note | None:
+    return await session.scalar(
+        select(Note)
+        .where(Note.option_id == option.id)
+        .order_by(Note.created_at.desc(), Note.id.desc())
+        .limit(1)
+    )
+
+
+def standing(option: Option, requisition: Requisition, note: Note | None) -> StandingOut:
+    """Where the candidate stands, worded so it can be passed on as it is."""
+    role = requisition.title
+    door_open = note.door_open if note is not None else option.status != "withdrawn"
+    why = REASONS[note.reason_code] if note is not None else None
+    door = (
+        "The door stays open: we would like to stay in touch."
+        if door_open
+        else "We do not expect to reopen this."
+    )
+    match option.status:
+        case "considering":
+            headline = "Still in consideration"
+            explanation = f"You are among the people we are considering for {role}."
+            next_step = "We will tell you as soon as we decide."
+        case "on_hold":
+            headline = "Not now — and not a no"
+            explanation = f"We have paused on {role}" + (f" because {why}." if why else ".")
+            next_step = (
+                f"We plan to come back to you around {option.revisit_on.isoformat()}."
+                if option.revisit_on
+                else "We will come back to you when the need returns."
+            )
+        case "runner_up":
+            headline = "A strong option we are keeping close"
+            explanation = (
+                f"You remain a strong option for {role}; we have not closed the door and will "
+                "stay in touch."
+            )
+            next_step = "We will keep you posted on how the role develops."
+        case "selected":
+            headline = "You have been selected"
+            explanation = f"You are our choice for {role}."
+            next_step = "We will confirm the start and next steps with you."
+        case "hired":
+            headline = "Welcome aboard"
+            explanation = f"You have been hired for {role}."
+            next_step = (
+                f"Your start date is {option.start_date.isoformat()}."
+                if option.start_date
+                else "We will confirm your start date."
+            )
+        case "declined":
+            headline = "Not moving forward this time"
+            explanation = f"We are not moving forward for {role}" + (
+                f" because {why}." if why else "."
+            )
+            next_step = door
+        case "withdrawn":
+            headline = "You withdrew"
+            explanation = f"You stepped back from {role}; thank you for your time."
+            next_step = "If your situation changes, tell us: we would be glad to talk again."
+        case _:  # released
+            headline = "The engagement has ended"
+            explanation = f"Your engagement for {role} has ended" + (
+                f" because {why}." if why else "."
+            )
+            next_step = door
+    return StandingOut(
+        status=option.status,
+        headline=headline,
+        explanation=explanation,
+        next_step=next_step,
+        door_open=door_open,
+    )

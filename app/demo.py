@@ -1,0 +1,126 @@
+"""`shortlist demo`: the SPEC §1 story, loaded so /docs has something real to show.
+
+It stops just before the climax, so the reader can reactivate the runner-up themselves.
+Loading twice changes nothing: the story's requisition is found by its external ref.
+"""
+
+from datetime import timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.api_keys.service import ensure_organization
+from app.candidates.schemas import CandidateCreate
+from app.candidates.service import create_candidate
+from app.checkins.schemas import CheckInCreate
+from app.checkins.service import record_checkin
+from app.kit.auth import SCOPES, Actor
+from app.kit.external_refs import find_by_external_ref
+from app.kit.schemas import ExternalRef
+from app.models.base import utcnow
+from app.notes.schemas import NoteBody
+from app.options import actions
+from app.options.schemas import HoldBody, KeepWarmBody, OptionCreate, SelectBody
+from app.options.service import create_option, get_option
+from app.requisitions.schemas import RequisitionCreate
+from app.requisitions.service import create_requisition
+from app.touchpoints.service import log_touchpoint
+
+REF = ExternalRef(system="demo", external_id="platform-engineer")
+
+
+async def load_demo(session: AsyncSession, organization: str = "default") -> list[str]:
+    """Load the story into `organization`; returns lines saying what was made."""
+    org = await ensure_organization(session, organization)
+    actor = Actor(org.id, None, frozenset(SCOPES), "shortlist demo")
+    existing = await find_by_external_ref(
+        session, org.id, "requisition", REF.system, REF.external_id
+    )
+    if existing is not None:
+        return [f"The demo is already loaded: requisition {existing}."]
+
+    today = utcnow().date()
+    requisition = await create_requisition(
+        session,
+        actor,
+        RequisitionCreate(
+            title="Platform engineer",
+            team="Infrastructure",
+            hiring_manager="Dana Whitfield",
+            description="Owns the build and deploy pipeline.",
+            target_start_date=today + timedelta(days=7),
+            external_refs=[REF],
+        ),
+    )
+    people = {}
+    for name, kind, headline in (
+        ("Northwind Engineering", "agency", "Platform consultancy"),
+        ("Juan Pérez", "person", "Backend engineer, ten years of payments"),
+        ("Ana Silva", "person", "SRE, strong on observability"),
+    ):
+        people[name] = await create_candidate(
+            session,
+            actor,
+            CandidateCreate(name=name, kind=kind, headline=headline, keep_in_touch_consent=True),
+        )
+    options = {}
+    for rank, name in enumerate(people, start=1):
+        options[name] = await create_option(
+            session, actor, requisition, OptionCreate(candidate_id=people[name].id, rank=rank)
+        )
+    agency, juan, ana = (options[n].id for n in people)
+
+    await actions.hold_option(
+        session,
+        actor,
+        ana,
+        HoldBody(
+            reason="No need for a second engineer until spring.",
+            revisit_on=today + timedelta(days=120),
+            note=NoteBody(
+                reason_code="no_current_need",
+                message=(
+                    "Hi Ana, thank you for the conversations. We have no opening right now "
+                    "because the budget moved to spring, so this is a 'not now', not a no. "
+                    "I'll get back in touch in the spring."
+                ),
+            ),
+        ),
+        None,
+    )
+    await actions.select_option(
+        session, actor, agency, SelectBody(reason="Can cover the whole scope at once."), None
+    )
+    await actions.keep_warm(
+        session, actor, juan, KeepWarmBody(reason="Strong second; he knows our stack."), None
+    )
+    await log_touchpoint(
+        session,
+        actor,
+        people["Juan Pérez"],
+        direction="outbound",
+        channel="call",
+        summary="Kept him posted; asked him to review the agency's first week.",
+    )
+    agency_option = await get_option(session, org.id, agency)
+    for days_ago, verdict, rating in ((2, "below", 2), (1, "failing", 1)):
+        await record_checkin(
+            session,
+            actor,
+            agency_option,
+            CheckInCreate(
+                verdict=verdict,
+                rating=rating,
+                notes="Milestones missed; the migration plan is still missing.",
+                reviewer_name="Juan Pérez",
+                reviewer_candidate_id=people["Juan Pérez"].id,
+                occurred_on=today - timedelta(days=days_ago),
+            ),
+        )
+    return [
+        f"Requisition 'Platform engineer': {requisition.id}",
+        f"  agency (selected, now at risk): option {agency}",
+        f"  Juan Pérez (runner-up, kept warm): option {juan}",
+        f"  Ana Silva (on hold, not now): option {ana}",
+        "Next: GET /v1/requisitions/{id}/bench recommends Juan; then",
+        f'  POST /v1/options/{juan}/reactivate {{"reason": "…", "replaces": "{agency}"}}',
+    ]

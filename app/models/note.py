@@ -1,0 +1,46 @@
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.models.base import Base, Owned, Record
+
+NOTE_KINDS = ("rejection", "not_now", "release", "update")
+REASON_CODES = (
+    "no_current_need",
+    "chose_another_candidate",
+    "chose_another_provider",
+    "skills_gap",
+    "experience_level",
+    "timing",
+    "compensation",
+    "location",
+    "role_closed",
+    "candidate_withdrew",
+    "performance",
+    "other",
+)
+
+
+class Note(Base, Record, Owned):
+    """What the candidate is told, and why: written by decline, hold and release, or by hand."""
+
+    __tablename__ = "notes"
+
+    option_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("options.id", ondelete="CASCADE"))
+    candidate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(16))
+    reason_code: Mapped[str] = mapped_column(String(32))
+    message: Mapped[str] = mapped_column(Text)
+    door_open: Mapped[bool] = mapped_column(default=True)
+    keep_in_touch_on: Mapped[date | None]
+    respect_findings: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+
+    __table_args__ = (
+        CheckConstraint(f"kind IN {NOTE_KINDS}", name="kind_known"),
+        CheckConstraint(f"reason_code IN {REASON_CODES}", name="reason_code_known"),
+        Index(None, "option_id", "created_at", "id"),
+        Index(None, "candidate_id"),
+    )

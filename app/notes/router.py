@@ -1,0 +1,159 @@
+import uuid
+from dataclasses import asdict
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request
+from starlette.responses import Response
+
+from app.db import Session
+from app.kit.auth import Actor, ReadScope, WriteScope, current_actor
+from app.kit.errors import responses
+from app.kit.pagination import Cursor, Limit, Page, page_response
+from app.kit.responses import created, json_response, resource_response
+from app.models import NoteTemplate
+from app.notes import service
+from app.notes.schemas import (
+    Finding,
+    Findings,
+    NoteBody,
+    NoteCheck,
+    NoteOut,
+    NoteTemplateCreate,
+    NoteTemplateOut,
+    Rendered,
+    RenderRequest,
+)
+from app.options.dependencies import ValidOption
+from app.options.service import get_option
+from app.requisitions.service import get_requisition
+
+router = APIRouter(tags=["Notes"])
+
+
+async def valid_note_template(
+    note_template_id: Annotated[uuid.UUID, Path()],
+    session: Session,
+    actor: Annotated[Actor, Depends(current_actor)],
+) -> NoteTemplate:
+    """The template in the path, if it is the caller's organization's; 404 otherwise."""
+    return await service.get_template(session, actor.organization_id, note_template_id)
+
+
+ValidNoteTemplate = Annotated[NoteTemplate, Depends(valid_note_template)]
+
+
+@router.post(
+    "/v1/options/{option_id}/notes",
+    operation_id="createNote",
+    summary="Add a note to an option",
+    status_code=201,
+    response_model=NoteOut,
+    responses=responses(403, 404),
+)
+async def create_note(
+    actor: WriteScope, session: Session, option: ValidOption, body: NoteBody
+) -> Response:
+    """A note of kind `update` (decline, hold and release write the other kinds). The respect
+    check refuses it with 422 `note_not_respectful` on an error finding; warnings are stored
+    in `respect_findings`."""
+    note = await service.add_note(session, actor, option, "update", body)
+    return created(NoteOut.model_validate(note), f"/v1/options/{option.id}/notes")
+
+
+@router.get(
+    "/v1/options/{option_id}/notes",
+    operation_id="listNotes",
+    summary="List an option's notes",
+    response_model=Page[NoteOut],
+    responses=responses(403, 404),
+)
+async def list_notes(
+    actor: ReadScope,
+    session: Session,
+    request: Request,
+    option: ValidOption,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response:
+    """Oldest first."""
+    rows, next_cursor = await service.list_notes(session, option, limit=limit, cursor=cursor)
+    page = Page[NoteOut](data=[NoteOut.model_validate(n) for n in rows], next_cursor=next_cursor)
+    return page_response(request, page)
+
+
+@router.post(
+    "/v1/notes/check",
+    operation_id="checkNote",
+    summary="Preview the respect check",
+    response_model=Findings,
+    responses=responses(403),
+)
+async def check_note(actor: WriteScope, body: NoteCheck) -> Response:
+    """Runs the respect check on a draft and saves nothing. `error` findings would refuse the
+    note; `warning`s coach: say why, address the person, say the door is open."""
+    findings = service.check_note(body, body.candidate_name)
+    return json_response(Findings(findings=[Finding(**asdict(f)) for f in findings]))
+
+
+@router.post(
+    "/v1/note-templates",
+    operation_id="createNoteTemplate",
+    summary="Create a note template",
+    status_code=201,
+    response_model=NoteTemplateOut,
+    responses=responses(403),
+)
+async def create_note_template(
+    actor: WriteScope, session: Session, body: NoteTemplateCreate
+) -> Response:
+    """Placeholders `{candidate_name}`, `{role_title}` and `{hiring_manager}` are filled in by
+    `render`; any other placeholder is refused."""
+    template = await service.create_template(session, actor, body)
+    return created(NoteTemplateOut.model_validate(template), f"/v1/note-templates/{template.id}")
+
+
+@router.get(
+    "/v1/note-templates",
+    operation_id="listNoteTemplates",
+    summary="List note templates",
+    response_model=Page[NoteTemplateOut],
+    responses=responses(403),
+)
+async def list_note_templates(
+    actor: ReadScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
+) -> Response:
+    rows, next_cursor = await service.list_templates(
+        session, actor.organization_id, limit=limit, cursor=cursor
+    )
+    page = Page[NoteTemplateOut](
+        data=[NoteTemplateOut.model_validate(t) for t in rows], next_cursor=next_cursor
+    )
+    return page_response(request, page)
+
+
+@router.get(
+    "/v1/note-templates/{note_template_id}",
+    operation_id="getNoteTemplate",
+    summary="Get a note template",
+    response_model=NoteTemplateOut,
+    responses=responses(403, 404),
+)
+async def get_note_template(actor: ReadScope, template: ValidNoteTemplate) -> Response:
+    return resource_response(NoteTemplateOut.model_validate(template))
+
+
+@router.post(
+    "/v1/note-templates/{note_template_id}/render",
+    operation_id="renderNoteTemplate",
+    summary="Render a note template for an option",
+    response_model=Rendered,
+    responses=responses(403, 404),
+)
+async def render_note_template(
+    actor: WriteScope, session: Session, template: ValidNoteTemplate, body: RenderRequest
+) -> Response:
+    """Fills the placeholders from the option's candidate and requisition. Nothing is saved;
+    send the result as a note's `message`."""
+    option = await get_option(session, actor.organization_id, body.option_id)
+    requisition = await get_requisition(session, actor.organization_id, option.requisition_id)
+    return json_response(Rendered(message=service.render(template, option, requisition)))

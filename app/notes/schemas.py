@@ -1,0 +1,125 @@
+import uuid
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+
+from app.kit.schemas import NO_NUL, Name, RequestBody, ResourceOut
+
+NoteKind = Literal["rejection", "not_now", "release", "update"]
+ReasonCode = Literal[
+    "no_current_need",
+    "chose_another_candidate",
+    "chose_another_provider",
+    "skills_gap",
+    "experience_level",
+    "timing",
+    "compensation",
+    "location",
+    "role_closed",
+    "candidate_withdrew",
+    "performance",
+    "other",
+]
+Message = Annotated[str, StringConstraints(max_length=5_000, pattern=NO_NUL)]
+
+_NOTE_EXAMPLE: dict[str, JsonValue] = {
+    "reason_code": "chose_another_candidate",
+    "message": (
+        "Hi Juan, thank you for the time you gave us. We chose another candidate whose "
+        "payments experience matched this role more closely. I'd like to stay in touch and "
+        "will reach out when a backend role opens."
+    ),
+    "door_open": True,
+    "keep_in_touch_on": "2027-03-01",
+}
+
+
+class NoteBody(RequestBody):
+    """A note to the candidate. It must pass the respect check (see `POST /v1/notes/check`)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_NOTE_EXAMPLE]})
+
+    reason_code: ReasonCode
+    message: Message
+    door_open: bool = True
+    keep_in_touch_on: date | None = Field(
+        default=None, description="When to get back in touch; listed as a follow-up."
+    )
+
+
+class Finding(BaseModel):
+    code: str = Field(examples=["no_reason"])
+    severity: Literal["error", "warning"]
+    detail: str
+
+
+class NoteCheck(NoteBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{**_NOTE_EXAMPLE, "candidate_name": "Juan Pérez"}]},
+    )
+
+    candidate_name: Name | None = Field(
+        default=None, description="Lets the check see whether the message addresses the person."
+    )
+
+
+class Findings(BaseModel):
+    findings: list[Finding]
+
+
+class NoteOut(ResourceOut):
+    option_id: uuid.UUID
+    candidate_id: uuid.UUID
+    kind: NoteKind
+    reason_code: ReasonCode
+    message: str
+    door_open: bool
+    keep_in_touch_on: date | None
+    respect_findings: list[Finding] = Field(description="The respect check's warnings.")
+
+
+TemplateBody = Annotated[str, StringConstraints(min_length=1, max_length=5_000, pattern=NO_NUL)]
+
+
+class NoteTemplateCreate(RequestBody):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Chose another candidate, door open",
+                    "kind": "rejection",
+                    "reason_code": "chose_another_candidate",
+                    "body": (
+                        "Hi {candidate_name}, thank you for your time on the {role_title} "
+                        "role. We chose another candidate whose experience matched it more "
+                        "closely. I'd like to stay in touch. — {hiring_manager}"
+                    ),
+                }
+            ]
+        },
+    )
+
+    name: Name
+    kind: NoteKind
+    reason_code: ReasonCode
+    body: TemplateBody = Field(
+        description="Placeholders: `{candidate_name}`, `{role_title}`, `{hiring_manager}`."
+    )
+
+
+class NoteTemplateOut(ResourceOut):
+    name: str
+    kind: NoteKind
+    reason_code: ReasonCode
+    body: str
+
+
+class RenderRequest(RequestBody):
+    option_id: uuid.UUID
+
+
+class Rendered(BaseModel):
+    message: str

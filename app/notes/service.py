@@ -1,0 +1,122 @@
+"""Notes to candidates, the respect check they must pass, and note templates."""
+
+import re
+import uuid
+from dataclasses import asdict
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.auth import Actor
+from app.kit.errors import InvalidRequest, NotFound, Problem
+from app.kit.events import record_event
+from app.kit.pagination import SortKey, paginate
+from app.models import Note, NoteTemplate, Option, Requisition
+from app.notes.respect import Finding, check_message
+from app.notes.schemas import NoteBody, NoteKind, NoteTemplateCreate
+
+ORDER = (SortKey(Note.created_at), SortKey(Note.id))
+TEMPLATE_ORDER = (SortKey(NoteTemplate.created_at), SortKey(NoteTemplate.id))
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+PLACEHOLDERS = frozenset({"candidate_name", "role_title", "hiring_manager"})
+
+
+class NoteNotRespectful(Problem):
+    status, code = 422, "note_not_respectful"
+
+
+def check_note(body: NoteBody, candidate_name: str | None) -> list[Finding]:
+    return check_message(body.message, door_open=body.door_open, candidate_name=candidate_name)
+
+
+async def add_note(
+    session: AsyncSession, actor: Actor, option: Option, kind: NoteKind, body: NoteBody
+) -> Note:
+    """Save a note on `option` if it passes the respect check; warnings are kept on it."""
+    findings = check_note(body, option.candidate.name)
+    if any(f.severity == "error" for f in findings):
+        raise NoteNotRespectful(
+            "The note is not respectful enough to send; see `findings`.",
+            findings=[asdict(f) for f in findings],
+        )
+    note = Note(
+        organization_id=actor.organization_id,
+        option_id=option.id,
+        candidate_id=option.candidate_id,
+        kind=kind,
+        reason_code=body.reason_code,
+        message=body.message,
+        door_open=body.door_open,
+        keep_in_touch_on=body.keep_in_touch_on,
+        respect_findings=[asdict(f) for f in findings],
+    )
+    session.add(note)
+    await session.flush()
+    record_event(
+        session,
+        actor,
+        "note.created",
+        note.id,
+        requisition_id=option.requisition_id,
+        data={
+            "option_id": str(option.id),
+            "kind": kind,
+            "reason_code": body.reason_code,
+            "door_open": body.door_open,
+        },
+    )
+    return note
+
+
+async def list_notes(
+    session: AsyncSession, option: Option, *, limit: int, cursor: str | None
+) -> tuple[list[Note], str | None]:
+    query = select(Note).where(Note.option_id == option.id)
+    return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
+
+
+async def create_template(
+    session: AsyncSession, actor: Actor, body: NoteTemplateCreate
+) -> NoteTemplate:
+    unknown = sorted(set(PLACEHOLDER.findall(body.body)) - PLACEHOLDERS)
+    if unknown:
+        raise InvalidRequest(
+            f"Unknown placeholders: {', '.join('{' + u + '}' for u in unknown)}.",
+            allowed_placeholders=sorted(PLACEHOLDERS),
+        )
+    template = NoteTemplate(organization_id=actor.organization_id, **body.model_dump())
+    session.add(template)
+    await session.flush()
+    record_event(session, actor, "note_template.created", template.id)
+    return template
+
+
+async def get_template(
+    session: AsyncSession, organization_id: uuid.UUID, template_id: uuid.UUID
+) -> NoteTemplate:
+    template = await session.scalar(
+        select(NoteTemplate).where(
+            NoteTemplate.id == template_id, NoteTemplate.organization_id == organization_id
+        )
+    )
+    if template is None:
+        raise NotFound(f"No note template {template_id}.")
+    return template
+
+
+async def list_templates(
+    session: AsyncSession, organization_id: uuid.UUID, *, limit: int, cursor: str | None
+) -> tuple[list[NoteTemplate], str | None]:
+    query = select(NoteTemplate).where(NoteTemplate.organization_id == organization_id)
+    return await paginate(session, query, keys=TEMPLATE_ORDER, limit=limit, cursor=cursor)
+
+
+def render(template: NoteTemplate, option: Option, requisition: Requisition) -> str:
+    """Substitute the placeholders. Values are inserted as text, never evaluated or formatted,
+    so a name like "{role_title}" or "%s" stays exactly what it is."""
+    values = {
+        "candidate_name": option.candidate.name or "there",
+        "role_title": requisition.title,
+        "hiring_manager": requisition.hiring_manager or "the hiring team",
+    }
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template.body)

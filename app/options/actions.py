@@ -1,0 +1,321 @@
+"""The option actions of SPEC §3: moves through the state machine, with their rules.
+
+Every action locks the requisition row first, so actions on one requisition run one at a time
+(headcount and reactivation stay correct under concurrency), then re-reads the option.
+"""
+
+import uuid
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.auth import Actor
+from app.kit.errors import Conflict
+from app.kit.etag import check_if_match
+from app.kit.events import record_event
+from app.models import Option, Requisition
+from app.models.base import utcnow
+from app.notes.service import add_note
+from app.options.schemas import (
+    DeclineBody,
+    HireBody,
+    HoldBody,
+    KeepWarmBody,
+    ReactivateBody,
+    ReleaseBody,
+    SelectBody,
+    WithdrawBody,
+)
+from app.options.service import get_option
+from app.options.state_machine import (
+    EVENT_TYPES,
+    SEATED,
+    TRANSITIONS,
+    Action,
+    OptionStatus,
+    allowed_actions,
+)
+
+
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+
+
+class HeadcountReached(Conflict):
+    code = "headcount_reached"
+
+
+class InvalidReplacement(Conflict):
+    code = "invalid_replacement"
+
+
+async def _begin(
+    session: AsyncSession, actor: Actor, option_id: uuid.UUID, if_match: str | None
+) -> tuple[Option, Requisition]:
+    """Lock the option's requisition, then read the option as it is now."""
+    option = await get_option(session, actor.organization_id, option_id)
+    requisition = await session.scalar(
+        select(Requisition)
+        .where(Requisition.id == option.requisition_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    assert requisition is not None  # the foreign key guarantees it
+    option = await get_option(session, actor.organization_id, option_id)
+    check_if_match(if_match, option.version)
+    return option, requisition
+
+
+def _target(option: Option, action: Action) -> OptionStatus:
+    target = TRANSITIONS.get((option.status, action))  # type: ignore[arg-type]
+    if target is None:
+        allowed = allowed_actions(option.status)
+        raise InvalidTransition(
+            f"An option in status `{option.status}` cannot `{action}`; "
+            f"allowed: {', '.join(allowed) or 'none'}.",
+            current_status=option.status,
+            allowed_actions=allowed,
+        )
+    return target
+
+
+async def _seats_taken(session: AsyncSession, requisition: Requisition) -> int:
+    return (
+        await session.scalar(
+            select(func.count())
+            .select_from(Option)
+            .where(Option.requisition_id == requisition.id, Option.status.in_(SEATED))
+        )
+        or 0
+    )
+
+
+async def _ensure_seat(session: AsyncSession, requisition: Requisition) -> None:
+    taken = await _seats_taken(session, requisition)
+    if taken + 1 > requisition.headcount:
+        raise HeadcountReached(
+            f"The requisition's headcount of {requisition.headcount} is taken by selected "
+            "and hired options; release one, or reactivate with `replaces`.",
+            headcount=requisition.headcount,
+            seats_taken=taken,
+        )
+
+
+def _move(
+    session: AsyncSession,
+    actor: Actor,
+    option: Option,
+    action: Action,
+    to: OptionStatus,
+    reason: str | None,
+    **data: Any,
+) -> None:
+    before = option.status
+    option.status = to
+    option.status_reason = reason
+    option.status_changed_at = utcnow()
+    if to not in SEATED:
+        option.at_risk = False  # at risk only means something for a first choice
+    record_event(
+        session,
+        actor,
+        EVENT_TYPES[action],
+        option.id,
+        requisition_id=option.requisition_id,
+        data={"from": before, "to": to, "reason": reason, **data},
+    )
+
+
+def _set_requisition_status(
+    session: AsyncSession, actor: Actor, requisition: Requisition, status: str, event: str
+) -> None:
+    requisition.status = status
+    record_event(session, actor, event, requisition.id, requisition_id=requisition.id)
+
+
+async def _done(session: AsyncSession, actor: Actor, option: Option) -> Option:
+    await session.flush()
+    return await get_option(session, actor.organization_id, option.id)
+
+
+async def select_option(
+    session: AsyncSession,
+    actor: Actor,
+    option_id: uuid.UUID,
+    body: SelectBody,
+    if_match: str | None,
+) -> Option:
+    option, requisition = await _begin(session, actor, option_id, if_match)
+    to = _target(option, "select")
+    await _ensure_seat(session, requisition)
+    _move(session, actor, option, "select", to, body.reason)
+    return await _done(session, actor, option)
+
+
+async def keep_warm(
+    session: AsyncSession,
+    actor: Actor,
+    option_id: uuid.UUID,
+    body: KeepWarmBody,
+    if_match: str | None,
+) -> Option:
+    option, _ = await _begin(session, actor, option_id, if_match)
+    _move(session, actor, option, "keep-warm", _target(option, "keep-warm"), body.reason)
+    return await _done(session, actor, option)
+
+
+async def hold_option(
+    session: AsyncSession, actor: Actor, option_id: uuid.UUID, body: HoldBody, if_match: str | None
+) -> Option:
+    option, _ = await _begin(session, actor, option_id, if_match)
+    to = _target(option, "hold")
+    note = await add_note(session, actor, option, "not_now", body.note) if body.note else None
+    option.revisit_on = body.revisit_on
+    _move(
+        session,
+        actor,
+        option,
+        "hold",
+        to,
+        body.reason,
+        revisit_on=body.revisit_on.isoformat(),
+        note_id=str(note.id) if note else None,
+    )
+    return await _done(session, actor, option)
+
+
+async def decline_option(
+    session: AsyncSession,
+    actor: Actor,
+    option_id: uuid.UUID,
+    body: DeclineBody,
+    if_match: str | None,
+) -> Option:
+    option, _ = await _begin(session, actor, option_id, if_match)
+    to = _target(option, "decline")
+    note = await add_note(session, actor, option, "rejection", body.note)
+    _move(
+        session,
+        actor,
+        option,
+        "decline",
+        to,
+        body.note.reason_code,
+        reason_code=body.note.reason_code,
+        door_open=body.note.door_open,
+        note_id=str(note.id),
+    )
+    return await _done(session, actor, option)
+
+
+async def withdraw_option(
+    session: AsyncSession,
+    actor: Actor,
+    option_id: uuid.UUID,
+    body: WithdrawBody,
+    if_match: str | None,
+) -> Option:
+    option, _ = await _begin(session, actor, option_id, if_match)
+    _move(session, actor, option, "withdraw", _target(option, "withdraw"), body.reason)
+    return await _done(session, actor, option)
+
+
+async def hire_option(
+    session: AsyncSession, actor: Actor, option_id: uuid.UUID, body: HireBody, if_match: str | None
+) -> Option:
+    option, requisition = await _begin(session, actor, option_id, if_match)
+    to = _target(option, "hire")
+    option.start_date = body.start_date
+    _move(session, actor, option, "hire", to, None, start_date=body.start_date.isoformat())
+    await session.flush()
+    hired = await session.scalar(
+        select(func.count())
+        .select_from(Option)
+        .where(Option.requisition_id == requisition.id, Option.status == "hired")
+    )
+    if hired == requisition.headcount and requisition.status != "filled":
+        _set_requisition_status(session, actor, requisition, "filled", "requisition.filled")
+    return await _done(session, actor, option)
+
+
+async def _release(
+    session: AsyncSession,
+    actor: Actor,
+    option: Option,
+    requisition: Requisition,
+    reason: str,
+    **data: Any,
+) -> None:
+    was = option.status
+    _move(session, actor, option, "release", _target(option, "release"), reason, **data)
+    if was == "hired" and requisition.status == "filled":
+        _set_requisition_status(session, actor, requisition, "open", "requisition.reopened")
+
+
+async def release_option(
+    session: AsyncSession,
+    actor: Actor,
+    option_id: uuid.UUID,
+    body: ReleaseBody,
+    if_match: str | None,
+) -> Option:
+    option, requisition = await _begin(session, actor, option_id, if_match)
+    _target(option, "release")
+    note = await add_note(session, actor, option, "release", body.note) if body.note else None
+    await _release(
+        session, actor, option, requisition, body.reason, note_id=str(note.id) if note else None
+    )
+    return await _done(session, actor, option)
+
+
+async def reactivate_option(
+    session: AsyncSession,
+    actor: Actor,
+    option_id: uuid.UUID,
+    body: ReactivateBody,
+    if_match: str | None,
+) -> Option:
+    """Bring an option back; with `replaces`, the runner-up takes the first choice's seat:
+    the replaced option is released and this one selected, in this one transaction."""
+    option, requisition = await _begin(session, actor, option_id, if_match)
+    _target(option, "reactivate")
+    to: OptionStatus = body.to or ("selected" if body.replaces else "considering")
+    replaced = None
+    if body.replaces is not None:
+        replaced = await _replaceable(session, actor, option, body.replaces)
+        await _release(
+            session, actor, replaced, requisition, body.reason, replaced_by=str(option.id)
+        )
+        await session.flush()
+    if to == "selected":
+        await _ensure_seat(session, requisition)
+    _move(
+        session,
+        actor,
+        option,
+        "reactivate",
+        to,
+        body.reason,
+        replaces=str(replaced.id) if replaced else None,
+    )
+    return await _done(session, actor, option)
+
+
+async def _replaceable(
+    session: AsyncSession, actor: Actor, option: Option, replaced_id: uuid.UUID
+) -> Option:
+    replaced = await get_option(session, actor.organization_id, replaced_id)
+    if replaced.requisition_id != option.requisition_id or replaced.id == option.id:
+        raise InvalidReplacement(
+            "`replaces` must name another option of the same requisition.",
+            replaces=str(replaced_id),
+        )
+    if replaced.status not in SEATED:
+        raise InvalidReplacement(
+            f"Option {replaced_id} is `{replaced.status}`, not selected or hired: there is "
+            "no seat to take over (another reactivation may have replaced it already).",
+            replaces=str(replaced_id),
+            replaces_status=replaced.status,
+        )
+    return replaced

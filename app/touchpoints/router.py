@@ -1,0 +1,57 @@
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from app.candidates.dependencies import ValidCandidate
+from app.db import Session
+from app.kit.auth import ReadScope, WriteScope
+from app.kit.errors import responses
+from app.kit.pagination import Cursor, Limit, Page, page_response
+from app.kit.responses import created
+from app.touchpoints import service
+from app.touchpoints.schemas import TouchpointCreate, TouchpointOut
+
+router = APIRouter(tags=["Candidates"])
+
+
+@router.post(
+    "/v1/candidates/{candidate_id}/touchpoints",
+    operation_id="createTouchpoint",
+    summary="Log a touchpoint with a candidate",
+    status_code=201,
+    response_model=TouchpointOut,
+    responses=responses(403, 404, 409),
+)
+async def create_touchpoint(
+    actor: WriteScope, session: Session, candidate: ValidCandidate, body: TouchpointCreate
+) -> Response:
+    """A call, email or meeting. The latest touchpoint sets a runner-up's warmth on the bench,
+    and one on or after a follow-up's due date clears it."""
+    touchpoint = await service.log_touchpoint(session, actor, candidate, **body.model_dump())
+    return created(
+        TouchpointOut.model_validate(touchpoint), f"/v1/candidates/{candidate.id}/touchpoints"
+    )
+
+
+@router.get(
+    "/v1/candidates/{candidate_id}/touchpoints",
+    operation_id="listTouchpoints",
+    summary="List a candidate's touchpoints",
+    response_model=Page[TouchpointOut],
+    responses=responses(403, 404),
+)
+async def list_touchpoints(
+    actor: ReadScope,
+    session: Session,
+    request: Request,
+    candidate: ValidCandidate,
+    limit: Limit = 50,
+    cursor: Cursor = None,
+) -> Response:
+    """Oldest first."""
+    rows, next_cursor = await service.list_touchpoints(
+        session, candidate.id, limit=limit, cursor=cursor
+    )
+    page = Page[TouchpointOut](
+        data=[TouchpointOut.model_validate(t) for t in rows], next_cursor=next_cursor
+    )
+    return page_response(request, page)

@@ -1,0 +1,495 @@
+"""The respect check (SPEC §4) over a corpus of notes, both ways: what it refuses and what it lets
+through, then each warning on its own."""
+
+import dataclasses
+
+import pytest
+
+from app.notes.respect import Finding, check_message
+
+ERROR_CODES = ("empty_or_curt", "disparaging")
+WARNING_CODES = ("no_reason", "impersonal", "door_not_open")
+
+
+def codes(findings: list[Finding]) -> list[str]:
+    return [finding.code for finding in findings]
+
+
+def errors(findings: list[Finding]) -> list[str]:
+    return [finding.code for finding in findings if finding.severity == "error"]
+
+
+# --- Corpus ------------------------------------------------------------------------------------
+
+CURT = [
+    pytest.param("", id="empty"),
+    pytest.param("   \n\t ", id="whitespace"),
+    pytest.param("...", id="punctuation-only"),
+    pytest.param("No.", id="no"),
+    pytest.param("Nope.", id="nope"),
+    pytest.param("Not interested", id="not-interested"),
+    pytest.param("Rejected.", id="rejected"),
+    pytest.param("Not a fit.", id="not-a-fit"),
+    pytest.param("Pass", id="pass"),
+    pytest.param("No thanks", id="no-thanks"),
+    pytest.param("Thanks, but no.", id="thanks-but-no"),
+    pytest.param("Hi Sam, not interested.", id="named-not-interested"),
+    pytest.param("We will not be moving forward.", id="not-moving-forward"),
+    pytest.param("Application unsuccessful.", id="unsuccessful"),
+    pytest.param("Declined — not a good fit for us.", id="declined-not-a-good-fit"),
+    pytest.param("Sorry, not this time.", id="not-this-time"),
+]
+
+DISPARAGING = [
+    # Insults about the person.
+    pytest.param("Hi Tom, you seemed clueless about our stack, so we are passing.", id="clueless"),
+    pytest.param("We went with someone else because you are lazy.", id="you-are-lazy"),
+    pytest.param("Honestly, a lazy candidate is the last thing this team needs.", id="lazy-cand"),
+    pytest.param(
+        "You came across as such an arrogant person that the panel did not want to continue.",
+        id="arrogant-person",
+    ),
+    pytest.param("Your answers were stupid, so we chose another candidate.", id="answers-stupid"),
+    pytest.param("Your answer to the caching question was stupid.", id="answer-to-x-stupid"),
+    pytest.param("You were, frankly, a bit weird in the final round.", id="frankly-weird"),
+    pytest.param("We found you incompetent at the whiteboard.", id="found-you-incompetent"),
+    pytest.param("Interviewing you was a waste of time.", id="waste-of-time"),
+    pytest.param("Sorry, you idiot, the role is gone.", id="you-idiot"),
+    # Age.
+    pytest.param("We decided you are too old for a fast-moving startup.", id="age-too-old"),
+    pytest.param("You are overqualified for your age, so we went another way.", id="age-yours"),
+    pytest.param("The team wanted a digital native, so we picked someone younger.", id="age-dn"),
+    pytest.param("You seemed a little young to lead this team.", id="age-seemed-young"),
+    pytest.param("You're clearly a bit past it for a startup.", id="age-past-it"),
+    # Origin or nationality.
+    pytest.param("Because of where you're from, we worried about culture fit.", id="origin-from"),
+    pytest.param("We prefer not to hire foreigners for this team.", id="origin-foreigners"),
+    pytest.param("Your nationality would make the client meetings awkward.", id="origin-nat"),
+    # Language or accent.
+    pytest.param("Your accent was hard to follow, so we chose another candidate.", id="accent"),
+    pytest.param("Your English is not good enough for a client-facing role.", id="english"),
+    pytest.param("We need a native speaker on this team.", id="native-speaker"),
+    # Looks, weight, dress.
+    pytest.param("Your tattoos and outfit did not look professional to us.", id="looks-tattoos"),
+    pytest.param("We decided against you because of your weight.", id="looks-weight"),
+    pytest.param("You were not dressed for a client-facing role.", id="looks-dressed"),
+    # Pregnancy, family plans, marital status.
+    pytest.param("As you are pregnant, the timing does not work for us.", id="pregnancy"),
+    pytest.param("We worry your family plans would get in the way of travel.", id="family-plans"),
+    pytest.param("Since you're married with kids, we doubted you could travel.", id="married"),
+    pytest.param("If you are planning children soon, this role is not for you.", id="kids-plan"),
+    # Religion.
+    pytest.param("Your religion would clash with our Friday team dinners.", id="religion"),
+    pytest.param("Wearing a hijab would not suit our client meetings.", id="religion-hijab"),
+    # Gender.
+    pytest.param("As a woman, you might find our on-call culture hard.", id="gender-woman"),
+    pytest.param("We wanted a man for this role.", id="gender-wanted-a-man"),
+    pytest.param("We were looking for a male engineer for this team.", id="gender-male"),
+    # Disability and health.
+    pytest.param("Your disability would make the on-call rotation difficult.", id="disability"),
+    pytest.param("Given your health issues, we decided to go with another candidate.", id="health"),
+    pytest.param("Because you are deaf, phone screens with clients would not work.", id="deaf"),
+]
+
+# (candidate_name, message): respectful, named, with a reason and an open door.
+RESPECTFUL = [
+    pytest.param(
+        "Juan Pérez",
+        "Hi Juan, thank you for the time you gave us. We chose another candidate whose experience"
+        " with payments matched this role more closely. I'd love to stay in touch and will reach"
+        " out when a backend role opens.",
+        id="juan-chose-another",
+    ),
+    pytest.param(
+        "Priya Raman",
+        "Hi Priya, thank you for the thoughtful conversations over the last two weeks. We decided"
+        " to hire someone with more hands-on Kubernetes experience, because the role leads our"
+        " platform migration from day one. Your talk on common stupid security mistakes was great,"
+        " and I'd love to keep in touch about future platform roles.",
+        id="priya-stupid-security-mistakes",
+    ),
+    pytest.param(
+        "Kwame Mensah",
+        "Dear Kwame, thank you for the pairing session. You fixed a stupid bug in our parser"
+        " quickly, which impressed the team. In the end we went with a candidate who has shipped"
+        " iOS apps, since the role is mostly mobile work. The door is open: please reach out if"
+        " you see another role with us.",
+        id="kwame-stupid-bug",
+    ),
+    pytest.param(
+        "Mei Lin",
+        "Hi Mei, thank you for your patience. We are putting the role on hold because next"
+        " quarter's budget is not confirmed yet. You were one of our strongest candidates, and I"
+        " will get back to you as soon as we know more.",
+        id="mei-on-hold-budget",
+    ),
+    pytest.param(
+        "Ana Souza",
+        "Hello Ana, thanks for meeting the team. We were looking for someone with deeper"
+        " experience in data pipelines, which is where this role spends most of its time. Please"
+        " keep in touch; I will keep you in mind for analytics roles later this year.",
+        id="ana-looking-for",
+    ),
+    pytest.param(
+        "Lukas Becker",
+        "Hi Lukas, I'm sorry to share that the position has been cancelled due to a"
+        " reorganisation. This has nothing to do with your interviews, which went well. I'd be"
+        " glad to reconnect when we open new roles in the spring.",
+        id="lukas-role-cancelled",
+    ),
+    pytest.param(
+        "Sofia Rossi",
+        "Hi Sofia, thank you for your kind words about the team. We chose a candidate with more"
+        " experience leading teams, as the role manages five engineers from the start. I hope we"
+        " can work together in the future.",
+        id="sofia-kind-words",
+    ),
+    pytest.param(
+        "José Martínez",
+        "Hi Jose, thank you for the interview. We went with another candidate because the role"
+        " needs someone in the Berlin office three days a week, and relocation is not possible"
+        " for you right now. If that changes, I would love to hear from you.",
+        id="jose-accent-insensitive-name",
+    ),
+    pytest.param(
+        "Fatima Al-Sayed",
+        "Dear Fatima, thank you for the care you put into the process. We have decided not to"
+        " fill this role this year due to a hiring freeze. Your work on our foreign exchange"
+        " case study impressed us, and we will reach out again as soon as hiring restarts.",
+        id="fatima-hiring-freeze",
+    ),
+    pytest.param(
+        "Oliver Grant",
+        "Hi Oliver, thanks for your excellent take-home. The timing did not work: we need"
+        " someone to start this month, and you are committed until autumn. Let's stay in touch,"
+        " and I will revisit this with you in the new year.",
+        id="oliver-timing",
+    ),
+    pytest.param(
+        "Grace Okafor",
+        "Hi Grace, it was great to hear how your old team handled the migration, and how you"
+        " found the race condition in the queue. We went with someone with more Elixir experience"
+        " since our stack is built on it. I'd love to stay in touch.",
+        id="grace-old-team-race-condition",
+    ),
+    pytest.param(
+        "Chen Wei",
+        "Hi Chen, thank you for your time and your impressive body of work. We could not meet"
+        " your salary expectations within this role's budget, so we made an offer to another"
+        " finalist. I would be happy to talk about other roles when they come up.",
+        id="chen-compensation",
+    ),
+]
+
+# (candidate_name, message): a clear no with the reason, still kind; the door may be shut.
+FIRM = [
+    pytest.param(
+        "Dana Kim",
+        "Hi Dana, thank you for interviewing with us. We will not be moving forward, because the"
+        " role requires production Go experience that you don't have yet. I wish you the best.",
+        id="dana-requires-go",
+    ),
+    pytest.param(
+        "Marc Dubois",
+        "Hi Marc, I'm sorry, but we won't offer you the role. The take-home did not meet the bar"
+        " we set for testing and error handling, which is central to this team's work.",
+        id="marc-did-not-meet-bar",
+    ),
+    pytest.param(
+        "Rosa Diaz",
+        "Hi Rosa, we have decided not to continue with your application. We need someone who can"
+        " lead incident response alone, and the interviews showed you are not there yet. Thank"
+        " you for your time.",
+        id="rosa-not-there-yet",
+    ),
+    pytest.param(
+        "Ben Carter",
+        "Hi Ben, the answer is no for this role: we chose a candidate with team-lead experience."
+        " Thank you for the effort you put in.",
+        id="ben-answer-is-no",
+    ),
+    pytest.param(
+        "Aisha Bello",
+        "Hi Aisha, we are not extending an offer. Your system design answers were too shallow"
+        " for this level, because a staff role needs deep distributed-systems judgment.",
+        id="aisha-too-shallow",
+    ),
+    pytest.param(
+        "Pavel Novak",
+        "Hi Pavel, after the final round we are not moving forward. Your experience is strong,"
+        " but the position requires fluent German for client work, and that is firm.",
+        id="pavel-fluent-german-required",
+    ),
+    pytest.param(
+        "Noor Haddad",
+        "Hi Noor, I'll be direct: you were not selected. We were looking for deeper experience"
+        " with Kubernetes operators, and other finalists had it.",
+        id="noor-direct",
+    ),
+]
+
+# Words that look alarming out of context but describe the work, not the person.
+CONTEXT = [
+    pytest.param("Your talk on common stupid security mistakes was great.", id="stupid-talk"),
+    pytest.param("You fixed a stupid bug in our parser quickly.", id="stupid-bug"),
+    pytest.param("Your take that most TDD advice is stupid was refreshing.", id="stupid-take"),
+    pytest.param("Sorry if the interview felt like a waste of time for you.", id="sorry-waste"),
+    pytest.param("You disabled the flaky feature flag before anyone asked.", id="disabled-flag"),
+    pytest.param("Your accessibility work for blind users stood out.", id="blind-users"),
+    pytest.param("You found the race condition in our queue.", id="race-condition"),
+    pytest.param("Thank you for your kind words and your body of work.", id="kind-words"),
+    pytest.param("Your old team at Stripe clearly trusted you.", id="old-team"),
+    pytest.param("The role requires fluent German for client calls.", id="fluent-german"),
+    pytest.param("Hi Christian, thanks for your time.", id="name-christian"),
+]
+
+
+@pytest.mark.parametrize("message", CURT)
+def test_curt_messages_are_refused(message: str) -> None:
+    findings = check_message(message, door_open=True)
+    assert "empty_or_curt" in errors(findings)
+
+
+@pytest.mark.parametrize("message", DISPARAGING)
+def test_disparaging_messages_are_refused(message: str) -> None:
+    findings = check_message(message, door_open=False)
+    assert "disparaging" in errors(findings)
+
+
+@pytest.mark.parametrize(("name", "message"), RESPECTFUL)
+def test_respectful_messages_pass_without_warnings(name: str, message: str) -> None:
+    assert check_message(message, door_open=True, candidate_name=name) == []
+
+
+@pytest.mark.parametrize(("name", "message"), RESPECTFUL)
+def test_respectful_messages_pass_without_a_candidate_name(name: str, message: str) -> None:
+    assert check_message(message, door_open=True) == []
+
+
+@pytest.mark.parametrize(("name", "message"), FIRM)
+def test_firm_messages_have_no_error_and_give_a_reason(name: str, message: str) -> None:
+    findings = check_message(message, door_open=False, candidate_name=name)
+    assert codes(findings) == []
+
+
+@pytest.mark.parametrize(("name", "message"), FIRM)
+def test_firm_messages_with_door_open_are_only_coached(name: str, message: str) -> None:
+    findings = check_message(message, door_open=True, candidate_name=name)
+    assert codes(findings) == ["door_not_open"]
+
+
+@pytest.mark.parametrize("message", CONTEXT)
+def test_words_about_the_work_are_not_disparaging(message: str) -> None:
+    assert errors(check_message(message, door_open=True)) == []
+
+
+def test_the_corpus_is_big_enough() -> None:
+    assert len(CURT) >= 8
+    assert len(DISPARAGING) >= 12
+    assert len(RESPECTFUL) >= 10
+    assert len(FIRM) >= 6
+    assert len(CURT) + len(DISPARAGING) + len(RESPECTFUL) + len(FIRM) >= 40
+
+
+# --- empty_or_curt and disparaging details -----------------------------------------------------
+
+
+def test_a_long_polite_refusal_is_not_curt() -> None:
+    message = "Thank you for your time. We will not be moving forward with your application."
+    assert "empty_or_curt" not in codes(check_message(message, door_open=False))
+
+
+def test_a_short_refusal_with_a_reason_is_not_curt() -> None:
+    assert "empty_or_curt" not in codes(check_message("No: the role was filled.", door_open=False))
+
+
+def test_a_short_kind_hold_note_is_not_curt() -> None:
+    findings = check_message("Hi Ana, we'll keep you in mind.", door_open=True)
+    assert errors(findings) == []
+
+
+def test_disparaging_detail_quotes_the_wording() -> None:
+    (finding,) = [
+        f for f in check_message("You seemed clueless.", door_open=False) if f.severity == "error"
+    ]
+    assert finding.code == "disparaging"
+    assert '"you seemed clueless"' in finding.detail
+
+
+# --- no_reason ---------------------------------------------------------------------------------
+
+
+def test_no_reason_when_the_message_gives_none() -> None:
+    message = (
+        "Hi Juan, thank you for your time. We will not be moving forward. Let's keep in touch."
+    )
+    assert codes(check_message(message, door_open=True)) == ["no_reason"]
+
+
+@pytest.mark.parametrize(
+    "reason",
+    [
+        pytest.param("because the role is mostly frontend work", id="because"),
+        pytest.param("as we need someone on site", id="as-we"),
+        pytest.param("since the role changed", id="since"),
+        pytest.param("due to a reorganisation", id="due-to"),
+        pytest.param("and we decided to hire internally", id="we-decided"),
+        pytest.param("and the role requires on-call experience", id="role-requires"),
+        pytest.param("and we were looking for more Rust experience", id="looking-for"),
+        pytest.param("and we chose another candidate", id="chose-another"),
+        pytest.param("and the timing is wrong for us", id="timing"),
+        pytest.param("and the budget was cut", id="budget"),
+    ],
+)
+def test_no_reason_is_absent_when_a_reason_is_given(reason: str) -> None:
+    message = f"Hi Juan, we will not be moving forward {reason}."
+    assert "no_reason" not in codes(check_message(message, door_open=False))
+
+
+def test_as_soon_as_is_not_a_reason() -> None:
+    message = "Hi Juan, we are not moving forward. I will write as soon as we open a new role."
+    assert "no_reason" in codes(check_message(message, door_open=True))
+
+
+# --- impersonal --------------------------------------------------------------------------------
+
+BODY = " we chose another candidate with more Go experience. Let's keep in touch."
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Hi Juan," + BODY, id="first-name"),
+        pytest.param("hi juan," + BODY, id="lower-case"),
+        pytest.param("Dear Juan Pérez," + BODY, id="full-name"),
+        pytest.param("Thanks, Juan:" + BODY, id="name-not-in-greeting"),
+    ],
+)
+def test_impersonal_is_absent_when_the_name_appears(message: str) -> None:
+    assert check_message(message, door_open=True, candidate_name="Juan Pérez") == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Dear candidate," + BODY, id="dear-candidate"),
+        pytest.param("Hi Juana," + BODY, id="other-name"),
+        pytest.param("Thank you," + BODY, id="no-greeting"),
+    ],
+)
+def test_impersonal_when_the_name_is_missing(message: str) -> None:
+    findings = check_message(message, door_open=True, candidate_name="Juan Pérez")
+    assert codes(findings) == ["impersonal"]
+    assert "Juan" in findings[0].detail
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Hi Juan," + BODY, id="hi-name"),
+        pytest.param("Hello Ana," + BODY, id="hello-name"),
+        pytest.param("Dear Ms. Okafor," + BODY, id="dear-title"),
+    ],
+)
+def test_a_named_greeting_is_personal_without_a_candidate_name(message: str) -> None:
+    assert "impersonal" not in codes(check_message(message, door_open=True))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Dear candidate," + BODY, id="dear-candidate"),
+        pytest.param("To whom it may concern," + BODY, id="to-whom"),
+        pytest.param("Hi there," + BODY, id="hi-there"),
+        pytest.param("Hi," + BODY, id="bare-hi"),
+        pytest.param("Unfortunately," + BODY, id="no-greeting"),
+    ],
+)
+def test_a_generic_greeting_is_impersonal_without_a_candidate_name(message: str) -> None:
+    assert codes(check_message(message, door_open=True)) == ["impersonal"]
+
+
+def test_a_blank_candidate_name_falls_back_to_the_greeting() -> None:
+    assert check_message("Hi Juan," + BODY, door_open=True, candidate_name="  ") == []
+
+
+# --- door_not_open -----------------------------------------------------------------------------
+
+CLOSED = "Hi Juan, we chose another candidate with more Go experience. Thank you again."
+
+
+def test_door_not_open_when_the_door_is_open_but_unsaid() -> None:
+    assert codes(check_message(CLOSED, door_open=True)) == ["door_not_open"]
+
+
+def test_door_not_open_is_absent_when_the_door_is_closed() -> None:
+    assert check_message(CLOSED, door_open=False) == []
+
+
+def test_future_endeavours_does_not_open_the_door() -> None:
+    message = "Hi Juan, we chose another candidate. Best of luck in your future endeavours."
+    assert codes(check_message(message, door_open=True)) == ["door_not_open"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Let's keep in touch.",
+        "I hope to stay in touch.",
+        "We may have a fit in the future.",
+        "Feel free to reach out any time.",
+        "Our door is open.",
+        "I'd like to reconnect next spring.",
+        "I'll tell you about other roles.",
+        "We will keep you in mind.",
+        "We will revisit this in June.",
+        "I'd be glad to hear from you.",
+        "I will get back to you in March.",
+        "We hope to talk again.",
+        "I'll write when a data role opens up.",
+    ],
+)
+def test_door_not_open_is_absent_when_the_message_says_so(phrase: str) -> None:
+    message = f"Hi Juan, we chose another candidate with more Go experience. {phrase}"
+    assert check_message(message, door_open=True) == []
+
+
+# --- Shape of the findings ---------------------------------------------------------------------
+
+
+def test_findings_come_errors_first_in_a_stable_order_each_once() -> None:
+    findings = check_message("No, you idiot, you idiot.", door_open=True, candidate_name="Juan")
+    assert codes(findings) == [*ERROR_CODES, *WARNING_CODES]
+    assert [f.severity for f in findings] == ["error", "error", "warning", "warning", "warning"]
+
+
+def test_the_same_message_gives_the_same_findings() -> None:
+    message = "Your accent and your age were a problem."
+    assert check_message(message, door_open=True) == check_message(message, door_open=True)
+
+
+def test_several_disparaging_rules_give_one_finding() -> None:
+    message = "You are lazy, too old, and your accent is odd."
+    findings = check_message(message, door_open=False)
+    assert codes(findings).count("disparaging") == 1
+
+
+ALL_MESSAGES = [pytest.param(p.values[-1], id=p.id) for p in CURT + DISPARAGING + CONTEXT] + [
+    pytest.param(p.values[-1], id=p.id) for p in RESPECTFUL + FIRM
+]
+
+
+@pytest.mark.parametrize("message", ALL_MESSAGES)
+def test_each_detail_is_one_plain_sentence(message: str) -> None:
+    for finding in check_message(message, door_open=True, candidate_name="Juan"):
+        assert finding.code in ERROR_CODES + WARNING_CODES
+        assert finding.severity == ("error" if finding.code in ERROR_CODES else "warning")
+        detail = finding.detail
+        assert detail.strip() == detail and detail[0].isupper() and detail.endswith(".")
+        assert "\n" not in detail and ". " not in detail
+
+
+def test_findings_are_immutable() -> None:
+    (finding, *_) = check_message("No.", door_open=False)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        finding.code = "other"  # type: ignore[misc]
