@@ -12,7 +12,7 @@ from app.api_keys.service import ensure_organization
 from app.candidates.schemas import CandidateCreate
 from app.candidates.service import create_candidate
 from app.checkins.schemas import CheckInCreate
-from app.checkins.service import record_checkin
+from app.checkins.service import record_option_checkin
 from app.kit.auth import SCOPES, Actor
 from app.kit.external_refs import find_by_external_ref
 from app.kit.schemas import ExternalRef
@@ -103,7 +103,7 @@ async def load_demo(session: AsyncSession, organization: str = "default") -> lis
     )
     agency_option = await get_option(session, org.id, agency)
     for days_ago, verdict, rating in ((2, "below", 2), (1, "failing", 1)):
-        await record_checkin(
+        await record_option_checkin(
             session,
             actor,
             agency_option,

@@ -15,6 +15,8 @@ from app.config import Settings, get_settings
 from app.db import Database
 from app.docs import install_docs
 from app.events.router import router as events_router
+from app.followups.router import router as followups_router
+from app.interim.router import router as interim_router
 from app.kit.errors import install_error_handlers
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
@@ -28,7 +30,9 @@ TAGS = [
     {"name": "Options", "description": "A candidate in play for a requisition, ranked."},
     {"name": "Notes", "description": "Respectful, reasoned notes to candidates; templates."},
     {"name": "Check-ins", "description": "How a first choice is doing; feeds `at_risk`."},
+    {"name": "Interim engagements", "description": "Interims: extended interviews."},
     {"name": "Decision support", "description": "The bench and a candidate's standing."},
+    {"name": "Follow-ups", "description": "Keeping in touch: who to get back to, and when."},
     {"name": "Events", "description": "The audit trail and change feed."},
     {"name": "API keys", "description": "Keys for HTTP clients and integrations (admin)."},
     {"name": "Health", "description": "Liveness and readiness probes."},
@@ -63,8 +67,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         options_router,
         notes_router,
         checkins_router,
+        interim_router,
         touchpoints_router,
         bench_router,
+        followups_router,
         events_router,
         api_keys_router,
         health.router,

@@ -29,6 +29,7 @@ RESOURCE_PATHS = {
     "option_id": "/v1/options/{option_id}",
     "api_key_id": "/v1/api-keys/{api_key_id}",
     "note_template_id": "/v1/note-templates/{note_template_id}",
+    "engagement_id": "/v1/interim-engagements/{engagement_id}",
 }
 # Path parameters of the upsert-by-external-ref routes: an ATS's ids, not ours.
 EXTERNAL_REF = {"system": "greenhouse", "external_id": "4012"}
@@ -167,12 +168,33 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         f"/v1/options/{option_id}/check-ins",
         {"verdict": "meets", "rating": 4, "reviewer_name": "Dana Whitfield"},
     )
+    # A "not now" that is due, so the follow-ups list has something in it.
+    held_candidate = await created(client, "/v1/candidates", {"name": "Ana Silva"})
+    held_option = await created(
+        client, f"/v1/requisitions/{requisition_id}/options", {"candidate_id": held_candidate}
+    )
+    held = await client.post(
+        f"/v1/options/{held_option}/hold",
+        json={"reason": "No need until spring.", "revisit_on": "2026-01-01"},
+    )
+    assert held.status_code == 200, held.text
+    engagement_id = await created(
+        client,
+        f"/v1/requisitions/{requisition_id}/interim-engagements",
+        {"candidate_id": candidate_id, "starts_on": "2026-01-05", "scope": "Cover on-call."},
+    )
+    await created(
+        client,
+        f"/v1/interim-engagements/{engagement_id}/check-ins",
+        {"verdict": "exceeds", "rating": 5, "occurred_on": "2026-01-09"},
+    )
     return {
         "requisition_id": requisition_id,
         "candidate_id": candidate_id,
         "option_id": option_id,
         "api_key_id": api_key_id,
         "note_template_id": note_template_id,
+        "engagement_id": engagement_id,
     }
 
 
@@ -200,7 +222,10 @@ async def snapshot(client: httpx.AsyncClient, ids: dict[str, str]) -> dict[str, 
         state[f"{name} {resource_id}"] = response.json()
     for endpoint in LIST_ENDPOINTS:
         items = await all_items(client, fill(endpoint.path, ids))
-        state[str(endpoint)] = sorted((item["id"], item.get("version")) for item in items)
+        # Items without an id of their own (follow-ups) are compared whole.
+        state[str(endpoint)] = sorted(
+            (item.get("id") or repr(sorted(item.items())), item.get("version")) for item in items
+        )
     return state
 
 

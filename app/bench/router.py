@@ -8,7 +8,7 @@ from app.kit.auth import ReadScope
 from app.kit.errors import responses
 from app.kit.responses import json_response
 from app.options.dependencies import ValidOption
-from app.requisitions.dependencies import ValidRequisition
+from app.requisitions.dependencies import ParentRequisition
 from app.requisitions.service import get_requisition
 
 router = APIRouter(tags=["Decision support"])
@@ -21,7 +21,7 @@ router = APIRouter(tags=["Decision support"])
     response_model=BenchOut,
     responses=responses(403, 404),
 )
-async def get_bench(actor: ReadScope, session: Session, requisition: ValidRequisition) -> Response:
+async def get_bench(actor: ReadScope, session: Session, requisition: ParentRequisition) -> Response:
     """First choices (selected and hired), runner-ups with their warmth (from the latest
     touchpoint: `warm` within 14 days, `cooling` within 30, `cold` beyond), whether the door is
     open, the evidence of their work, and a recommended replacement: the best-ranked warm

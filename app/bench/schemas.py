@@ -4,16 +4,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.options.schemas import OptionOut
+from app.options.schemas import Evidence, OptionOut
 from app.options.state_machine import OptionStatus
 
 Warmth = Literal["warm", "cooling", "cold"]
 Flag = Literal["no_runner_up", "first_choice_at_risk", "runner_up_cold", "single_option"]
-
-
-class Evidence(BaseModel):
-    checkins: int = Field(description="Check-ins about this candidate's work.")
-    average_rating: float | None = Field(description="Their average rating, 1–5.")
 
 
 class RunnerUp(BaseModel):
@@ -24,7 +19,9 @@ class RunnerUp(BaseModel):
     )
     last_touch_at: datetime | None
     door_open: bool = Field(description="False when the latest note closed the door.")
-    evidence: Evidence
+    evidence: Evidence = Field(
+        description="Check-ins on their own work: as a first choice before, and as an interim."
+    )
 
 
 class Recommendation(BaseModel):

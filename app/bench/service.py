@@ -7,23 +7,23 @@ fact (options, touchpoints, notes, check-ins), each grouped in the database.
 import uuid
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, tuple_
+from sqlalchemy import and_, func, select, tuple_, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
 
 from app.bench.schemas import (
     BenchOut,
-    Evidence,
     Flag,
     Recommendation,
     RunnerUp,
     StandingOut,
     Warmth,
 )
-from app.models import CheckIn, Note, Option, Requisition, Touchpoint
+from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
-from app.options.schemas import OptionOut
+from app.options.schemas import Evidence, OptionOut
+from app.options.service import LOAD
 from app.options.state_machine import SEATED
 
 WARM_WITHIN = timedelta(days=14)
@@ -70,22 +70,44 @@ async def doors_open(
     return {option_id: found.get(option_id, True) for option_id in option_ids}
 
 
-async def evidence(
-    session: AsyncSession, option_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Evidence]:
-    """Check-ins about each option's candidate's work."""
-    found: dict[uuid.UUID | None, Evidence] = {}
-    if option_ids:
-        rows = await session.execute(
-            select(CheckIn.option_id, func.count(), func.avg(CheckIn.rating))
-            .where(CheckIn.option_id.in_(option_ids))
-            .group_by(CheckIn.option_id)
+async def evidence(session: AsyncSession, options: Sequence[Option]) -> dict[uuid.UUID, Evidence]:
+    """Every check-in on each option's candidate's work for the requisition: on the option
+    itself and on their interim engagements, in one query."""
+    ids = [o.id for o in options]
+    found: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
+    if ids:
+        own = select(
+            CheckIn.option_id.label("option_id"),
+            CheckIn.rating,
+            CheckIn.verdict,
+            CheckIn.occurred_on,
+            CheckIn.created_at,
+        ).where(CheckIn.option_id.in_(ids))
+        interim = (
+            select(
+                Option.id, CheckIn.rating, CheckIn.verdict, CheckIn.occurred_on, CheckIn.created_at
+            )
+            .join(
+                InterimEngagement,
+                and_(
+                    InterimEngagement.requisition_id == Option.requisition_id,
+                    InterimEngagement.candidate_id == Option.candidate_id,
+                ),
+            )
+            .join(CheckIn, CheckIn.engagement_id == InterimEngagement.id)
+            .where(Option.id.in_(ids))
         )
-        found = {
-            option_id: Evidence(checkins=count, average_rating=round(float(avg), 2))
-            for option_id, count, avg in rows
-        }
-    return {i: found.get(i, Evidence(checkins=0, average_rating=None)) for i in option_ids}
+        rows = union_all(own, interim).subquery()
+        for row in await session.execute(
+            select(rows).order_by(rows.c.occurred_on, rows.c.created_at)
+        ):
+            found[row.option_id].append(row)
+    return {i: Evidence.of(checkins) for i, checkins in found.items()}
+
+
+def _checkins(evidence: Evidence) -> str:
+    plural = "s" if evidence.checkins != 1 else ""
+    return f"{evidence.checkins} check-in{plural} averaging {evidence.average_rating}/5"
 
 
 def _recommend(runner_ups: Sequence[RunnerUp]) -> Recommendation | None:
@@ -106,12 +128,13 @@ def _recommend(runner_ups: Sequence[RunnerUp]) -> Recommendation | None:
         days = (utcnow() - best.last_touch_at).days
         reasons.append(f"warm: last contact {days} day{'s' if days != 1 else ''} ago")
     reasons.append("door open: their last note left it open")
-    if best.evidence.checkins:
+    interim = best.option.interim_evidence
+    if interim.checkins:
         reasons.append(
-            f"evidence: {best.evidence.checkins} check-in"
-            f"{'s' if best.evidence.checkins != 1 else ''} averaging "
-            f"{best.evidence.average_rating}/5"
+            f"interim evidence: {_checkins(interim)}, latest verdict {interim.latest_verdict}"
         )
+    if best.evidence.checkins > interim.checkins:
+        reasons.append(f"evidence overall: {_checkins(best.evidence)}")
     return Recommendation(option_id=best.option.id, reasons=reasons)
 
 
@@ -121,7 +144,7 @@ async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
             await session.scalars(
                 select(Option)
                 .where(Option.requisition_id == requisition.id)
-                .options(joinedload(Option.candidate), selectinload(Option.external_refs))
+                .options(*LOAD)
                 .order_by(Option.rank.asc().nulls_last(), Option.id)
             )
         ).unique()
@@ -130,7 +153,7 @@ async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
     warm = [o for o in options if o.status == "runner_up"]
     touches = await last_touches(session, [o.candidate_id for o in warm])
     doors = await doors_open(session, [o.id for o in warm])
-    proof = await evidence(session, [o.id for o in warm])
+    proof = await evidence(session, warm)
     now = utcnow()
     runner_ups = [
         RunnerUp(

@@ -8,6 +8,7 @@ from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created
+from app.models import CheckIn
 from app.options.dependencies import ValidOption
 
 router = APIRouter(tags=["Check-ins"])
@@ -27,7 +28,7 @@ async def create_checkin(
     """For `selected` or `hired` options (409 `checkin_not_allowed` otherwise). The option
     becomes `at_risk` when its latest check-in is `failing` or its two latest are both `below`
     or worse, which writes `option.at_risk`."""
-    checkin = await service.record_checkin(session, actor, option, body)
+    checkin = await service.record_option_checkin(session, actor, option, body)
     return created(CheckInOut.model_validate(checkin), f"/v1/options/{option.id}/check-ins")
 
 
@@ -47,7 +48,13 @@ async def list_checkins(
     cursor: Cursor = None,
 ) -> Response:
     """Oldest first, by the day they happened."""
-    rows, next_cursor = await service.list_checkins(session, option, limit=limit, cursor=cursor)
+    rows, next_cursor = await service.list_checkins(
+        session, option_id=option.id, limit=limit, cursor=cursor
+    )
+    return checkin_page(request, rows, next_cursor)
+
+
+def checkin_page(request: Request, rows: list[CheckIn], next_cursor: str | None) -> Response:
     page = Page[CheckInOut](
         data=[CheckInOut.model_validate(c) for c in rows], next_cursor=next_cursor
     )

@@ -42,7 +42,8 @@ class CheckInCreate(RequestBody):
 
 
 class CheckInOut(ResourceOut):
-    option_id: uuid.UUID | None
+    option_id: uuid.UUID | None = Field(description="Set for a check-in on a first choice.")
+    engagement_id: uuid.UUID | None = Field(description="Set for a check-in on an interim.")
     verdict: Verdict
     rating: int
     notes: str | None

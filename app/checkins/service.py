@@ -1,6 +1,8 @@
 """Check-ins on a first choice, and the at-risk rule they feed."""
 
+import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,7 +13,7 @@ from app.kit.auth import Actor
 from app.kit.errors import Conflict
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
-from app.models import CheckIn, Option
+from app.models import CheckIn, InterimEngagement, Option
 from app.models.base import utcnow
 from app.options.state_machine import SEATED
 from app.touchpoints.service import log_touchpoint
@@ -34,20 +36,24 @@ def is_at_risk(verdicts: Sequence[str]) -> bool:
     return len(verdicts) >= 2 and verdicts[0] in BELOW_OR_WORSE and verdicts[1] in BELOW_OR_WORSE
 
 
-async def record_checkin(
-    session: AsyncSession, actor: Actor, option: Option, body: CheckInCreate
+async def _save_checkin(
+    session: AsyncSession,
+    actor: Actor,
+    body: CheckInCreate,
+    *,
+    requisition_id: uuid.UUID,
+    option_id: uuid.UUID | None = None,
+    engagement_id: uuid.UUID | None = None,
+    **data: Any,
 ) -> CheckIn:
-    if option.status not in SEATED:
-        raise CheckInNotAllowed(
-            f"Check-ins are for selected or hired options; this one is `{option.status}`.",
-            current_status=option.status,
-        )
+    """Store a check-in; a reviewing candidate (say, the runner-up) also gets a touchpoint."""
     reviewer = None
     if body.reviewer_candidate_id is not None:
         reviewer = await get_candidate(session, actor.organization_id, body.reviewer_candidate_id)
     checkin = CheckIn(
         organization_id=actor.organization_id,
-        option_id=option.id,
+        option_id=option_id,
+        engagement_id=engagement_id,
         **body.model_dump(exclude={"occurred_on"}),
         occurred_on=body.occurred_on or utcnow().date(),
     )
@@ -60,30 +66,57 @@ async def record_checkin(
             reviewer,
             direction="inbound",
             channel="other",
-            summary="Reviewed a first choice's work for a check-in.",
+            summary="Reviewed work for a check-in.",
             checkin_id=str(checkin.id),
         )
-    latest = (
-        await session.scalars(
-            select(CheckIn.verdict)
-            .where(CheckIn.option_id == option.id)
-            .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
-            .limit(2)
-        )
-    ).all()
-    at_risk = is_at_risk(latest)
     record_event(
         session,
         actor,
         "checkin.recorded",
         checkin.id,
-        requisition_id=option.requisition_id,
+        requisition_id=requisition_id,
         data={
-            "option_id": str(option.id),
+            "option_id": str(option_id) if option_id else None,
+            "engagement_id": str(engagement_id) if engagement_id else None,
             "verdict": body.verdict,
             "rating": body.rating,
-            "at_risk": at_risk,
+            **data,
         },
+    )
+    return checkin
+
+
+async def record_option_checkin(
+    session: AsyncSession, actor: Actor, option: Option, body: CheckInCreate
+) -> CheckIn:
+    """A check-in on a first choice; it may put the option at risk (SPEC §3)."""
+    if option.status not in SEATED:
+        raise CheckInNotAllowed(
+            f"Check-ins are for selected or hired options; this one is `{option.status}`.",
+            current_status=option.status,
+        )
+    # The verdicts before this one, newest first; the new one is added below in date order.
+    earlier = (
+        await session.execute(
+            select(CheckIn.verdict, CheckIn.occurred_on)
+            .where(CheckIn.option_id == option.id)
+            .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
+            .limit(2)
+        )
+    ).all()
+    occurred_on = body.occurred_on or utcnow().date()
+    body = body.model_copy(update={"occurred_on": occurred_on})
+    # A back-dated check-in ranks after every earlier one of its own day or later.
+    newer = [verdict for verdict, on in earlier if on > occurred_on]
+    older = [verdict for verdict, on in earlier if on <= occurred_on]
+    at_risk = is_at_risk([*newer, body.verdict, *older][:2])
+    checkin = await _save_checkin(
+        session,
+        actor,
+        body,
+        requisition_id=option.requisition_id,
+        option_id=option.id,
+        at_risk=at_risk,
     )
     if at_risk != option.at_risk:
         option.at_risk = at_risk
@@ -95,14 +128,35 @@ async def record_checkin(
                 "option.at_risk",
                 option.id,
                 requisition_id=option.requisition_id,
-                data={"checkin_id": str(checkin.id), "latest_verdicts": list(latest)},
+                data={"checkin_id": str(checkin.id)},
             )
     await session.flush()
     return checkin
 
 
+async def record_engagement_checkin(
+    session: AsyncSession, actor: Actor, engagement: InterimEngagement, body: CheckInCreate
+) -> CheckIn:
+    """A check-in on an interim's work: evidence for their option on the same requisition."""
+    checkin = await _save_checkin(
+        session,
+        actor,
+        body,
+        requisition_id=engagement.requisition_id,
+        engagement_id=engagement.id,
+    )
+    await session.flush()
+    return checkin
+
+
 async def list_checkins(
-    session: AsyncSession, option: Option, *, limit: int, cursor: str | None
+    session: AsyncSession,
+    *,
+    option_id: uuid.UUID | None = None,
+    engagement_id: uuid.UUID | None = None,
+    limit: int,
+    cursor: str | None,
 ) -> tuple[list[CheckIn], str | None]:
-    query = select(CheckIn).where(CheckIn.option_id == option.id)
+    about = CheckIn.option_id == option_id if option_id else CheckIn.engagement_id == engagement_id
+    query = select(CheckIn).where(about)
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)

@@ -11,7 +11,7 @@ from app.kit.auth import ReadScope
 from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.models import Event
-from app.requisitions.dependencies import ValidRequisition
+from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Events"])
 
@@ -76,7 +76,7 @@ async def get_timeline(
     actor: ReadScope,
     session: Session,
     request: Request,
-    requisition: ValidRequisition,
+    requisition: ParentRequisition,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:

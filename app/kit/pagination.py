@@ -6,7 +6,7 @@ an offset would. Sort keys are ascending; a key may put nulls last (an option's 
 
 import base64
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
@@ -35,6 +35,9 @@ class InvalidCursor(Problem):
     status, code = 422, "invalid_cursor"
 
 
+CURSOR_DETAIL = "The cursor is not one this API issued for this list."
+
+
 class Page(BaseModel, Generic[T]):
     data: list[T]
     next_cursor: str | None = Field(
@@ -49,28 +52,40 @@ class SortKey:
 
 
 def _list_of(keys: Sequence[SortKey]) -> str:
-    # Names the list a cursor belongs to, so one list's cursor is refused by another.
     return ",".join(f"{k.column.class_.__tablename__}.{k.column.key}" for k in keys)
 
 
-def _encode(keys: Sequence[SortKey], values: Sequence[Any]) -> str:
+def encode_cursor(list_name: str, values: Sequence[Any]) -> str:
+    """A cursor for `list_name` after `values`. Naming the list lets another list refuse it."""
     raw = orjson.dumps(
-        [_list_of(keys), *(v.isoformat() if isinstance(v, date) else v for v in values)],
+        [list_name, *(v.isoformat() if isinstance(v, date) else v for v in values)],
         default=str,
     )
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def _decode(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
+def decode_cursor(cursor: str, list_name: str, size: int | None = None) -> list[Any]:
+    """The raw values (`size` of them, if given) of a cursor of `list_name`; 422 otherwise."""
     try:
         decoded = orjson.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(decoded, list) or len(decoded) != len(keys) + 1:
-            raise ValueError("wrong shape")
-        if decoded[0] != _list_of(keys):
-            raise ValueError("a cursor of another list")
-        return [_parse(value, key) for value, key in zip(decoded[1:], keys, strict=True)]
-    except (ValueError, TypeError, orjson.JSONDecodeError) as exc:
-        raise InvalidCursor("The cursor is not one this API issued for this list.") from exc
+    except (ValueError, orjson.JSONDecodeError) as exc:
+        raise InvalidCursor(CURSOR_DETAIL) from exc
+    if (
+        not isinstance(decoded, list)
+        or not decoded
+        or decoded[0] != list_name
+        or (size is not None and len(decoded) != size + 1)
+    ):
+        raise InvalidCursor(CURSOR_DETAIL)
+    return decoded[1:]
+
+
+def _decode(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
+    values = decode_cursor(cursor, _list_of(keys), len(keys))
+    try:
+        return [_parse(value, key) for value, key in zip(values, keys, strict=True)]
+    except (ValueError, TypeError) as exc:
+        raise InvalidCursor(CURSOR_DETAIL) from exc
 
 
 def _parse(value: Any, key: SortKey) -> Any:
@@ -131,7 +146,28 @@ async def paginate(
         return rows, None
     rows = rows[:limit]
     last = rows[-1]
-    return rows, _encode(keys, [getattr(last, k.column.key) for k in keys])
+    return rows, encode_cursor(_list_of(keys), [getattr(last, k.column.key) for k in keys])
+
+
+def paginate_sorted(
+    items: Sequence[T],
+    *,
+    key: Callable[[T], tuple[str, ...]],
+    list_name: str,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[T], str | None]:
+    """Keyset pagination over items computed in memory, sorted by a tuple of strings."""
+    ordered = sorted(items, key=key)
+    if cursor is not None:
+        after = decode_cursor(cursor, list_name)
+        if not all(isinstance(v, str) for v in after):
+            raise InvalidCursor(CURSOR_DETAIL)
+        ordered = [item for item in ordered if key(item) > tuple(after)]
+    if len(ordered) <= limit:
+        return list(ordered), None
+    page = list(ordered[:limit])
+    return page, encode_cursor(list_name, key(page[-1]))
 
 
 def page_response(request: Request, page: Page[Any]) -> Response:

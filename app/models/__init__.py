@@ -7,6 +7,7 @@ from app.models.checkin import CheckIn
 from app.models.event import Event
 from app.models.external_ref import ExternalRef
 from app.models.idempotency_record import IdempotencyRecord
+from app.models.interim_engagement import InterimEngagement
 from app.models.note import Note
 from app.models.note_template import NoteTemplate
 from app.models.option import Option
@@ -22,6 +23,7 @@ __all__ = [
     "Event",
     "ExternalRef",
     "IdempotencyRecord",
+    "InterimEngagement",
     "Note",
     "NoteTemplate",
     "Option",

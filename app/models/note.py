@@ -29,7 +29,13 @@ class Note(Base, Record, Owned):
 
     __tablename__ = "notes"
 
-    option_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("options.id", ondelete="CASCADE"))
+    option_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("options.id", ondelete="CASCADE")
+    )
+    # Set instead of option_id for the note that ends an interim engagement.
+    engagement_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("interim_engagements.id", ondelete="CASCADE")
+    )
     candidate_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16))
     reason_code: Mapped[str] = mapped_column(String(32))
@@ -43,4 +49,5 @@ class Note(Base, Record, Owned):
         CheckConstraint(f"reason_code IN {REASON_CODES}", name="reason_code_known"),
         Index(None, "option_id", "created_at", "id"),
         Index(None, "candidate_id"),
+        Index(None, "engagement_id"),
     )

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Owned, Record, utcnow
 from app.models.candidate import Candidate
+from app.models.checkin import CheckIn
 from app.models.external_ref import ExternalRef, external_refs_of
 
 OPTION_STATUSES = (
@@ -39,6 +40,19 @@ class Option(Base, Record, Owned):
     start_date: Mapped[date | None]  # set by `hire`
 
     candidate: Mapped[Candidate] = relationship(lazy="raise")
+    # Check-ins of this candidate's interim engagements on this requisition: evidence, since
+    # an interim role is an extended interview.
+    interim_checkins: Mapped[list[CheckIn]] = relationship(
+        secondary="interim_engagements",
+        primaryjoin=(
+            "and_(Option.requisition_id == InterimEngagement.requisition_id, "
+            "Option.candidate_id == InterimEngagement.candidate_id)"
+        ),
+        secondaryjoin="CheckIn.engagement_id == InterimEngagement.id",
+        viewonly=True,
+        lazy="raise",
+        order_by="(CheckIn.occurred_on, CheckIn.created_at)",
+    )
     external_refs: Mapped[list[ExternalRef]] = external_refs_of("option", "Option")
 
     __table_args__ = (

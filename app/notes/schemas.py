@@ -70,7 +70,8 @@ class Findings(BaseModel):
 
 
 class NoteOut(ResourceOut):
-    option_id: uuid.UUID
+    option_id: uuid.UUID | None = Field(description="Null for a note that ended an engagement.")
+    engagement_id: uuid.UUID | None
     candidate_id: uuid.UUID
     kind: NoteKind
     reason_code: ReasonCode

@@ -11,7 +11,7 @@ from app.kit.auth import Actor
 from app.kit.errors import InvalidRequest, NotFound, Problem
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
-from app.models import Note, NoteTemplate, Option, Requisition
+from app.models import Candidate, Note, NoteTemplate, Option, Requisition
 from app.notes.respect import Finding, check_message
 from app.notes.schemas import NoteBody, NoteKind, NoteTemplateCreate
 
@@ -30,10 +30,19 @@ def check_note(body: NoteBody, candidate_name: str | None) -> list[Finding]:
 
 
 async def add_note(
-    session: AsyncSession, actor: Actor, option: Option, kind: NoteKind, body: NoteBody
+    session: AsyncSession,
+    actor: Actor,
+    kind: NoteKind,
+    body: NoteBody,
+    *,
+    candidate: Candidate,
+    requisition_id: uuid.UUID,
+    option_id: uuid.UUID | None = None,
+    engagement_id: uuid.UUID | None = None,
 ) -> Note:
-    """Save a note on `option` if it passes the respect check; warnings are kept on it."""
-    findings = check_note(body, option.candidate.name)
+    """Save a note to `candidate` about an option or an interim engagement, if it passes the
+    respect check; its warnings are kept on it."""
+    findings = check_note(body, candidate.name)
     if any(f.severity == "error" for f in findings):
         raise NoteNotRespectful(
             "The note is not respectful enough to send; see `findings`.",
@@ -41,8 +50,9 @@ async def add_note(
         )
     note = Note(
         organization_id=actor.organization_id,
-        option_id=option.id,
-        candidate_id=option.candidate_id,
+        option_id=option_id,
+        engagement_id=engagement_id,
+        candidate_id=candidate.id,
         kind=kind,
         reason_code=body.reason_code,
         message=body.message,
@@ -57,15 +67,30 @@ async def add_note(
         actor,
         "note.created",
         note.id,
-        requisition_id=option.requisition_id,
+        requisition_id=requisition_id,
         data={
-            "option_id": str(option.id),
+            "option_id": str(option_id) if option_id else None,
+            "engagement_id": str(engagement_id) if engagement_id else None,
             "kind": kind,
             "reason_code": body.reason_code,
             "door_open": body.door_open,
         },
     )
     return note
+
+
+async def add_option_note(
+    session: AsyncSession, actor: Actor, option: Option, kind: NoteKind, body: NoteBody
+) -> Note:
+    return await add_note(
+        session,
+        actor,
+        kind,
+        body,
+        candidate=option.candidate,
+        requisition_id=option.requisition_id,
+        option_id=option.id,
+    )
 
 
 async def list_notes(

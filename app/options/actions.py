@@ -16,7 +16,7 @@ from app.kit.etag import check_if_match
 from app.kit.events import record_event
 from app.models import Option, Requisition
 from app.models.base import utcnow
-from app.notes.service import add_note
+from app.notes.service import add_option_note
 from app.options.schemas import (
     DeclineBody,
     HireBody,
@@ -170,7 +170,9 @@ async def hold_option(
 ) -> Option:
     option, _ = await _begin(session, actor, option_id, if_match)
     to = _target(option, "hold")
-    note = await add_note(session, actor, option, "not_now", body.note) if body.note else None
+    note = (
+        await add_option_note(session, actor, option, "not_now", body.note) if body.note else None
+    )
     option.revisit_on = body.revisit_on
     _move(
         session,
@@ -194,7 +196,7 @@ async def decline_option(
 ) -> Option:
     option, _ = await _begin(session, actor, option_id, if_match)
     to = _target(option, "decline")
-    note = await add_note(session, actor, option, "rejection", body.note)
+    note = await add_option_note(session, actor, option, "rejection", body.note)
     _move(
         session,
         actor,
@@ -262,7 +264,9 @@ async def release_option(
 ) -> Option:
     option, requisition = await _begin(session, actor, option_id, if_match)
     _target(option, "release")
-    note = await add_note(session, actor, option, "release", body.note) if body.note else None
+    note = (
+        await add_option_note(session, actor, option, "release", body.note) if body.note else None
+    )
     await _release(
         session, actor, option, requisition, body.reason, note_id=str(note.id) if note else None
     )

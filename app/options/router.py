@@ -29,7 +29,7 @@ from app.options.schemas import (
     WithdrawBody,
 )
 from app.options.state_machine import EVENT_TYPES, TRANSITIONS, Action, OptionStatus
-from app.requisitions.dependencies import ValidRequisition
+from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Options"])
 
@@ -43,7 +43,7 @@ router = APIRouter(tags=["Options"])
     responses=responses(403, 404, 409),
 )
 async def create_option(
-    actor: WriteScope, session: Session, requisition: ValidRequisition, body: OptionCreate
+    actor: WriteScope, session: Session, requisition: ParentRequisition, body: OptionCreate
 ) -> Response:
     """Put a candidate in play for the requisition, in status `considering`. A candidate can be
     an option once per requisition (409 `option_exists`)."""
@@ -62,7 +62,7 @@ async def list_options(
     actor: ReadScope,
     session: Session,
     request: Request,
-    requisition: ValidRequisition,
+    requisition: ParentRequisition,
     status: Annotated[OptionStatus | None, Query()] = None,
     updated_after: UpdatedAfter = None,
     limit: Limit = 50,

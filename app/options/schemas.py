@@ -1,10 +1,19 @@
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, StringConstraints, computed_field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    computed_field,
+    field_validator,
+)
 
 from app.candidates.schemas import CandidateSummary
+from app.checkins.schemas import Verdict
 from app.kit.schemas import (
     NO_NUL,
     ExternalRef,
@@ -51,6 +60,26 @@ class OptionUpdate(PatchBody):
     external_refs: ExternalRefs | None = None
 
 
+class Evidence(BaseModel):
+    """What check-ins say about a candidate's work."""
+
+    checkins: int = Field(description="How many check-ins.")
+    average_rating: float | None = Field(description="Their average rating, 1–5.")
+    latest_verdict: Verdict | None
+
+    @classmethod
+    def of(cls, checkins: Sequence[Any]) -> "Evidence":
+        """From check-ins (anything with `rating` and `verdict`), oldest first."""
+        if not checkins:
+            return cls(checkins=0, average_rating=None, latest_verdict=None)
+        average = sum(c.rating for c in checkins) / len(checkins)
+        return cls(
+            checkins=len(checkins),
+            average_rating=round(average, 2),
+            latest_verdict=checkins[-1].verdict,
+        )
+
+
 class OptionOut(ResourceOut):
     requisition_id: uuid.UUID
     candidate_id: uuid.UUID
@@ -64,6 +93,16 @@ class OptionOut(ResourceOut):
     revisit_on: date | None = Field(description="Set by `hold`: when to look again.")
     start_date: date | None = Field(description="Set by `hire`.")
     external_refs: list[ExternalRef]
+    interim_evidence: Evidence = Field(
+        validation_alias="interim_checkins",
+        description="Check-ins of this candidate's interim engagements on the requisition: "
+        "an interim role is an extended interview.",
+    )
+
+    @field_validator("interim_evidence", mode="before")
+    @classmethod
+    def _summarize(cls, checkins: Any) -> Any:
+        return Evidence.of(checkins) if isinstance(checkins, list) else checkins
 
     @computed_field  # type: ignore[prop-decorator]
     @property

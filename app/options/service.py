@@ -19,7 +19,11 @@ from app.options.state_machine import OptionStatus
 
 # A requisition's options by rank, unranked last; the id keeps the order total.
 ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
-_LOAD = (joinedload(Option.candidate), selectinload(Option.external_refs))
+LOAD = (
+    joinedload(Option.candidate),
+    selectinload(Option.external_refs),
+    selectinload(Option.interim_checkins),
+)
 
 
 class OptionExists(Conflict):
@@ -36,7 +40,7 @@ async def get_option(
     option = await session.scalar(
         select(Option)
         .where(Option.id == option_id, Option.organization_id == organization_id)
-        .options(*_LOAD)
+        .options(*LOAD)
         .execution_options(populate_existing=True)
     )
     if option is None:
@@ -53,7 +57,7 @@ async def list_options(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[Option], str | None]:
-    query = select(Option).where(Option.requisition_id == requisition.id).options(*_LOAD)
+    query = select(Option).where(Option.requisition_id == requisition.id).options(*LOAD)
     if status is not None:
         query = query.where(Option.status == status)
     if updated_after is not None:

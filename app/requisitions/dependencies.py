@@ -19,3 +19,15 @@ async def valid_requisition(
 
 
 ValidRequisition = Annotated[Requisition, Depends(valid_requisition)]
+
+
+async def parent_requisition(
+    requisition_id: Annotated[uuid.UUID, Path()],
+    session: Session,
+    actor: Annotated[Actor, Depends(current_actor)],
+) -> Requisition:
+    """Like `valid_requisition`, for routes under a requisition that do not show it."""
+    return await get_requisition(session, actor.organization_id, requisition_id, with_refs=False)
+
+
+ParentRequisition = Annotated[Requisition, Depends(parent_requisition)]

@@ -25,14 +25,18 @@ ORDER = (SortKey(Requisition.created_at), SortKey(Requisition.id))
 
 
 async def get_requisition(
-    session: AsyncSession, organization_id: uuid.UUID, requisition_id: uuid.UUID
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    requisition_id: uuid.UUID,
+    *,
+    with_refs: bool = True,
 ) -> Requisition:
-    requisition = await session.scalar(
-        select(Requisition)
-        .where(Requisition.id == requisition_id, Requisition.organization_id == organization_id)
-        .options(selectinload(Requisition.external_refs))
-        .execution_options(populate_existing=True)
+    query = select(Requisition).where(
+        Requisition.id == requisition_id, Requisition.organization_id == organization_id
     )
+    if with_refs:
+        query = query.options(selectinload(Requisition.external_refs))
+    requisition = await session.scalar(query.execution_options(populate_existing=True))
     if requisition is None:
         raise NotFound(f"No requisition {requisition_id}.")
     return requisition

@@ -1,0 +1,108 @@
+"""`shortlist demo` (SPEC §8) loads the SPEC §1 story. Always on a temporary SQLite file, like
+tests/test_cli.py: the command migrates and writes its own database.
+
+The CLI runs `asyncio.run` itself, so these tests are synchronous.
+"""
+
+import asyncio
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import make_client
+
+from app import cli
+from app.config import Settings, get_settings
+from app.main import create_app
+
+
+@pytest.fixture
+def demo_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    url = f"sqlite+aiosqlite:///{tmp_path}/demo.db"
+    monkeypatch.setenv("SHORTLIST_DATABASE_URL", url)
+    get_settings.cache_clear()
+    yield url
+    get_settings.cache_clear()
+
+
+def run_demo(capsys: pytest.CaptureFixture[str]) -> str:
+    cli.main(["demo"])
+    return capsys.readouterr().out
+
+
+def default_org_key(capsys: pytest.CaptureFixture[str]) -> str:
+    """A read key for organization `default`, where the demo loads its story."""
+    cli.main(["keys", "create", "--org", "default", "--scopes", "read"])
+    return capsys.readouterr().out.splitlines()[-1]
+
+
+def read(url: str, key: str, *paths: str) -> list[dict]:
+    """GET each path from a fresh app on `url`; every answer must be 200."""
+
+    async def run() -> list[dict]:
+        app = create_app(Settings(database_url=url))
+        try:
+            async with make_client(app, key) as client:
+                responses = [await client.get(path) for path in paths]
+        finally:
+            await app.state.db.engine.dispose()
+        for response in responses:
+            assert response.status_code == 200, response.text
+        return [response.json() for response in responses]
+
+    return asyncio.run(run())
+
+
+def the_story(url: str, key: str) -> tuple[dict, list[dict]]:
+    """The demo's one requisition and its options."""
+    [requisitions] = read(url, key, "/v1/requisitions?limit=200")
+    [requisition] = requisitions["data"]
+    [options] = read(url, key, f"/v1/requisitions/{requisition['id']}/options?limit=200")
+    return requisition, options["data"]
+
+
+def test_demo_prints_what_it_made(demo_database, capsys):
+    out = run_demo(capsys)
+    requisition, options = the_story(demo_database, default_org_key(capsys))
+
+    assert requisition["id"] in out
+    assert len(options) == 3
+    for opt in options:
+        assert opt["id"] in out
+
+
+def test_running_the_demo_twice_makes_nothing_new(demo_database, capsys):
+    run_demo(capsys)
+    key = default_org_key(capsys)
+    before = read(demo_database, key, "/v1/requisitions", "/v1/candidates", "/v1/events?limit=200")
+
+    again = run_demo(capsys)
+
+    assert "already" in again.lower()
+    after = read(demo_database, key, "/v1/requisitions", "/v1/candidates", "/v1/events?limit=200")
+    assert after == before
+    _, options = the_story(demo_database, key)
+    assert len(options) == 3
+
+
+def test_the_demo_tells_the_story_of_spec_section_1(demo_database, capsys):
+    run_demo(capsys)
+    key = default_org_key(capsys)
+    requisition, options = the_story(demo_database, key)
+    by_status = {opt["status"]: opt for opt in options}
+
+    agency = by_status["selected"]
+    assert agency["candidate"]["kind"] == "agency"
+    assert agency["at_risk"] is True
+
+    juan = by_status["runner_up"]
+    assert juan["candidate"]["name"].startswith("Juan")
+
+    not_now = by_status["on_hold"]
+    assert not_now["revisit_on"] is not None
+    [notes] = read(demo_database, key, f"/v1/options/{not_now['id']}/notes")
+    assert [n["kind"] for n in notes["data"]] == ["not_now"]
+
+    [bench] = read(demo_database, key, f"/v1/requisitions/{requisition['id']}/bench")
+    assert "first_choice_at_risk" in bench["flags"]
+    assert bench["recommended_replacement"]["option_id"] == juan["id"]
