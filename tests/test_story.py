@@ -1,5 +1,8 @@
 """SPEC §1, end to end through HTTP: the agency fails, the runner-up it kept warm takes over."""
 
+from datetime import timedelta
+
+from app.models.base import utcnow
 from tests.story import act, note_for, ok, option, requisition
 
 
@@ -10,7 +13,19 @@ async def test_the_story(tenant):
 
         # Options ranked: the agency first, Juan second, Ana (no need right now) third.
         agency = await option(client, rid, "Northwind Engineering", kind="agency", rank=1)
-        juan = await option(client, rid, "Juan Pérez", rank=2)
+        juan_person = await ok(
+            await client.post(
+                "/v1/candidates", json={"name": "Juan Pérez", "keep_in_touch_consent": True}
+            ),
+            201,
+        )
+        juan = await ok(
+            await client.post(
+                f"/v1/requisitions/{rid}/options",
+                json={"candidate_id": juan_person["id"], "rank": 2},
+            ),
+            201,
+        )
         ana = await option(client, rid, "Ana Silva", rank=3)
         listed = (await ok(await client.get(f"/v1/requisitions/{rid}/options")))["data"]
         assert [o["candidate"]["name"] for o in listed] == [
@@ -29,21 +44,72 @@ async def test_the_story(tenant):
             note=note_for("Ana", reason_code="no_current_need"),
         )
 
-        # The agency is selected; Juan is kept warm, and we stay in touch.
+        # The agency is selected but cannot start yet, so Juan fills in as an interim:
+        # an extended interview.
         await act(client, agency["id"], "select", reason="Can cover the whole scope.")
-        await act(client, juan["id"], "keep-warm", reason="Strong second; keep close.")
-        await ok(
+        today = utcnow().date()
+        engagement = await ok(
             await client.post(
-                f"/v1/candidates/{juan['candidate_id']}/touchpoints",
-                json={"direction": "outbound", "channel": "call", "summary": "Kept him posted."},
+                f"/v1/requisitions/{rid}/interim-engagements",
+                json={
+                    "candidate_id": juan["candidate_id"],
+                    "starts_on": (today - timedelta(days=12)).isoformat(),
+                    "scope": "Keep the pipeline running until the agency starts.",
+                },
             ),
             201,
         )
+        assert engagement["status"] == "active"
+        for days_ago, verdict, rating in ((10, "exceeds", 5), (5, "meets", 4)):
+            await ok(
+                await client.post(
+                    f"/v1/interim-engagements/{engagement['id']}/check-ins",
+                    json={
+                        "verdict": verdict,
+                        "rating": rating,
+                        "occurred_on": (today - timedelta(days=days_ago)).isoformat(),
+                    },
+                ),
+                201,
+            )
+
+        # The agency is ready: Juan's engagement ends with a respectful, door-open note, and
+        # he is kept warm as runner-up.
+        ended = await ok(
+            await client.post(
+                f"/v1/interim-engagements/{engagement['id']}/end",
+                json={
+                    "end_reason": "The agency has started.",
+                    "note": note_for(
+                        "Juan",
+                        reason_code="chose_another_provider",
+                        keep_in_touch_on=(today + timedelta(days=30)).isoformat(),
+                    ),
+                },
+            )
+        )
+        assert ended["status"] == "ended"
+        await act(client, juan["id"], "keep-warm", reason="Strong second; knows the work.")
+        juan = await ok(await client.get(f"/v1/options/{juan['id']}"))
+        assert juan["interim_evidence"] == {
+            "checkins": 2,
+            "average_rating": 4.5,
+            "latest_verdict": "meets",
+        }
+        follow_ups = await ok(
+            await client.get(
+                "/v1/follow-ups", params={"due_before": (today + timedelta(days=60)).isoformat()}
+            )
+        )
+        assert ("keep_in_touch", juan["candidate_id"]) in {
+            (f["reason"], f["candidate_id"]) for f in follow_ups["data"]
+        }
         bench = await ok(await client.get(f"/v1/requisitions/{rid}/bench"))
         assert "first_choice_at_risk" not in bench["flags"]
 
-        # Three days in, check-ins (one reviewed by Juan) show the agency is failing.
-        for day, verdict, rating in (("2026-11-23", "below", 2), ("2026-11-24", "failing", 1)):
+        # Three days in, Juan reviews the agency's work: the check-ins show it failing.
+        for days_ago, verdict, rating in ((1, "below", 2), (0, "failing", 1)):
+            day = (today - timedelta(days=days_ago)).isoformat()
             await ok(
                 await client.post(
                     f"/v1/options/{agency['id']}/check-ins",
@@ -67,7 +133,10 @@ async def test_the_story(tenant):
         assert [r["option"]["id"] for r in bench["runner_ups"]] == [juan["id"]]
         assert bench["runner_ups"][0]["warmth"] == "warm"
         assert bench["recommended_replacement"]["option_id"] == juan["id"]
-        assert "ranked #2" in bench["recommended_replacement"]["reasons"]
+        reasons = bench["recommended_replacement"]["reasons"]
+        assert "ranked #2" in reasons
+        assert any("interim evidence: 2 check-ins averaging 4.5/5" in r for r in reasons)
+        assert bench["runner_ups"][0]["evidence"]["checkins"] == 2
 
         # One atomic step: the agency is released, Juan selected.
         juan = await act(
@@ -81,6 +150,14 @@ async def test_the_story(tenant):
         agency = await ok(await client.get(f"/v1/options/{agency['id']}"))
         assert agency["status"] == "released" and agency["at_risk"] is False
 
+        # Juan is the choice now: nothing left to keep in touch about.
+        follow_ups = await ok(
+            await client.get(
+                "/v1/follow-ups", params={"due_before": (today + timedelta(days=60)).isoformat()}
+            )
+        )
+        assert juan["candidate_id"] not in {f["candidate_id"] for f in follow_ups["data"]}
+
         # Every step is on the timeline, with reasons and who acted.
         timeline = (await ok(await client.get(f"/v1/requisitions/{rid}/timeline?limit=200")))[
             "data"
@@ -89,6 +166,9 @@ async def test_the_story(tenant):
         for expected in (
             "requisition.created",
             "option.created",
+            "interim.created",
+            "interim.started",
+            "interim.ended",
             "option.held",
             "option.selected",
             "option.kept_warm",

@@ -7,15 +7,18 @@ import pytest
 from tests.story import act, note_for, ok, option, requisition
 from tests.test_query_counts import count_queries
 
-# Firm and respectful: a reason, the person's name, and no promise to stay in touch.
-CLOSING_NOTE = {
-    "reason_code": "skills_gap",
-    "message": (
-        "Hi {name}, thank you for your time with the team. We decided to hire someone with "
-        "more Kubernetes experience, because the role leads our platform migration from day one."
-    ),
-    "door_open": False,
-}
+
+def closing_note(name: str) -> dict:
+    """Firm and respectful: a reason, the person's name, and no promise to stay in touch."""
+    return {
+        "reason_code": "skills_gap",
+        "message": (
+            f"Hi {name}, thank you for your time with the team. We decided to hire someone with "
+            "more Kubernetes experience, because the role leads our platform migration from day "
+            "one."
+        ),
+        "door_open": False,
+    }
 
 
 async def touch(client, candidate_id: str, days_ago: float) -> datetime:
@@ -177,9 +180,7 @@ async def test_the_door_is_closed_when_the_latest_note_closed_it(client):
     juan = await runner_up(client, rid, "Juan Pérez", rank=2)
     assert runner_up_of(await bench_of(client, rid), juan["id"])["door_open"] is True
 
-    await add_note(
-        client, juan["id"], {**CLOSING_NOTE, "message": CLOSING_NOTE["message"].format(name="Juan")}
-    )
+    await add_note(client, juan["id"], closing_note("Juan"))
     assert runner_up_of(await bench_of(client, rid), juan["id"])["door_open"] is False
 
     await add_note(client, juan["id"], note_for("Juan", reason_code="timing"))
@@ -283,7 +284,7 @@ async def test_a_better_ranked_runner_up_that_is_not_warm_and_open_is_skipped(cl
         await add_note(
             client,
             better["id"],
-            {**CLOSING_NOTE, "message": CLOSING_NOTE["message"].format(name="Ana")},
+            closing_note("Ana"),
         )
     juan = await runner_up(client, rid, "Juan Pérez", rank=3)
 
@@ -319,7 +320,7 @@ async def test_no_recommendation_without_an_eligible_runner_up(client):
     await add_note(
         client,
         closed["id"],
-        {**CLOSING_NOTE, "message": CLOSING_NOTE["message"].format(name="Juan")},
+        closing_note("Juan"),
     )
 
     bench = await bench_of(client, rid)

@@ -1,5 +1,7 @@
 """An option's standing (SPEC §5): what the candidate may be told, in plain words."""
 
+from typing import get_args
+
 import pytest
 
 from app.notes.schemas import ReasonCode
@@ -8,7 +10,7 @@ from tests.story import act, note_for, ok, option, requisition
 
 # The manager's own words for a move: internal, never for the candidate.
 SECRET = "Internal: cheaper than the agency, do not tell them"
-REASON_CODES = ReasonCode.__args__
+REASON_CODES = get_args(ReasonCode)
 # Codes that are not plain words ("timing" and "location" are).
 INTERNAL_CODES = [code for code in REASON_CODES if "_" in code]
 
