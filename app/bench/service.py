@@ -224,20 +224,26 @@ def standing(option: Option, requisition: Requisition, note: Note | None) -> Sta
             explanation = f"You are among the people we are considering for {role}."
             next_step = "We will tell you as soon as we decide."
         case "on_hold":
-            headline = "Not now — and not a no"
+            headline = "Not now — and not a no" if door_open else "Not now"
             explanation = f"We have paused on {role}" + (f" because {why}." if why else ".")
             next_step = (
                 f"We plan to come back to you around {option.revisit_on.isoformat()}."
                 if option.revisit_on
                 else "We will come back to you when the need returns."
             )
-        case "runner_up":
+        case "runner_up" if door_open:
             headline = "A strong option we are keeping close"
             explanation = (
                 f"You remain a strong option for {role}; we have not closed the door and will "
                 "stay in touch."
             )
             next_step = "We will keep you posted on how the role develops."
+        case "runner_up":
+            headline = "Not moving forward for now"
+            explanation = f"We are moving ahead with someone else for {role}" + (
+                f" because {why}." if why else "."
+            )
+            next_step = door
         case "selected":
             headline = "You have been selected"
             explanation = f"You are our choice for {role}."

@@ -95,29 +95,25 @@ async def record_option_checkin(
             f"Check-ins are for selected or hired options; this one is `{option.status}`.",
             current_status=option.status,
         )
-    # The verdicts before this one, newest first; the new one is added below in date order.
-    earlier = (
-        await session.execute(
-            select(CheckIn.verdict, CheckIn.occurred_on)
+    checkin = await _save_checkin(
+        session, actor, body, requisition_id=option.requisition_id, option_id=option.id
+    )
+    await update_at_risk(session, actor, option, checkin_id=str(checkin.id))
+    await session.flush()
+    return checkin
+
+
+async def update_at_risk(session: AsyncSession, actor: Actor, option: Option, **data: Any) -> None:
+    """Apply the at-risk rule to a first choice; becoming at risk writes `option.at_risk`."""
+    latest = (
+        await session.scalars(
+            select(CheckIn.verdict)
             .where(CheckIn.option_id == option.id)
             .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
             .limit(2)
         )
     ).all()
-    occurred_on = body.occurred_on or utcnow().date()
-    body = body.model_copy(update={"occurred_on": occurred_on})
-    # A back-dated check-in ranks after every earlier one of its own day or later.
-    newer = [verdict for verdict, on in earlier if on > occurred_on]
-    older = [verdict for verdict, on in earlier if on <= occurred_on]
-    at_risk = is_at_risk([*newer, body.verdict, *older][:2])
-    checkin = await _save_checkin(
-        session,
-        actor,
-        body,
-        requisition_id=option.requisition_id,
-        option_id=option.id,
-        at_risk=at_risk,
-    )
+    at_risk = option.status in SEATED and is_at_risk(latest)
     if at_risk != option.at_risk:
         option.at_risk = at_risk
         option.updated_at = utcnow()
@@ -128,10 +124,8 @@ async def record_option_checkin(
                 "option.at_risk",
                 option.id,
                 requisition_id=option.requisition_id,
-                data={"checkin_id": str(checkin.id)},
+                data={"latest_verdicts": list(latest), **data},
             )
-    await session.flush()
-    return checkin
 
 
 async def record_engagement_checkin(

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.candidates.service import ensure_not_erased
 from app.kit.auth import Actor
 from app.kit.errors import InvalidRequest, NotFound, Problem
 from app.kit.events import record_event
@@ -42,6 +43,7 @@ async def add_note(
 ) -> Note:
     """Save a note to `candidate` about an option or an interim engagement, if it passes the
     respect check; its warnings are kept on it."""
+    ensure_not_erased(candidate)  # nothing more is written about an erased person
     findings = check_note(body, candidate.name)
     if any(f.severity == "error" for f in findings):
         raise NoteNotRespectful(

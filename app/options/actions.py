@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.checkins.service import update_at_risk
 from app.kit.auth import Actor
 from app.kit.errors import Conflict
 from app.kit.etag import check_if_match
@@ -102,7 +103,7 @@ async def _ensure_seat(session: AsyncSession, requisition: Requisition) -> None:
         )
 
 
-def _move(
+async def _move(
     session: AsyncSession,
     actor: Actor,
     option: Option,
@@ -115,8 +116,6 @@ def _move(
     option.status = to
     option.status_reason = reason
     option.status_changed_at = utcnow()
-    if to not in SEATED:
-        option.at_risk = False  # at risk only means something for a first choice
     record_event(
         session,
         actor,
@@ -125,6 +124,9 @@ def _move(
         requisition_id=option.requisition_id,
         data={"from": before, "to": to, "reason": reason, **data},
     )
+    if (to in SEATED) != (before in SEATED):
+        # A first choice again is judged on its check-ins again; others are never at risk.
+        await update_at_risk(session, actor, option)
 
 
 def _set_requisition_status(
@@ -149,7 +151,7 @@ async def select_option(
     option, requisition = await _begin(session, actor, option_id, if_match)
     to = _target(option, "select")
     await _ensure_seat(session, requisition)
-    _move(session, actor, option, "select", to, body.reason)
+    await _move(session, actor, option, "select", to, body.reason)
     return await _done(session, actor, option)
 
 
@@ -161,7 +163,7 @@ async def keep_warm(
     if_match: str | None,
 ) -> Option:
     option, _ = await _begin(session, actor, option_id, if_match)
-    _move(session, actor, option, "keep-warm", _target(option, "keep-warm"), body.reason)
+    await _move(session, actor, option, "keep-warm", _target(option, "keep-warm"), body.reason)
     return await _done(session, actor, option)
 
 
@@ -174,7 +176,7 @@ async def hold_option(
         await add_option_note(session, actor, option, "not_now", body.note) if body.note else None
     )
     option.revisit_on = body.revisit_on
-    _move(
+    await _move(
         session,
         actor,
         option,
@@ -197,7 +199,7 @@ async def decline_option(
     option, _ = await _begin(session, actor, option_id, if_match)
     to = _target(option, "decline")
     note = await add_option_note(session, actor, option, "rejection", body.note)
-    _move(
+    await _move(
         session,
         actor,
         option,
@@ -219,7 +221,7 @@ async def withdraw_option(
     if_match: str | None,
 ) -> Option:
     option, _ = await _begin(session, actor, option_id, if_match)
-    _move(session, actor, option, "withdraw", _target(option, "withdraw"), body.reason)
+    await _move(session, actor, option, "withdraw", _target(option, "withdraw"), body.reason)
     return await _done(session, actor, option)
 
 
@@ -229,7 +231,7 @@ async def hire_option(
     option, requisition = await _begin(session, actor, option_id, if_match)
     to = _target(option, "hire")
     option.start_date = body.start_date
-    _move(session, actor, option, "hire", to, None, start_date=body.start_date.isoformat())
+    await _move(session, actor, option, "hire", to, None, start_date=body.start_date.isoformat())
     await session.flush()
     hired = await session.scalar(
         select(func.count())
@@ -250,7 +252,7 @@ async def _release(
     **data: Any,
 ) -> None:
     was = option.status
-    _move(session, actor, option, "release", _target(option, "release"), reason, **data)
+    await _move(session, actor, option, "release", _target(option, "release"), reason, **data)
     if was == "hired" and requisition.status == "filled":
         _set_requisition_status(session, actor, requisition, "open", "requisition.reopened")
 
@@ -294,7 +296,7 @@ async def reactivate_option(
         await session.flush()
     if to == "selected":
         await _ensure_seat(session, requisition)
-    _move(
+    await _move(
         session,
         actor,
         option,

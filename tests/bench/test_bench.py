@@ -281,11 +281,7 @@ async def test_a_better_ranked_runner_up_that_is_not_warm_and_open_is_skipped(cl
     rid = (await requisition(client))["id"]
     better = await runner_up(client, rid, "Ana Silva", rank=2, days_ago=spoiler.get("days_ago", 1))
     if spoiler.get("closed"):
-        await add_note(
-            client,
-            better["id"],
-            closing_note("Ana"),
-        )
+        await add_note(client, better["id"], closing_note("Ana"))
     juan = await runner_up(client, rid, "Juan Pérez", rank=3)
 
     assert recommended(await bench_of(client, rid)) == juan["id"]
@@ -317,11 +313,7 @@ async def test_no_recommendation_without_an_eligible_runner_up(client):
     await runner_up(client, rid, "Ana Silva", rank=2, days_ago=40)
     await runner_up(client, rid, "Ben Okafor", rank=3, days_ago=20)
     closed = await runner_up(client, rid, "Juan Pérez", rank=4)
-    await add_note(
-        client,
-        closed["id"],
-        closing_note("Juan"),
-    )
+    await add_note(client, closed["id"], closing_note("Juan"))
 
     bench = await bench_of(client, rid)
     assert len(bench["runner_ups"]) == 3
