@@ -47,10 +47,7 @@ async def list_api_keys(
     rows, next_cursor = await service.list_api_keys(
         session, actor.organization_id, limit=limit, cursor=cursor
     )
-    page = Page[ApiKeyOut](
-        data=[ApiKeyOut.model_validate(k) for k in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, ApiKeyOut.model_validate)
 
 
 @router.get(

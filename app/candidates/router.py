@@ -5,7 +5,7 @@ from starlette.responses import Response
 
 from app.candidates import service
 from app.candidates.dependencies import ValidCandidate
-from app.candidates.schemas import CandidateCreate, CandidateKind, CandidateOut, CandidateUpdate
+from app.candidates.schemas import CandidateCreate, CandidateOut, CandidateUpdate
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
@@ -14,6 +14,7 @@ from app.kit.external_refs import ExternalIdFilter, ExternalSystemFilter
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
 from app.kit.responses import created, resource_response
 from app.kit.schemas import NO_NUL, ExternalId, SystemName
+from app.models.candidate import CandidateKind
 
 router = APIRouter(prefix="/v1/candidates", tags=["Candidates"])
 
@@ -76,10 +77,7 @@ async def list_candidates(
         limit=limit,
         cursor=cursor,
     )
-    page = Page[CandidateOut](
-        data=[CandidateOut.model_validate(c) for c in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, CandidateOut.model_validate)
 
 
 @router.get(

@@ -1,6 +1,6 @@
 import uuid
 from datetime import date, datetime
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
@@ -15,8 +15,8 @@ from app.kit.schemas import (
     ShortText,
     Tag,
 )
+from app.models.candidate import CandidateKind
 
-CandidateKind = Literal["person", "agency"]
 Email = Annotated[str, StringConstraints(max_length=320, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
 Phone = Annotated[str, StringConstraints(max_length=50, pattern=NO_NUL)]
 Source = Annotated[str, StringConstraints(max_length=100, pattern=NO_NUL)]

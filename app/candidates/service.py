@@ -7,7 +7,7 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from app.candidates.schemas import CandidateCreate, CandidateKind, CandidateUpdate
+from app.candidates.schemas import CandidateCreate, CandidateUpdate
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
@@ -19,8 +19,17 @@ from app.kit.external_refs import (
     with_ref,
 )
 from app.kit.pagination import SortKey, paginate
-from app.models import Candidate, CheckIn, Event, Note, Option, Touchpoint
+from app.models import (
+    Candidate,
+    CheckIn,
+    Event,
+    InterimEngagement,
+    Note,
+    Option,
+    Touchpoint,
+)
 from app.models.base import utcnow
+from app.models.candidate import CandidateKind
 
 ORDER = (SortKey(Candidate.created_at), SortKey(Candidate.id))
 
@@ -163,7 +172,8 @@ async def _erase_free_text(
     session: AsyncSession, organization_id: uuid.UUID, candidate_id: uuid.UUID
 ) -> None:
     """Free text about the person goes too: option summaries and reasons, note messages,
-    touchpoint summaries, check-in notes on their work, and reasons quoted in events.
+    touchpoint summaries, check-in notes on their work (as an option or an interim), interim
+    end reasons, and reasons quoted in events.
     Statuses, dates, reason codes and the events themselves stay."""
     option_ids = select(Option.id).where(
         Option.candidate_id == candidate_id, Option.organization_id == organization_id
@@ -187,15 +197,26 @@ async def _erase_free_text(
         .values(summary=None, updated_at=now, version=Touchpoint.version + 1)
         .execution_options(synchronize_session=False)
     )
+    engagement_ids = select(InterimEngagement.id).where(
+        InterimEngagement.candidate_id == candidate_id,
+        InterimEngagement.organization_id == organization_id,
+    )
+    await session.execute(
+        update(InterimEngagement)
+        .where(InterimEngagement.id.in_(engagement_ids))
+        .values(end_reason=None, updated_at=now, version=InterimEngagement.version + 1)
+        .execution_options(synchronize_session=False)
+    )
     await session.execute(
         update(CheckIn)
-        .where(CheckIn.option_id.in_(option_ids))
+        .where(or_(CheckIn.option_id.in_(option_ids), CheckIn.engagement_id.in_(engagement_ids)))
         .values(notes=None, updated_at=now, version=CheckIn.version + 1)
         .execution_options(synchronize_session=False)
     )
     events = await session.scalars(
         select(Event).where(
-            Event.organization_id == organization_id, Event.subject_id.in_(option_ids)
+            Event.organization_id == organization_id,
+            or_(Event.subject_id.in_(option_ids), Event.subject_id.in_(engagement_ids)),
         )
     )
     for event in events:

@@ -8,7 +8,6 @@ from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created
-from app.models import CheckIn
 from app.options.dependencies import ValidOption
 
 router = APIRouter(tags=["Check-ins"])
@@ -51,11 +50,4 @@ async def list_checkins(
     rows, next_cursor = await service.list_checkins(
         session, option_id=option.id, limit=limit, cursor=cursor
     )
-    return checkin_page(request, rows, next_cursor)
-
-
-def checkin_page(request: Request, rows: list[CheckIn], next_cursor: str | None) -> Response:
-    page = Page[CheckInOut](
-        data=[CheckInOut.model_validate(c) for c in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, CheckInOut.model_validate)

@@ -1,12 +1,12 @@
 import uuid
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from app.kit.schemas import LongText, Name, RequestBody, ResourceOut
+from app.models.checkin import Verdict
 
-Verdict = Literal["exceeds", "meets", "below", "failing"]
 Rating = Annotated[int, Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")]
 
 

@@ -10,7 +10,6 @@ from app.events.schemas import EventOut
 from app.kit.auth import ReadScope
 from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response
-from app.models import Event
 from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Events"])
@@ -24,11 +23,6 @@ EventType = Annotated[
         description="Only events of this type, e.g. `option.selected`.",
     ),
 ]
-
-
-def _page(request: Request, rows: list[Event], next_cursor: str | None) -> Response:
-    page = Page[EventOut](data=[EventOut.of(e) for e in rows], next_cursor=next_cursor)
-    return page_response(request, page)
 
 
 @router.get(
@@ -61,7 +55,7 @@ async def list_events(
         limit=limit,
         cursor=cursor,
     )
-    return _page(request, rows, next_cursor)
+    return page_response(request, rows, next_cursor, EventOut.of)
 
 
 @router.get(
@@ -85,4 +79,4 @@ async def get_timeline(
     rows, next_cursor = await service.list_events(
         session, actor.organization_id, requisition_id=requisition.id, limit=limit, cursor=cursor
     )
-    return _page(request, rows, next_cursor)
+    return page_response(request, rows, next_cursor, EventOut.of)

@@ -56,7 +56,7 @@ async def list_follow_ups(
     rows, next_cursor = paginate_sorted(
         items, key=service.sort_key, list_name="follow-ups", limit=limit, cursor=cursor
     )
-    return page_response(request, Page[FollowUp](data=rows, next_cursor=next_cursor))
+    return page_response(request, rows, next_cursor, lambda item: item)
 
 
 @router.get(
@@ -86,7 +86,8 @@ async def follow_up_calendar(
     stamp = utcnow()
     for item in items:
         event = icalendar.Event()
-        event.add("uid", f"{item.reason}.{item.candidate_id}.{item.requisition_id}@shortlist")
+        uid = f"{item.reason}.{item.candidate_id}.{item.requisition_id}.{item.due_on}"
+        event.add("uid", f"{uid}@shortlist")
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due_on)
         event.add("dtend", item.due_on + timedelta(days=1))

@@ -68,7 +68,7 @@ async def follow_ups(
         rows.append(("warm_runner_up", candidate_id, name, requisition_id, warm_until.date()))
 
     options = await _options_of(session, candidates)
-    items = []
+    items: dict[tuple[str, ...], FollowUp] = {}
     for reason, candidate_id, name, requisition_id, due_on in rows:
         if due_on is None or due_on >= due_before:
             continue
@@ -78,17 +78,17 @@ async def follow_ups(
         option_id, status = options.get((candidate_id, requisition_id), (None, None))
         if reason == "keep_in_touch" and status in SEATED:
             continue  # they are the choice now; nothing to keep warm
-        items.append(
-            FollowUp(
-                candidate_id=candidate_id,
-                candidate_name=name,
-                option_id=option_id,
-                requisition_id=requisition_id,
-                reason=reason,
-                due_on=due_on,
-            )
+        item = FollowUp(
+            candidate_id=candidate_id,
+            candidate_name=name,
+            option_id=option_id,
+            requisition_id=requisition_id,
+            reason=reason,
+            due_on=due_on,
         )
-    return items
+        # Two notes asking to keep in touch on the same day are one thing to do.
+        items[sort_key(item)] = item
+    return list(items.values())
 
 
 async def _options_of(

@@ -3,25 +3,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
-from app.checkins.router import checkin_page
 from app.checkins.schemas import CheckInCreate, CheckInOut
 from app.checkins.service import list_checkins
 from app.db import Session
 from app.interim import service
 from app.interim.dependencies import ValidEngagement
-from app.interim.schemas import (
-    EngagementCreate,
-    EngagementEnd,
-    EngagementOut,
-    EngagementStatus,
-    EngagementUpdate,
-)
+from app.interim.schemas import EngagementCreate, EngagementEnd, EngagementOut, EngagementUpdate
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created, resource_response
 from app.models import InterimEngagement
+from app.models.interim_engagement import EngagementStatus
 from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Interim engagements"])
@@ -69,8 +63,7 @@ async def list_engagements(
     rows, next_cursor = await service.list_engagements(
         session, requisition, status=status, limit=limit, cursor=cursor
     )
-    page = Page[EngagementOut](data=[_out(e) for e in rows], next_cursor=next_cursor)
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, _out)
 
 
 @router.get(
@@ -166,4 +159,4 @@ async def list_engagement_checkins(
     rows, next_cursor = await list_checkins(
         session, engagement_id=engagement.id, limit=limit, cursor=cursor
     )
-    return checkin_page(request, rows, next_cursor)
+    return page_response(request, rows, next_cursor, CheckInOut.model_validate)

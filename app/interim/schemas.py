@@ -6,10 +6,9 @@ from pydantic import ConfigDict, Field, model_validator
 
 from app.kit.schemas import LongText, PatchBody, RequestBody, ResourceOut
 from app.models import InterimEngagement
+from app.models.interim_engagement import EngagementStatus
 from app.notes.schemas import NoteBody
 from app.options.schemas import Reason
-
-EngagementStatus = Literal["planned", "active", "ended"]
 
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:

@@ -9,19 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.candidates.service import ensure_not_erased, get_candidate
 from app.checkins.schemas import CheckInCreate
 from app.checkins.service import CheckInNotAllowed, record_engagement_checkin
-from app.interim.schemas import (
-    EngagementCreate,
-    EngagementEnd,
-    EngagementStatus,
-    EngagementUpdate,
-    effective_status,
-)
+from app.interim.schemas import EngagementCreate, EngagementEnd, EngagementUpdate, effective_status
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, InvalidRequest, NotFound
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
 from app.models import CheckIn, InterimEngagement, Requisition
 from app.models.base import utcnow
+from app.models.interim_engagement import EngagementStatus
 from app.notes.service import add_note
 
 ORDER = (SortKey(InterimEngagement.created_at), SortKey(InterimEngagement.id))

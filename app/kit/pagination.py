@@ -170,10 +170,17 @@ def paginate_sorted(
     return page, encode_cursor(list_name, key(page[-1]))
 
 
-def page_response(request: Request, page: Page[Any]) -> Response:
+def page_response(
+    request: Request,
+    rows: Sequence[Any],
+    next_cursor: str | None,
+    out: Callable[[Any], BaseModel],
+) -> Response:
+    """A page of `rows`, each turned into its output schema by `out`, with `Link: rel=next`."""
+    page = Page[Any](data=[out(row) for row in rows], next_cursor=next_cursor)
     headers = {}
-    if page.next_cursor is not None:
-        url = request.url.include_query_params(cursor=page.next_cursor)
+    if next_cursor is not None:
+        url = request.url.include_query_params(cursor=next_cursor)
         headers["Link"] = f'<{url}>; rel="next"'
     return json_response(page, headers=headers)
 

@@ -1,4 +1,5 @@
 from datetime import date, datetime
+from typing import Literal, get_args
 
 from sqlalchemy import CheckConstraint, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -6,7 +7,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import Base, Owned, Record
 from app.models.external_ref import ExternalRef, external_refs_of
 
-CANDIDATE_KINDS = ("person", "agency")
+CandidateKind = Literal["person", "agency"]
+CANDIDATE_KINDS = get_args(CandidateKind)
 
 
 class Candidate(Base, Record, Owned):

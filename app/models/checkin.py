@@ -1,12 +1,14 @@
 import uuid
 from datetime import date
+from typing import Literal, get_args
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Owned, Record
 
-VERDICTS = ("exceeds", "meets", "below", "failing")
+Verdict = Literal["exceeds", "meets", "below", "failing"]
+VERDICTS = get_args(Verdict)
 
 
 class CheckIn(Base, Record, Owned):

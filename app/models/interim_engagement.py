@@ -1,12 +1,14 @@
 import uuid
 from datetime import date
+from typing import Literal, get_args
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Owned, Record
 
-ENGAGEMENT_STATUSES = ("planned", "active", "ended")
+EngagementStatus = Literal["planned", "active", "ended"]
+ENGAGEMENT_STATUSES = get_args(EngagementStatus)
 
 
 class InterimEngagement(Base, Record, Owned):

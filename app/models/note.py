@@ -1,14 +1,15 @@
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Literal, get_args
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Owned, Record
 
-NOTE_KINDS = ("rejection", "not_now", "release", "update")
-REASON_CODES = (
+NoteKind = Literal["rejection", "not_now", "release", "update"]
+NOTE_KINDS = get_args(NoteKind)
+ReasonCode = Literal[
     "no_current_need",
     "chose_another_candidate",
     "chose_another_provider",
@@ -21,7 +22,8 @@ REASON_CODES = (
     "candidate_withdrew",
     "performance",
     "other",
-)
+]
+REASON_CODES = get_args(ReasonCode)
 
 
 class Note(Base, Record, Owned):

@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Literal, get_args
 
 from sqlalchemy import CheckConstraint, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -6,7 +7,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from app.models.base import Base, Owned, Record
 from app.models.external_ref import ExternalRef, external_refs_of
 
-REQUISITION_STATUSES = ("open", "on_hold", "filled", "closed")
+RequisitionStatus = Literal["open", "on_hold", "filled", "closed"]
+REQUISITION_STATUSES = get_args(RequisitionStatus)
 
 
 class Requisition(Base, Record, Owned):

@@ -1,13 +1,16 @@
 import uuid
 from datetime import datetime
+from typing import Literal, get_args
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Owned, Record
 
-DIRECTIONS = ("inbound", "outbound")
-CHANNELS = ("email", "call", "meeting", "message", "other")
+Direction = Literal["inbound", "outbound"]
+Channel = Literal["email", "call", "meeting", "message", "other"]
+DIRECTIONS = get_args(Direction)
+CHANNELS = get_args(Channel)
 
 
 class Touchpoint(Base, Record, Owned):

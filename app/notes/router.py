@@ -77,8 +77,7 @@ async def list_notes(
 ) -> Response:
     """Oldest first."""
     rows, next_cursor = await service.list_notes(session, option, limit=limit, cursor=cursor)
-    page = Page[NoteOut](data=[NoteOut.model_validate(n) for n in rows], next_cursor=next_cursor)
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, NoteOut.model_validate)
 
 
 @router.post(
@@ -125,10 +124,7 @@ async def list_note_templates(
     rows, next_cursor = await service.list_templates(
         session, actor.organization_id, limit=limit, cursor=cursor
     )
-    page = Page[NoteTemplateOut](
-        data=[NoteTemplateOut.model_validate(t) for t in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, NoteTemplateOut.model_validate)
 
 
 @router.get(

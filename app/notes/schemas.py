@@ -5,22 +5,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from app.kit.schemas import NO_NUL, Name, RequestBody, ResourceOut
+from app.models.note import NoteKind, ReasonCode
 
-NoteKind = Literal["rejection", "not_now", "release", "update"]
-ReasonCode = Literal[
-    "no_current_need",
-    "chose_another_candidate",
-    "chose_another_provider",
-    "skills_gap",
-    "experience_level",
-    "timing",
-    "compensation",
-    "location",
-    "role_closed",
-    "candidate_withdrew",
-    "performance",
-    "other",
-]
 Message = Annotated[str, StringConstraints(max_length=5_000, pattern=NO_NUL)]
 
 _NOTE_EXAMPLE: dict[str, JsonValue] = {

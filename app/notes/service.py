@@ -13,8 +13,9 @@ from app.kit.errors import InvalidRequest, NotFound, Problem
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
 from app.models import Candidate, Note, NoteTemplate, Option, Requisition
+from app.models.note import NoteKind
 from app.notes.respect import Finding, check_message
-from app.notes.schemas import NoteBody, NoteKind, NoteTemplateCreate
+from app.notes.schemas import NoteBody, NoteTemplateCreate
 
 ORDER = (SortKey(Note.created_at), SortKey(Note.id))
 TEMPLATE_ORDER = (SortKey(NoteTemplate.created_at), SortKey(NoteTemplate.id))

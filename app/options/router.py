@@ -77,10 +77,7 @@ async def list_options(
         limit=limit,
         cursor=cursor,
     )
-    page = Page[OptionOut](
-        data=[OptionOut.model_validate(o) for o in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, OptionOut.model_validate)
 
 
 @router.get(

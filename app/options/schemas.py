@@ -13,7 +13,6 @@ from pydantic import (
 )
 
 from app.candidates.schemas import CandidateSummary
-from app.checkins.schemas import Verdict
 from app.kit.schemas import (
     NO_NUL,
     ExternalRef,
@@ -23,6 +22,7 @@ from app.kit.schemas import (
     RequestBody,
     ResourceOut,
 )
+from app.models.checkin import Verdict
 from app.notes.schemas import NoteBody
 from app.options.state_machine import Action, OptionStatus, allowed_actions
 

@@ -11,14 +11,10 @@ from app.kit.external_refs import ExternalIdFilter, ExternalSystemFilter
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
 from app.kit.responses import created, resource_response
 from app.kit.schemas import ExternalId, SystemName
+from app.models.requisition import RequisitionStatus
 from app.requisitions import service
 from app.requisitions.dependencies import ValidRequisition
-from app.requisitions.schemas import (
-    RequisitionCreate,
-    RequisitionOut,
-    RequisitionStatus,
-    RequisitionUpdate,
-)
+from app.requisitions.schemas import RequisitionCreate, RequisitionOut, RequisitionUpdate
 
 router = APIRouter(prefix="/v1/requisitions", tags=["Requisitions"])
 
@@ -72,10 +68,7 @@ async def list_requisitions(
         limit=limit,
         cursor=cursor,
     )
-    page = Page[RequisitionOut](
-        data=[RequisitionOut.model_validate(r) for r in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, RequisitionOut.model_validate)
 
 
 @router.get(

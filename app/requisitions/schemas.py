@@ -12,8 +12,8 @@ from app.kit.schemas import (
     RequestBody,
     ResourceOut,
 )
+from app.models.requisition import RequisitionStatus
 
-RequisitionStatus = Literal["open", "on_hold", "filled", "closed"]
 # `filled` follows from hires (see the option actions); people set the others.
 SettableStatus = Literal["open", "on_hold", "closed"]
 Headcount = Annotated[int, Field(ge=1, le=10_000)]

@@ -19,7 +19,8 @@ from app.kit.external_refs import (
 )
 from app.kit.pagination import SortKey, paginate
 from app.models import Requisition
-from app.requisitions.schemas import RequisitionCreate, RequisitionStatus, RequisitionUpdate
+from app.models.requisition import RequisitionStatus
+from app.requisitions.schemas import RequisitionCreate, RequisitionUpdate
 
 ORDER = (SortKey(Requisition.created_at), SortKey(Requisition.id))
 

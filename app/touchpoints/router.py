@@ -51,7 +51,4 @@ async def list_touchpoints(
     rows, next_cursor = await service.list_touchpoints(
         session, candidate.id, limit=limit, cursor=cursor
     )
-    page = Page[TouchpointOut](
-        data=[TouchpointOut.model_validate(t) for t in rows], next_cursor=next_cursor
-    )
-    return page_response(request, page)
+    return page_response(request, rows, next_cursor, TouchpointOut.model_validate)

@@ -1,13 +1,10 @@
 import uuid
 from datetime import datetime
-from typing import Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
 from app.kit.schemas import LongText, RequestBody, ResourceOut
-
-Direction = Literal["inbound", "outbound"]
-Channel = Literal["email", "call", "meeting", "message", "other"]
+from app.models.touchpoint import Channel, Direction
 
 
 class TouchpointCreate(RequestBody):

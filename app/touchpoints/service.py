@@ -12,7 +12,7 @@ from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
 from app.models import Candidate, Touchpoint
 from app.models.base import utcnow
-from app.touchpoints.schemas import Channel, Direction
+from app.models.touchpoint import Channel, Direction
 
 ORDER = (SortKey(Touchpoint.occurred_at), SortKey(Touchpoint.id))
 

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 import icalendar
+import pytest
 
 from tests.conftest import make_client
 from tests.followups.makers import day, declined, ended_interim, on_hold, runner_up
@@ -60,9 +61,7 @@ async def test_one_all_day_event_per_follow_up(client):
     assert len(events) == len(items) == 3
     assert len({str(e["uid"]) for e in events}) == len(events)
     by_day = sorted((all_day(e), str(e["summary"])) for e in events)
-    for item, (on, summary) in zip(
-        sorted(items, key=lambda i: i["due_on"]), by_day, strict=True
-    ):
+    for item, (on, summary) in zip(sorted(items, key=lambda i: i["due_on"]), by_day, strict=True):
         assert on.isoformat() == item["due_on"]
         assert item["candidate_name"] in summary
 
@@ -79,12 +78,15 @@ async def test_names_with_commas_semicolons_and_accents_survive(client):
     assert all_day(event).isoformat() == day(-1)
 
 
-async def test_a_candidate_with_two_dates_gets_two_distinct_events(client):
-    # Juan's interim engagement ended with a note to keep in touch; later his option was
-    # declined with another. Each item is its own event, and a calendar needs unique UIDs.
+@pytest.mark.parametrize(
+    ("declined_for", "interim_for"), [(20, 10), (10, 10)], ids=["two-days", "same-day"]
+)
+async def test_a_candidate_with_two_notes_gets_distinct_events(client, declined_for, interim_for):
+    # Juan's option was declined with a note to keep in touch, and his interim engagement
+    # ended with another: one event per follow-up, and a calendar needs unique UIDs.
     req = await requisition(client)
-    juan = await declined(client, req["id"], "Juan Pérez", keep_in_touch_on=day(20))
-    await ended_interim(client, req["id"], juan["candidate_id"], keep_in_touch_on=day(10))
+    juan = await declined(client, req["id"], "Juan Pérez", keep_in_touch_on=day(declined_for))
+    await ended_interim(client, req["id"], juan["candidate_id"], keep_in_touch_on=day(interim_for))
     items = await follow_ups(client, day(30))
 
     events = (await calendar(client, due_before=day(30))).walk("VEVENT")

@@ -12,7 +12,7 @@ from tests.followups.makers import (
     runner_up,
     touch,
 )
-from tests.story import act, ok, requisition
+from tests.story import act, ok, option, requisition
 
 
 async def follow_ups(client, due_before: str | None = None, **params) -> list[dict]:
@@ -143,6 +143,20 @@ async def test_a_runner_up_touched_recently_is_due_when_they_would_cool(client):
     assert summary(await follow_ups(client, day(12))) == [("Bea Ortiz", "warm_runner_up", day(11))]
 
 
+async def test_a_runner_up_who_reviews_the_first_choices_work_is_back_in_touch(client):
+    req = await requisition(client)
+    ana = await runner_up(client, req["id"], "Ana Silva", touched_on=day(-20))
+    agency = await option(client, req["id"], "Northwind", kind="agency")
+    await act(client, agency["id"], "select", reason="Can cover the whole scope.")
+    assert summary(await follow_ups(client)) == [("Ana Silva", "warm_runner_up", day(-6))]
+
+    review = {"verdict": "below", "rating": 2, "reviewer_candidate_id": ana["candidate_id"]}
+    await ok(await client.post(f"/v1/options/{agency['id']}/check-ins", json=review), 201)
+
+    assert await follow_ups(client) == []
+    assert summary(await follow_ups(client, day(15))) == [("Ana Silva", "warm_runner_up", day(14))]
+
+
 # --- due dates and touchpoints ------------------------------------------------------------------
 
 
@@ -244,6 +258,27 @@ async def test_pages_serve_every_follow_up_once(client):
     assert sorted(seen) == sorted(expected)
 
 
+async def test_pages_agree_with_one_page_when_a_candidate_has_two_notes_for_one_day(client):
+    # Juan's option was declined and his interim engagement ended, each with a note to keep
+    # in touch on the same day: however the list pages, it serves the same items.
+    req = await requisition(client)
+    juan = await declined(client, req["id"], "Juan Pérez", keep_in_touch_on=day(-2))
+    await ended_interim(client, req["id"], juan["candidate_id"], keep_in_touch_on=day(-2))
+    everything = await follow_ups(client)
+    assert everything
+
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        page = await ok(await client.get("/v1/follow-ups", params=params))
+        seen += page["data"]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+
+    assert seen == everything
+
+
 @pytest.mark.parametrize("cursor", ["garbage", "e30", "WyJvcHRpb25zIl0"])
 async def test_a_cursor_the_api_did_not_issue_is_422(client, cursor):
     await five_follow_ups(client)
@@ -309,9 +344,7 @@ async def test_another_organizations_follow_ups_never_appear(client, other_tenan
 
         assert len(await follow_ups(theirs)) == 3
 
-    assert summary(await follow_ups(client, day(365))) == [
-        ("Juan Pérez", "keep_in_touch", day(-2))
-    ]
+    assert summary(await follow_ups(client, day(365))) == [("Juan Pérez", "keep_in_touch", day(-2))]
 
 
 async def test_follow_ups_need_the_read_scope(tenant):

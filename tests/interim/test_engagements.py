@@ -235,6 +235,26 @@ async def test_patch_to_active_starts_a_planned_engagement_now(client):
     assert [e["id"] for e in listed_active["data"]] == [engagement["id"]]
 
 
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"status": "ended"}, id="end-by-patch"),
+        pytest.param({"status": "planned"}, id="back-to-planned"),
+        pytest.param({"status": None}, id="null-status"),
+        pytest.param({"starts_on": None}, id="null-start"),
+        pytest.param({"end_reason": "Done."}, id="read-only-end-reason"),
+        pytest.param({"candidate_id": "00000000-0000-4000-8000-000000000000"}, id="candidate"),
+    ],
+)
+async def test_patch_refuses_what_it_cannot_change(client, fields):
+    engagement = await engagement_of(client, starts_on=day(5))
+
+    problem = await patch(client, engagement["id"], 422, **fields)
+
+    assert problem["code"] == "validation_failed"
+    assert await get(client, engagement["id"]) == engagement
+
+
 @pytest.mark.parametrize("fields", [{"scope": "More work."}, {"status": "active"}])
 async def test_an_ended_engagement_cannot_change(client, fields):
     engagement = await engagement_of(client)
@@ -251,8 +271,12 @@ async def test_an_ended_engagement_cannot_change(client, fields):
 
 async def test_engagements_are_listed_by_status(client):
     req = await requisition(client)
-    planned = await engage(client, req["id"], (await candidate(client, "Ana"))["id"], starts_on=day(9))
-    active = await engage(client, req["id"], (await candidate(client, "Bo"))["id"], starts_on=day(-3))
+    planned = await engage(
+        client, req["id"], (await candidate(client, "Ana"))["id"], starts_on=day(9)
+    )
+    active = await engage(
+        client, req["id"], (await candidate(client, "Bo"))["id"], starts_on=day(-3)
+    )
     ended = await engage(client, req["id"], (await candidate(client, "Cy"))["id"])
     await end(client, ended["id"])
     elsewhere = await requisition(client, title="Data engineer")

@@ -140,7 +140,11 @@ async def test_evidence_counts_every_engagement_of_the_candidate_on_the_requisit
     req = await requisition(client)
     juan = await option(client, req["id"], "Juan Pérez")
     first = await engage(client, req["id"], juan["candidate_id"], starts_on=day(-30))
-    await ok(await client.post(f"/v1/interim-engagements/{first['id']}/end", json={"end_reason": "Gap closed."}))
+    await ok(
+        await client.post(
+            f"/v1/interim-engagements/{first['id']}/end", json={"end_reason": "Gap closed."}
+        )
+    )
     second = await engage(client, req["id"], juan["candidate_id"])
     await check_in(client, first["id"], "meets", 4, occurred_on=day(-20))
     await check_in(client, second["id"], "exceeds", 5, occurred_on=day(-1))
