@@ -26,10 +26,15 @@ ApiKeyId = Annotated[uuid.UUID, Path()]
     response_model=ApiKeyCreated,
     responses=responses(403),
 )
-async def create_api_key(actor: AdminScope, session: Session, body: ApiKeyCreate) -> Response:
-    """The secret `key` is in this response only; Shortlist keeps just a hash of it."""
+async def create_api_key(
+    actor: AdminScope, session: Session, request: Request, body: ApiKeyCreate
+) -> Response:
+    """The secret `key` is in this response only; Shortlist keeps just a hash of it. A retry
+    with the same `Idempotency-Key` replays the response with `key: null`: revoke that key and
+    create another if the first response was lost."""
     key, secret = await service.create_api_key(session, actor, body.name, list(body.scopes))
     out = ApiKeyCreated(**ApiKeyOut.model_validate(key).model_dump(), key=secret)
+    request.state.replay_body = out.model_copy(update={"key": None}).model_dump_json().encode()
     return created(out, f"/v1/api-keys/{key.id}")
 
 

@@ -1,10 +1,12 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, StringConstraints, field_validator
 
 from app.kit.auth import Scope
-from app.kit.schemas import Name, RequestBody, ResourceOut
+from app.kit.schemas import NO_NUL, RequestBody, ResourceOut
+
+KeyName = Annotated[str, StringConstraints(min_length=1, max_length=100, pattern=NO_NUL)]
 
 
 class ApiKeyCreate(RequestBody):
@@ -13,7 +15,7 @@ class ApiKeyCreate(RequestBody):
         json_schema_extra={"examples": [{"name": "Greenhouse sync", "scopes": ["read", "write"]}]},
     )
 
-    name: Name
+    name: KeyName
     scopes: Annotated[list[Scope], Field(min_length=1, max_length=3)] = ["read", "write"]
 
     @field_validator("scopes")
@@ -31,7 +33,8 @@ class ApiKeyOut(ResourceOut):
 
 
 class ApiKeyCreated(ApiKeyOut):
-    key: str = Field(
-        description="The secret. Shown only in this response; store it now.",
+    key: str | None = Field(
+        description="The secret. Shown only in this response; store it now. Null in an "
+        "`Idempotency-Key` replay: the secret is never stored.",
         examples=["sl_3q2-7cJx0bUj6xk0d1f3V8t9Lh4mQ2wZ1aB5cD6eF7g"],
     )

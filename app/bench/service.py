@@ -53,12 +53,14 @@ async def last_touches(
 async def doors_open(
     session: AsyncSession, option_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, bool]:
-    """Whether each option's latest note leaves the door open (no note: open)."""
+    """Whether each option's latest note of its current status leaves the door open (no
+    such note: open)."""
     if not option_ids:
         return {}
     latest = (
         select(Note.option_id, func.max(Note.created_at))
-        .where(Note.option_id.in_(option_ids))
+        .join(Option, Option.id == Note.option_id)
+        .where(Note.option_id.in_(option_ids), Note.created_at >= Option.status_changed_at)
         .group_by(Note.option_id)
     )
     rows = await session.execute(
@@ -200,9 +202,11 @@ REASONS = {
 
 
 async def latest_note(session: AsyncSession, option: Option) -> Note | None:
+    """The latest note of the option's current status: an old "no" does not speak for a
+    reactivated option."""
     return await session.scalar(
         select(Note)
-        .where(Note.option_id == option.id)
+        .where(Note.option_id == option.id, Note.created_at >= option.status_changed_at)
         .order_by(Note.created_at.desc(), Note.id.desc())
         .limit(1)
     )

@@ -172,8 +172,8 @@ async def _erase_free_text(
     session: AsyncSession, organization_id: uuid.UUID, candidate_id: uuid.UUID
 ) -> None:
     """Free text about the person goes too: option summaries and reasons, note messages,
-    touchpoint summaries, check-in notes on their work (as an option or an interim), interim
-    end reasons, and reasons quoted in events.
+    touchpoint summaries, check-in notes on their work (as an option or an interim), their
+    name as a reviewer, interim end reasons, and reasons quoted in events.
     Statuses, dates, reason codes and the events themselves stay."""
     option_ids = select(Option.id).where(
         Option.candidate_id == candidate_id, Option.organization_id == organization_id
@@ -211,6 +211,12 @@ async def _erase_free_text(
         update(CheckIn)
         .where(or_(CheckIn.option_id.in_(option_ids), CheckIn.engagement_id.in_(engagement_ids)))
         .values(notes=None, updated_at=now, version=CheckIn.version + 1)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(CheckIn)
+        .where(CheckIn.reviewer_candidate_id == candidate_id)
+        .values(reviewer_name=None, updated_at=now, version=CheckIn.version + 1)
         .execution_options(synchronize_session=False)
     )
     events = await session.scalars(

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -101,10 +101,24 @@ async def current_actor(
     return actor
 
 
+async def lock_organization(session: AsyncSession, organization_id: uuid.UUID) -> None:
+    """Serialize an organization's writes (PostgreSQL; SQLite writers are serial already).
+
+    Held to commit, so events get their `seq` in commit order: a client following the feed
+    never passes a gap that a slower transaction fills later. It also keeps read-then-write
+    rules (at risk, headcount) correct without a lock of their own.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(organization_id.bytes[:8], "big", signed=True)
+        await session.execute(select(func.pg_advisory_xact_lock(key)))
+
+
 def _requires(scope: Scope) -> object:
-    async def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
+    async def check(actor: Annotated[Actor, Depends(current_actor)], session: Session) -> Actor:
         if scope not in actor.scopes:
             raise Forbidden(f"This API key lacks the `{scope}` scope.", required_scope=scope)
+        if scope != "read":
+            await lock_organization(session, actor.organization_id)
         return actor
 
     check.__name__ = f"requires_{scope}"

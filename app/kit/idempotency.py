@@ -1,11 +1,16 @@
 """`Idempotency-Key` on POST: a retry replays the first response instead of acting twice.
 
+Keys are per organization; a stored response replays only to the API key that made it (another
+key reusing the key gets 422). A route can store a redacted body for replays by setting
+`request.state.replay_body` (the API key creation does, so no secret is ever stored).
+
 The key is claimed in its own short transaction before the request runs, so a concurrent retry
 sees it in flight (409). The response is stored in the request's own transaction, so a stored
 response exists exactly when the change it describes was committed.
 """
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -33,9 +38,13 @@ class Claim:
     key: str
 
 
-def fingerprint(method: str, path: str, query: str, body: bytes) -> str:
+def fingerprint(
+    api_key_id: uuid.UUID | None, method: str, path: str, query: str, body: bytes
+) -> str:
+    """What makes two requests the same request. The API key is part of it: a stored
+    response replays only to the key that made it (another key may lack the scope)."""
     digest = hashlib.sha256()
-    for part in (method.encode(), path.encode(), query.encode(), body):
+    for part in (str(api_key_id).encode(), method.encode(), path.encode(), query.encode(), body):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
@@ -47,7 +56,7 @@ class Idempotency:
         self.settings = settings
 
     async def claim(
-        self, key: str, headers: Headers, request_fingerprint: str
+        self, key: str, headers: Headers, method: str, path: str, query: str, body: bytes
     ) -> Claim | Response | None:
         """Claim `key`; or the response to send instead (a replay, 409 or 422); or None when
         the request is not authenticated (the route itself then answers 401)."""
@@ -62,6 +71,7 @@ class Idempotency:
             actor = await authenticate(session, secret.strip(), self.settings)
             if actor is None:
                 return None
+            request_fingerprint = fingerprint(actor.api_key_id, method, path, query, body)
             record = IdempotencyRecord(
                 organization_id=actor.organization_id, key=key, fingerprint=request_fingerprint
             )

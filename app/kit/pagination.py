@@ -8,19 +8,20 @@ import base64
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query, Request
-from pydantic import AwareDatetime, BaseModel, Field
-from sqlalchemy import ColumnElement, Select, and_, false, or_
+from pydantic import BaseModel, Field
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from starlette.responses import Response
 
 from app.kit.errors import Problem
 from app.kit.responses import json_response
+from app.kit.schemas import Instant
 
 T = TypeVar("T")
 
@@ -84,7 +85,7 @@ def _decode(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
     values = decode_cursor(cursor, _list_of(keys), len(keys))
     try:
         return [_parse(value, key) for value, key in zip(values, keys, strict=True)]
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise InvalidCursor(CURSOR_DETAIL) from exc
 
 
@@ -94,7 +95,8 @@ def _parse(value: Any, key: SortKey) -> Any:
             return None
         raise ValueError("null in a key that has none")
     python_type = key.column.type.python_type
-    if python_type is int and type(value) is int and -(2**63) <= value < 2**63:
+    bits = 64 if isinstance(key.column.type, BigInteger) else 32
+    if python_type is int and type(value) is int and -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
         return value
     if not isinstance(value, str):
         raise ValueError(f"unexpected {type(value).__name__}")
@@ -102,7 +104,7 @@ def _parse(value: Any, key: SortKey) -> Any:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise ValueError("naive datetime")
-        return parsed
+        return parsed.astimezone(UTC)
     if python_type is date:
         return date.fromisoformat(value)
     if python_type is uuid.UUID:
@@ -186,6 +188,6 @@ def page_response(
 
 
 UpdatedAfter = Annotated[
-    AwareDatetime | None,
+    Instant | None,
     Query(description="Only resources changed after this instant (RFC 3339, with offset)."),
 ]

@@ -1,10 +1,18 @@
 """Base schemas and the constrained string types every request body uses."""
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, ClassVar, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 # PostgreSQL cannot store NUL in text, and no client means to send one.
 NO_NUL = r"^[^\x00]*$"
@@ -23,6 +31,17 @@ ExternalId = Annotated[
     StringConstraints(min_length=1, max_length=255, pattern=NO_NUL),
     Field(examples=["69306314"]),
 ]
+
+
+def _in_utc(value: datetime) -> datetime:
+    try:
+        return value.astimezone(UTC)
+    except OverflowError as exc:  # e.g. 0001-01-01T00:00:00+01:00
+        raise ValueError("the instant is out of range") from exc
+
+
+# An instant with its offset, held in UTC (every timestamp column is UTC).
+Instant = Annotated[AwareDatetime, AfterValidator(_in_utc)]
 
 
 class RequestBody(BaseModel):

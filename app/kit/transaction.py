@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.config import Settings
 from app.db import Database
 from app.kit.errors import database_problem, problem_response
-from app.kit.idempotency import Claim, Idempotency, fingerprint
+from app.kit.idempotency import Claim, Idempotency
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -107,9 +107,7 @@ class TransactionMiddleware:
         key = headers.get("idempotency-key")
         if scope["method"] == "POST" and key is not None:
             outcome = await self.idempotency.claim(
-                key,
-                headers,
-                fingerprint("POST", scope["path"], scope["query_string"].decode("latin-1"), body),
+                key, headers, "POST", scope["path"], scope["query_string"].decode("latin-1"), body
             )
             if isinstance(outcome, Response):
                 await outcome(scope, receive, send)
@@ -133,7 +131,7 @@ class TransactionMiddleware:
                                 claim,
                                 response.status,
                                 response.start["headers"],
-                                response.body,
+                                state.get("replay_body", response.body),
                             )
                         await session.commit()
                         committed = True

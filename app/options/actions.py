@@ -15,7 +15,7 @@ from app.kit.auth import Actor
 from app.kit.errors import Conflict
 from app.kit.etag import check_if_match
 from app.kit.events import record_event
-from app.models import Option, Requisition
+from app.models import Note, Option, Requisition
 from app.models.base import utcnow
 from app.notes.service import add_option_note
 from app.options.schemas import (
@@ -110,12 +110,18 @@ async def _move(
     action: Action,
     to: OptionStatus,
     reason: str | None,
+    *,
+    note: Note | None = None,
     **data: Any,
 ) -> None:
     before = option.status
     option.status = to
     option.status_reason = reason
-    option.status_changed_at = utcnow()
+    # A note written with the move belongs to the new status (bench and standing read only
+    # the notes of the current status), so the move takes the note's instant.
+    option.status_changed_at = note.created_at if note is not None else utcnow()
+    if note is not None:
+        data["note_id"] = str(note.id)
     record_event(
         session,
         actor,
@@ -183,8 +189,8 @@ async def hold_option(
         "hold",
         to,
         body.reason,
+        note=note,
         revisit_on=body.revisit_on.isoformat(),
-        note_id=str(note.id) if note else None,
     )
     return await _done(session, actor, option)
 
@@ -206,9 +212,9 @@ async def decline_option(
         "decline",
         to,
         body.note.reason_code,
+        note=note,
         reason_code=body.note.reason_code,
         door_open=body.note.door_open,
-        note_id=str(note.id),
     )
     return await _done(session, actor, option)
 
@@ -249,10 +255,14 @@ async def _release(
     option: Option,
     requisition: Requisition,
     reason: str,
+    *,
+    note: Note | None = None,
     **data: Any,
 ) -> None:
     was = option.status
-    await _move(session, actor, option, "release", _target(option, "release"), reason, **data)
+    await _move(
+        session, actor, option, "release", _target(option, "release"), reason, note=note, **data
+    )
     if was == "hired" and requisition.status == "filled":
         _set_requisition_status(session, actor, requisition, "open", "requisition.reopened")
 
@@ -269,9 +279,7 @@ async def release_option(
     note = (
         await add_option_note(session, actor, option, "release", body.note) if body.note else None
     )
-    await _release(
-        session, actor, option, requisition, body.reason, note_id=str(note.id) if note else None
-    )
+    await _release(session, actor, option, requisition, body.reason, note=note)
     return await _done(session, actor, option)
 
 

@@ -1,9 +1,10 @@
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from pydantic import AwareDatetime, ConfigDict, Field
+from pydantic import ConfigDict, Field, field_validator
 
-from app.kit.schemas import LongText, RequestBody, ResourceOut
+from app.kit.schemas import Instant, LongText, RequestBody, ResourceOut
+from app.models.base import utcnow
 from app.models.touchpoint import Channel, Direction
 
 
@@ -25,7 +26,17 @@ class TouchpointCreate(RequestBody):
     direction: Direction
     channel: Channel
     summary: LongText | None = None
-    occurred_at: AwareDatetime | None = Field(default=None, description="Defaults to now.")
+    occurred_at: Instant | None = Field(
+        default=None, description="Defaults to now; cannot be in the future."
+    )
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _not_in_the_future(cls, value: datetime | None) -> datetime | None:
+        # A future contact would keep someone "warm" and clear their follow-ups for ever.
+        if value is not None and value > utcnow() + timedelta(minutes=5):
+            raise ValueError("a touchpoint cannot be in the future")
+        return value
 
 
 class TouchpointOut(ResourceOut):

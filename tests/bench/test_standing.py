@@ -164,3 +164,22 @@ async def test_a_released_first_choice_hears_why_without_the_status_reason(clien
     assert standing["status"] == "released"
     assert SECRET not in told(standing)
     assert "cheaper" not in told(standing).lower()
+
+
+async def test_an_old_no_does_not_speak_for_a_reactivated_option(client):
+    req = await requisition(client)
+    opt = await option(client, req["id"], "Sam Lee")
+    closed = note_for("Sam", reason_code="skills_gap", door_open=False)
+    closed["message"] = (
+        "Hi Sam, thank you for your time. We decided not to continue because the role needs "
+        "deeper Kubernetes experience than we saw."
+    )
+    await act(client, opt["id"], "decline", note=closed)
+    await act(client, opt["id"], "reactivate", reason="The role changed.")
+    await act(client, opt["id"], "keep-warm", reason="Strong second now.")
+
+    standing = await ok(await client.get(f"/v1/options/{opt['id']}/standing"))
+    assert standing["door_open"] is True
+    assert "skills" not in standing["explanation"]
+    bench = await ok(await client.get(f"/v1/requisitions/{req['id']}/bench"))
+    assert [r["door_open"] for r in bench["runner_ups"]] == [True]

@@ -5,6 +5,8 @@ from datetime import datetime
 
 import pytest
 
+from tests.story import ok
+
 FIELDS = {
     "id",
     "created_at",
@@ -454,3 +456,38 @@ async def test_updated_after_filter(client):
 async def test_updated_after_needs_an_offset(client):
     r = await client.get("/v1/candidates", params={"updated_after": "2026-01-01T00:00:00"})
     assert_problem(r, 422, "validation_failed")
+
+
+@pytest.mark.parametrize("instant", ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"])
+async def test_updated_after_out_of_range_is_422(client, instant):
+    r = await client.get("/v1/candidates", params={"updated_after": instant})
+    assert_problem(r, 422, "validation_failed")
+
+
+async def test_erasure_clears_their_name_on_check_ins_they_reviewed(client):
+    req = await ok(await client.post("/v1/requisitions", json={"title": "Role"}), 201)
+    agency = await new_candidate(client, name="Northwind", kind="agency")
+    juan = await new_candidate(client, name="Juan Pérez")
+    option = await ok(
+        await client.post(
+            f"/v1/requisitions/{req['id']}/options", json={"candidate_id": agency["id"]}
+        ),
+        201,
+    )
+    await ok(await client.post(f"/v1/options/{option['id']}/select", json={"reason": "Best."}))
+    await ok(
+        await client.post(
+            f"/v1/options/{option['id']}/check-ins",
+            json={
+                "verdict": "below",
+                "rating": 2,
+                "reviewer_name": "Juan Pérez",
+                "reviewer_candidate_id": juan["id"],
+            },
+        ),
+        201,
+    )
+    await ok(await client.delete(f"/v1/candidates/{juan['id']}"))
+    checkins = await ok(await client.get(f"/v1/options/{option['id']}/check-ins"))
+    assert [c["reviewer_name"] for c in checkins["data"]] == [None]
+    assert "Juan" not in str(checkins)

@@ -201,3 +201,22 @@ async def test_a_reviewer_of_another_organization_is_not_found(client, other_ten
     async with other_tenant.client() as stranger:
         touches = await stranger.get(f"/v1/candidates/{theirs['id']}/touchpoints")
         assert (await ok(touches))["data"] == []
+
+
+async def test_simultaneous_below_check_ins_still_put_the_option_at_risk(client):
+    import asyncio
+
+    for _ in range(3):
+        req = await requisition(client)
+        opt = await option(client, req["id"], "Pat")
+        await act(client, opt["id"], "select", reason="Best fit.")
+        responses = await asyncio.gather(
+            *(
+                client.post(
+                    f"/v1/options/{opt['id']}/check-ins", json={"verdict": "below", "rating": 2}
+                )
+                for _ in range(2)
+            )
+        )
+        assert [r.status_code for r in responses] == [201, 201]
+        assert (await ok(await client.get(f"/v1/options/{opt['id']}")))["at_risk"] is True

@@ -4,10 +4,11 @@ import asyncio
 import json
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
+from app.kit.auth import hash_secret
 from app.kit.idempotency import fingerprint
-from app.models import IdempotencyRecord
+from app.models import ApiKey, IdempotencyRecord
 from app.models.base import utcnow
 
 
@@ -180,23 +181,50 @@ async def test_keys_are_per_organization(tenant, other_tenant):
         assert replay.json()["id"] == theirs.json()["id"]
 
 
-async def test_another_key_of_the_same_organization_gets_the_replay(tenant):
+async def test_a_stored_response_replays_only_to_the_key_that_made_it(tenant):
     body = {"title": "Role"}
     async with tenant.client("read,write") as one, tenant.client() as two:
         first = await post(one, "/v1/requisitions", body, "k-org")
+        assert first.status_code == 201
         second = await post(two, "/v1/requisitions", body, "k-org")
-        assert second.headers["idempotent-replayed"] == "true"
-        assert second.content == first.content
+        assert_problem(second, 422, "idempotency_key_reused")
         assert len(await list_of(two, "/v1/requisitions")) == 1
+
+
+async def test_a_read_only_key_cannot_replay_an_admin_call(tenant):
+    body = {"name": "ci", "scopes": ["read", "write", "admin"]}
+    async with tenant.client() as admin, tenant.client("read") as reader:
+        created = await post(admin, "/v1/api-keys", body, "k-keys")
+        assert created.status_code == 201
+        stolen = await post(reader, "/v1/api-keys", body, "k-keys")
+        assert stolen.status_code in (403, 422), stolen.text
+        assert created.json()["key"] not in stolen.text
+
+
+async def test_a_new_key_secret_is_never_stored_nor_replayed(app, tenant, client):
+    body = {"name": "ci", "scopes": ["read"]}
+    created = await post(client, "/v1/api-keys", body, "k-secret")
+    secret = created.json()["key"]
+    assert secret.startswith("sl_")
+    replay = await post(client, "/v1/api-keys", body, "k-secret")
+    assert replay.headers["idempotent-replayed"] == "true"
+    assert replay.json()["id"] == created.json()["id"]
+    assert replay.json()["key"] is None
+    async with app.state.db.reader() as session:
+        stored = (await session.scalars(select(IdempotencyRecord.response_body))).all()
+    assert stored and all(secret.encode() not in body for body in stored)
 
 
 async def _claim_in_flight(app, tenant, key: str, path: str, body: dict) -> None:
     async with app.state.db.writer() as session:
+        api_key_id = await session.scalar(
+            select(ApiKey.id).where(ApiKey.key_hash == hash_secret(tenant.keys["read,write,admin"]))
+        )
         session.add(
             IdempotencyRecord(
                 organization_id=tenant.organization_id,
                 key=key,
-                fingerprint=fingerprint("POST", path, "", raw(body)),
+                fingerprint=fingerprint(api_key_id, "POST", path, "", raw(body)),
                 status_code=None,
             )
         )

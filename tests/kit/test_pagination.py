@@ -210,3 +210,16 @@ async def test_a_cursor_not_issued_by_the_api_is_422(client, cursor):
     assert r.status_code == 422, r.text
     assert r.headers["content-type"].startswith("application/problem+json")
     assert r.json()["code"] == "invalid_cursor"
+
+
+async def test_a_cursor_value_beyond_the_column_is_refused(client):
+    import base64
+    import json
+    import uuid as uuid_module
+
+    req = (await client.post("/v1/requisitions", json={"title": "Role"})).json()
+    raw = json.dumps(["options.rank,options.id", 2**40, str(uuid_module.uuid4())]).encode()
+    cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    r = await client.get(f"/v1/requisitions/{req['id']}/options", params={"cursor": cursor})
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "invalid_cursor"

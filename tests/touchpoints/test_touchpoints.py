@@ -109,3 +109,18 @@ async def test_logging_a_touchpoint_writes_an_event(client):
     assert event["data"]["direction"] == "inbound"
     assert event["data"]["channel"] == "meeting"
     assert event["actor"]["api_key_id"]
+
+
+@pytest.mark.parametrize(
+    "occurred_at",
+    ["2999-01-01T00:00:00Z", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"],
+    ids=["in the future", "before year 1 in UTC", "after year 9999 in UTC"],
+)
+async def test_a_touchpoint_outside_time_is_refused(client, occurred_at):
+    person = await candidate(client)
+    problem = await log(
+        client, person["id"], 422, direction="outbound", channel="call", occurred_at=occurred_at
+    )
+    assert problem["code"] == "validation_failed"
+    listed = await ok(await client.get(f"/v1/candidates/{person['id']}/touchpoints"))
+    assert listed["data"] == []
