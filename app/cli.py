@@ -38,6 +38,12 @@ async def _create_key(
         await db.engine.dispose()
 
 
+def _name(value: str) -> str:
+    if not 1 <= len(value) <= 100 or "\x00" in value:
+        raise argparse.ArgumentTypeError("names are 1-100 characters")
+    return value
+
+
 def _scopes(value: str) -> list[str]:
     scopes = list(dict.fromkeys(s.strip() for s in value.split(",") if s.strip()))
     unknown = [s for s in scopes if s not in SCOPES]
@@ -127,8 +133,10 @@ def parser() -> argparse.ArgumentParser:
 
     keys = commands.add_parser("keys", help="API keys").add_subparsers(dest="keys", required=True)
     create = keys.add_parser("create", help="create an API key (and its organization)")
-    create.add_argument("--org", required=True, help="organization name; created if missing")
-    create.add_argument("--name", default="cli", help="what the key is for")
+    create.add_argument(
+        "--org", required=True, type=_name, help="organization name; created if missing"
+    )
+    create.add_argument("--name", default="cli", type=_name, help="what the key is for")
     create.add_argument("--scopes", type=_scopes, default=list(SCOPES))
     create.set_defaults(run=keys_create)
 

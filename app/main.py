@@ -18,6 +18,7 @@ from app.events.router import router as events_router
 from app.followups.router import router as followups_router
 from app.interim.router import router as interim_router
 from app.kit.errors import install_error_handlers
+from app.kit.idempotency import Idempotency
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
@@ -45,6 +46,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Idempotency keys are kept at least as long as promised, then let go. A database
+        # that is down must not keep the process from starting (/readyz reports it).
+        try:
+            await Idempotency(db, settings).purge_expired()
+        except Exception:
+            logging.getLogger("shortlist").warning("could not purge idempotency keys")
         yield
         await db.engine.dispose()
 
