@@ -3,11 +3,12 @@
 import hashlib
 import secrets
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +19,7 @@ from app.kit.errors import Forbidden, Unauthorized
 from app.models import ApiKey
 from app.models.base import utcnow
 
+T = TypeVar("T")
 Scope = Literal["read", "write", "admin"]
 SCOPES: tuple[Scope, ...] = ("read", "write", "admin")
 KEY_PREFIX = "sl_"
@@ -128,3 +130,18 @@ def _requires(scope: Scope) -> object:
 ReadScope = Annotated[Actor, _requires("read")]
 WriteScope = Annotated[Actor, _requires("write")]
 AdminScope = Annotated[Actor, _requires("admin")]
+
+
+def owned(param: str, load: Callable[[AsyncSession, uuid.UUID, uuid.UUID], Awaitable[T]]) -> Any:
+    """A dependency loading the resource named by path parameter `param` with
+    `load(session, organization_id, id)`: one 404 for another organization's ids, before the
+    body is even read."""
+
+    async def dependency(
+        resource_id: Annotated[uuid.UUID, Path(alias=param)],
+        session: Session,
+        actor: Annotated[Actor, Depends(current_actor)],
+    ) -> T:
+        return await load(session, actor.organization_id, resource_id)
+
+    return Depends(dependency)

@@ -1,12 +1,11 @@
-import uuid
 from dataclasses import asdict
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.db import Session
-from app.kit.auth import Actor, ReadScope, WriteScope, current_actor
+from app.kit.auth import ReadScope, WriteScope, owned
 from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created, json_response, resource_response
@@ -30,16 +29,7 @@ from app.requisitions.service import get_requisition
 router = APIRouter(tags=["Notes"])
 
 
-async def valid_note_template(
-    note_template_id: Annotated[uuid.UUID, Path()],
-    session: Session,
-    actor: Annotated[Actor, Depends(current_actor)],
-) -> NoteTemplate:
-    """The template in the path, if it is the caller's organization's; 404 otherwise."""
-    return await service.get_template(session, actor.organization_id, note_template_id)
-
-
-ValidNoteTemplate = Annotated[NoteTemplate, Depends(valid_note_template)]
+ValidNoteTemplate = Annotated[NoteTemplate, owned("note_template_id", service.get_template)]
 
 
 @router.post(

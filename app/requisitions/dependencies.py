@@ -1,33 +1,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Path
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import Session
-from app.kit.auth import Actor, current_actor
+from app.kit.auth import owned
 from app.models import Requisition
 from app.requisitions.service import get_requisition
 
 
-async def valid_requisition(
-    requisition_id: Annotated[uuid.UUID, Path()],
-    session: Session,
-    actor: Annotated[Actor, Depends(current_actor)],
+async def _without_refs(
+    session: AsyncSession, organization_id: uuid.UUID, requisition_id: uuid.UUID
 ) -> Requisition:
-    """The requisition in the path, if it is the caller's organization's; 404 otherwise."""
-    return await get_requisition(session, actor.organization_id, requisition_id)
+    return await get_requisition(session, organization_id, requisition_id, with_refs=False)
 
 
-ValidRequisition = Annotated[Requisition, Depends(valid_requisition)]
-
-
-async def parent_requisition(
-    requisition_id: Annotated[uuid.UUID, Path()],
-    session: Session,
-    actor: Annotated[Actor, Depends(current_actor)],
-) -> Requisition:
-    """Like `valid_requisition`, for routes under a requisition that do not show it."""
-    return await get_requisition(session, actor.organization_id, requisition_id, with_refs=False)
-
-
-ParentRequisition = Annotated[Requisition, Depends(parent_requisition)]
+ValidRequisition = Annotated[Requisition, owned("requisition_id", get_requisition)]
+# For routes under a requisition that do not show it (no external refs to load).
+ParentRequisition = Annotated[Requisition, owned("requisition_id", _without_refs)]
