@@ -1,5 +1,6 @@
-"""Small HTTP helpers shared by the decision-workflow tests."""
+"""Small HTTP helpers shared by the tests."""
 
+from datetime import datetime
 from typing import Any
 
 import httpx
@@ -52,3 +53,26 @@ async def act(
     client: httpx.AsyncClient, option_id: str, action: str, status: int = 200, **body: Any
 ) -> dict[str, Any]:
     return await ok(await client.post(f"/v1/options/{option_id}/{action}", json=body), status)
+
+
+def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
+    """The response is an RFC 9457 problem with this status and code; returns its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    problem: dict[str, Any] = response.json()
+    assert problem["code"] == code, problem
+    assert problem["status"] == status, problem
+    return problem
+
+
+def at(value: str) -> datetime:
+    """An RFC 3339 timestamp the API wrote, which must be in UTC."""
+    parsed = datetime.fromisoformat(value)
+    offset = parsed.utcoffset()
+    assert offset is not None and offset.total_seconds() == 0, value
+    return parsed
+
+
+async def events(client: httpx.AsyncClient, **params: Any) -> list[dict[str, Any]]:
+    """The first 200 events of the feed, filtered by `params`."""
+    return (await ok(await client.get("/v1/events", params={"limit": 200, **params})))["data"]  # type: ignore[no-any-return]

@@ -20,6 +20,7 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from app.config import Settings
 from app.kit.pagination import Page
 from app.main import create_app
+from tests.story import assert_problem
 
 # Path parameter naming a resource → where that resource is read back.
 # A new `{something_id}` in a route must be added here (and created in `create_one_of_each`).
@@ -112,15 +113,6 @@ async def call(
     body = {} if endpoint.method in BODY_METHODS else None
     url = fill(endpoint.path, {**EXTERNAL_REF, **ids})
     return await client.request(endpoint.method, url, json=body)
-
-
-def assert_problem(response: httpx.Response, status: int, code: str) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith(PROBLEM_JSON), response.headers
-    problem = response.json()
-    assert problem["code"] == code, problem
-    assert problem["status"] == status, problem
-    return problem  # type: ignore[no-any-return]
 
 
 async def created(client: httpx.AsyncClient, path: str, body: dict[str, Any]) -> str:

@@ -1,11 +1,10 @@
 """Candidates: create, list and search, get, patch, erase, upsert by external ref (SPEC §2, §6, §7)."""
 
 import uuid
-from datetime import datetime
 
 import pytest
 
-from tests.story import ok
+from tests.story import assert_problem, at, events, ok
 
 FIELDS = {
     "id",
@@ -43,13 +42,6 @@ JUAN = {
 PERSONAL = ("name", "email", "phone", "location", "headline", "source")
 
 
-def at(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    assert parsed.utcoffset() is not None
-    assert parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 async def new_candidate(client, **fields) -> dict:
     fields.setdefault("name", "Ana García")
     r = await client.post("/v1/candidates", json=fields)
@@ -61,18 +53,6 @@ async def listed(client, **params) -> list[dict]:
     r = await client.get("/v1/candidates", params={"limit": 200, **params})
     assert r.status_code == 200, r.text
     return r.json()["data"]
-
-
-async def events(client, **params) -> list[dict]:
-    r = await client.get("/v1/events", params={"limit": 200, **params})
-    assert r.status_code == 200, r.text
-    return r.json()["data"]
-
-
-def assert_problem(r, status: int, code: str) -> None:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/problem+json")
-    assert r.json()["code"] == code
 
 
 # --- create / get / list -----------------------------------------------------------------------

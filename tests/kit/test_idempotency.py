@@ -10,6 +10,7 @@ from app.kit.auth import hash_secret
 from app.kit.idempotency import fingerprint
 from app.models import ApiKey, IdempotencyRecord
 from app.models.base import utcnow
+from tests.story import assert_problem
 
 
 def raw(body: dict) -> bytes:
@@ -34,13 +35,6 @@ async def events_of_type(client, type_: str) -> list[dict]:
     r = await client.get("/v1/events", params={"type": type_, "limit": 200})
     assert r.status_code == 200, r.text
     return r.json()["data"]
-
-
-def assert_problem(r, status: int, code: str) -> None:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/problem+json")
-    assert r.json()["code"] == code
-    assert r.json()["status"] == status
 
 
 async def test_retry_replays_the_first_response(client):

@@ -1,9 +1,10 @@
 """Options: a candidate in play for a requisition (SPEC §2, §3 `allowed_actions`, §6)."""
 
 import uuid
-from datetime import datetime
 
 import pytest
+
+from tests.story import assert_problem, at, events
 
 FIELDS = {
     "id",
@@ -23,13 +24,6 @@ FIELDS = {
     "external_refs",
 }
 CONSIDERING_ACTIONS = ["select", "keep-warm", "hold", "decline", "withdraw"]
-
-
-def at(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    assert parsed.utcoffset() is not None
-    assert parsed.utcoffset().total_seconds() == 0, value
-    return parsed
 
 
 async def new_requisition(client, title: str = "Platform engineer") -> dict:
@@ -59,18 +53,6 @@ async def options_of(client, requisition: dict, **params) -> list[dict]:
     )
     assert r.status_code == 200, r.text
     return r.json()["data"]
-
-
-async def events(client, **params) -> list[dict]:
-    r = await client.get("/v1/events", params={"limit": 200, **params})
-    assert r.status_code == 200, r.text
-    return r.json()["data"]
-
-
-def assert_problem(r, status: int, code: str) -> None:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/problem+json")
-    assert r.json()["code"] == code
 
 
 async def test_create(client):

@@ -1,9 +1,11 @@
 """Requisitions: create, list, get, patch, upsert by external ref, events, timeline (SPEC §2, §6, §7)."""
 
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta, timezone
 
 import pytest
+
+from tests.story import assert_problem, at, events
 
 FIELDS = {
     "id",
@@ -31,13 +33,6 @@ FULL = {
 }
 
 
-def at(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
-    assert parsed.utcoffset() is not None
-    assert parsed.utcoffset().total_seconds() == 0, value
-    return parsed
-
-
 async def new_requisition(client, **fields) -> dict:
     fields.setdefault("title", "Platform engineer")
     r = await client.post("/v1/requisitions", json=fields)
@@ -49,18 +44,6 @@ async def listed(client, **params) -> list[dict]:
     r = await client.get("/v1/requisitions", params={"limit": 200, **params})
     assert r.status_code == 200, r.text
     return r.json()["data"]
-
-
-async def events(client, **params) -> list[dict]:
-    r = await client.get("/v1/events", params={"limit": 200, **params})
-    assert r.status_code == 200, r.text
-    return r.json()["data"]
-
-
-def assert_problem(r, status: int, code: str) -> None:
-    assert r.status_code == status, r.text
-    assert r.headers["content-type"].startswith("application/problem+json")
-    assert r.json()["code"] == code
 
 
 # --- create / get / list -----------------------------------------------------------------------
