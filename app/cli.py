@@ -55,7 +55,16 @@ def _scopes(value: str) -> list[str]:
 def serve(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
+    from app.kit.secrets import ensure_key_file
+
     migrate(settings.database_url)
+    created = ensure_key_file(settings)
+    if created is not None:
+        print(
+            f"Created {created}, the key that encrypts signing secrets at rest; back it up "
+            "with the database (or set SHORTLIST_SECRET_KEY).",
+            flush=True,
+        )
     secret = asyncio.run(
         _create_key(settings, "default", "bootstrap", list(SCOPES), only_if_none=True)
     )

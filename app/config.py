@@ -1,8 +1,10 @@
 from datetime import timedelta
 from functools import lru_cache
+from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
 
 
 class Settings(BaseSettings):
@@ -19,10 +21,21 @@ class Settings(BaseSettings):
     # A key's last_used_at is written at most this often, so reads stay reads.
     key_touch_interval: timedelta = timedelta(minutes=1)
     log_level: str = "info"
+    # Fernet keys (comma-separated; the first encrypts, all decrypt) for signing secrets at rest.
+    # Unset on the embedded default: a key file beside the SQLite database is created and used.
+    secret_key: SecretStr | None = None
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file of a SQLite URL (None in memory or on another database)."""
+        if not self.is_sqlite:
+            return None
+        path = make_url(self.database_url).database
+        return Path(path) if path and path != ":memory:" else None
 
 
 @lru_cache
