@@ -1,4 +1,5 @@
-"""The audit trail: every change adds its event to the same session, so both commit together."""
+"""The audit trail: every change adds its event to the same session, so both commit together
+(and so do the event's webhook deliveries: `app/kit/outbox.py`)."""
 
 import uuid
 from typing import Any
@@ -6,6 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.auth import Actor
+from app.kit.outbox import note_new_event
 from app.models import Event
 
 
@@ -30,4 +32,5 @@ def record_event(
         data=data or {},
     )
     session.add(event)
+    note_new_event(session.sync_session, event)  # the outbox adds its webhook deliveries
     return event

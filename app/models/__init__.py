@@ -14,6 +14,9 @@ from app.models.option import Option
 from app.models.organization import Organization
 from app.models.requisition import Requisition
 from app.models.touchpoint import Touchpoint
+from app.models.webhook_attempt import WebhookAttempt
+from app.models.webhook_delivery import WebhookDelivery
+from app.models.webhook_endpoint import WebhookEndpoint
 
 __all__ = [
     "ApiKey",
@@ -30,4 +33,7 @@ __all__ = [
     "Organization",
     "Requisition",
     "Touchpoint",
+    "WebhookAttempt",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

@@ -2,7 +2,17 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Dialect, ForeignKey, MetaData, TypeDecorator, Uuid
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    MetaData,
+    String,
+    TypeDecorator,
+    Uuid,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
@@ -81,3 +91,15 @@ class Owned:
     organization_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("organizations.id", ondelete="CASCADE")
     )
+
+
+class Leased:
+    """Background work one worker at a time takes on (`app/kit/jobs.py`).
+
+    A row is due when `next_attempt_at` has come; a worker claims it by writing its name and
+    a lease expiry, so a worker killed mid-job lets go when the lease runs out.
+    """
+
+    next_attempt_at: Mapped[datetime | None]
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_expires_at: Mapped[datetime | None]

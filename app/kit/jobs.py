@@ -1,0 +1,60 @@
+"""Leased background jobs: rows of a `Leased` table claimed by one worker at a time.
+
+A claim writes the worker's name and a lease expiry on due rows, skipping rows another worker
+is claiming right now (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite writers are serial). A
+worker that dies keeps its rows only until the lease runs out.
+"""
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.models.base import Leased
+
+
+def is_unleased(model: type[Leased], now: datetime) -> ColumnElement[bool]:
+    return or_(model.lease_expires_at.is_(None), model.lease_expires_at <= now)
+
+
+async def claim_due(
+    session: AsyncSession,
+    model: type[Any],
+    *,
+    owner: str,
+    now: datetime,
+    lease: timedelta,
+    limit: int,
+    where: Iterable[ColumnElement[bool]] = (),
+) -> list[uuid.UUID]:
+    """Lease up to `limit` due rows of `model` (matching `where`) to `owner`; their ids."""
+    due = (
+        select(model.id)
+        .where(model.next_attempt_at <= now, is_unleased(model, now), *where)
+        .order_by(model.next_attempt_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True, of=model)
+    )
+    claimed = await session.scalars(
+        update(model)
+        .where(model.id.in_(due))
+        .values(lease_owner=owner, lease_expires_at=now + lease)
+        .returning(model.id)
+        .execution_options(synchronize_session=False)
+    )
+    return list(claimed)
+
+
+async def release_leases(
+    session: AsyncSession, model: type[Any], owner: str, ids: Iterable[uuid.UUID]
+) -> None:
+    """Give back leases not worked on, so another worker can take them at once."""
+    await session.execute(
+        update(model)
+        .where(model.id.in_(list(ids)), model.lease_owner == owner)
+        .values(lease_owner=None, lease_expires_at=None)
+        .execution_options(synchronize_session=False)
+    )

@@ -1,0 +1,79 @@
+"""The transactional outbox: a webhook delivery row for each new event and each enabled
+endpoint that wants it, written in the event's own transaction.
+
+`record_event` notes every event it adds in `session.info`; just before that session commits,
+the deliveries are added in one go (one query for the endpoints, one batch insert). Hooking the
+commit itself, rather than each place that commits, means no caller (request, CLI, worker) can
+forget: a committed event always has its deliveries, and a rolled-back one has none.
+"""
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import event as sa_event
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from app.models import Event, WebhookDelivery, WebhookEndpoint
+
+NEW_EVENTS = "shortlist.new_events"
+TEST_EVENT = "webhook.test"
+
+
+def note_new_event(session: Session, event: Event) -> None:
+    session.info.setdefault(NEW_EVENTS, []).append(event)
+
+
+def wants(endpoint: WebhookEndpoint, event: Event) -> bool:
+    """Whether `endpoint` is owed `event`: a test goes only to the endpoint it tests; others go
+    to endpoints that existed before the event and subscribe to its type."""
+    if event.type == TEST_EVENT:
+        return event.subject_id == endpoint.id
+    subscribed = "*" in endpoint.event_types or event.type in endpoint.event_types
+    return subscribed and endpoint.created_at < event.occurred_at
+
+
+def enqueue_deliveries(session: Session) -> list[WebhookDelivery]:
+    """Add the deliveries owed for the events noted so far in this transaction."""
+    noted: list[Event] = session.info.pop(NEW_EVENTS, [])
+    # An event added in a savepoint that was rolled back is gone again.
+    events = [e for e in noted if not inspect(e).transient and not inspect(e).detached]
+    if not events:
+        return []
+    session.flush()  # ids and timestamps of the events
+    organizations = {e.organization_id for e in events}
+    endpoints: Sequence[WebhookEndpoint] = session.scalars(
+        select(WebhookEndpoint).where(
+            WebhookEndpoint.organization_id.in_(organizations),
+            WebhookEndpoint.status == "enabled",
+        )
+    ).all()
+    deliveries = [
+        WebhookDelivery(
+            id=uuid.uuid4(),
+            organization_id=event.organization_id,
+            endpoint_id=endpoint.id,
+            event_id=event.id,
+            event_type=event.type,
+            status="pending",
+            attempt_count=0,
+            next_attempt_at=event.occurred_at,
+        )
+        for event in events
+        for endpoint in endpoints
+        if endpoint.organization_id == event.organization_id and wants(endpoint, event)
+    ]
+    session.add_all(deliveries)
+    return deliveries
+
+
+@sa_event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    if session.info.get(NEW_EVENTS):
+        enqueue_deliveries(session)
+
+
+@sa_event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, _previous: object) -> None:
+    if not session.in_transaction():
+        session.info.pop(NEW_EVENTS, None)
