@@ -125,6 +125,47 @@ def demo(args: argparse.Namespace, settings: Settings) -> None:
     print("\n".join(asyncio.run(run())))
 
 
+def worker(args: argparse.Namespace, settings: Settings) -> None:
+    """Deliver webhooks and do upkeep until SIGTERM or Ctrl-C, then stop gracefully."""
+    import signal
+
+    from app.worker import Worker
+
+    async def run() -> None:
+        db = Database.connect(settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(signum, stop.set)
+        try:
+            await Worker(db, settings).run(stop)
+        finally:
+            await db.engine.dispose()
+
+    migrate(settings.database_url)
+    print("Worker running; SIGTERM or Ctrl-C stops it after in-flight deliveries.", flush=True)
+    asyncio.run(run())
+
+
+def secrets_rotate(args: argparse.Namespace, settings: Settings) -> None:
+    """Re-encrypt every stored signing secret with the first key of SHORTLIST_SECRET_KEY."""
+    from app.kit.secrets import reseal_all
+
+    async def run() -> int:
+        db = Database.connect(settings)
+        try:
+            async with db.writer() as session:
+                count = await reseal_all(session, settings)
+                await session.commit()
+                return count
+        finally:
+            await db.engine.dispose()
+
+    migrate(settings.database_url)
+    count = asyncio.run(run())
+    print(f"Re-sealed {count} stored secrets with the newest key; older keys can now be dropped.")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="shortlist", description="Shortlist: keep hiring options open."
@@ -148,6 +189,19 @@ def parser() -> argparse.ArgumentParser:
     create.add_argument("--name", default="cli", type=_name, help="what the key is for")
     create.add_argument("--scopes", type=_scopes, default=list(SCOPES))
     create.set_defaults(run=keys_create)
+
+    worker_cmd = commands.add_parser(
+        "worker", help="deliver webhooks and do periodic upkeep (serve does it in-process too)"
+    )
+    worker_cmd.set_defaults(run=worker)
+
+    secrets_cmd = commands.add_parser("secrets", help="signing secrets at rest").add_subparsers(
+        dest="secrets", required=True
+    )
+    rotate = secrets_cmd.add_parser(
+        "rotate", help="re-encrypt every stored secret with the newest SHORTLIST_SECRET_KEY"
+    )
+    rotate.set_defaults(run=secrets_rotate)
 
     demo_cmd = commands.add_parser("demo", help="load the SPEC §1 story into organization default")
     demo_cmd.set_defaults(run=demo)

@@ -1,9 +1,10 @@
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
 
@@ -24,6 +25,37 @@ class Settings(BaseSettings):
     # Fernet keys (comma-separated; the first encrypts, all decrypt) for signing secrets at rest.
     # Unset on the embedded default: a key file beside the SQLite database is created and used.
     secret_key: SecretStr | None = None
+    # Seconds to wait before each retry of a failed webhook delivery (before jitter); after
+    # the last one the delivery is `failed`. The default spans about a day.
+    webhook_retry_schedule: Annotated[tuple[int, ...], NoDecode] = (
+        5,
+        300,
+        1800,
+        7200,
+        18000,
+        36000,
+        36000,
+    )
+    # Lets webhook URLs use http and point at loopback, private or link-local addresses.
+    webhook_allow_private: bool = False
+    # `serve` runs the delivery worker in-process unless this is off (separate `shortlist worker`s).
+    worker: bool = True
+    # Deliveries one worker sends at once.
+    worker_concurrency: int = Field(default=8, ge=1, le=100)
+
+    @field_validator("webhook_retry_schedule", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(part.strip() for part in value.split(",") if part.strip())
+        return value
+
+    @field_validator("webhook_retry_schedule")
+    @classmethod
+    def _sensible_schedule(cls, value: tuple[int, ...]) -> tuple[int, ...]:
+        if not value or any(seconds < 0 for seconds in value):
+            raise ValueError("a comma-separated list of seconds, at least one, none negative")
+        return value
 
     @property
     def is_sqlite(self) -> bool:

@@ -51,6 +51,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         version=app.version,
         description=DESCRIPTION,
         routes=app.routes,
+        webhooks=app.webhooks.routes,
         tags=app.openapi_tags,
     )
     components = schema.setdefault("components", {}).setdefault("schemas", {})
@@ -65,6 +66,13 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
                 content = response.get("content", {})
                 if "application/problem+json" in content:
                     content.pop("application/json", None)
+    for hook in schema.get("webhooks", {}).values():
+        for operation in hook.values():
+            # Receivers answer, Shortlist validates nothing of theirs.
+            operation["responses"].pop("422", None)
+    if "#/components/schemas/HTTPValidationError" not in json.dumps(schema):
+        for unused in ("HTTPValidationError", "ValidationError"):
+            components.pop(unused, None)
     app.openapi_schema = schema
     return schema
 

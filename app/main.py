@@ -1,5 +1,6 @@
 """The application factory."""
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -24,6 +25,9 @@ from app.notes.router import router as notes_router
 from app.options.router import router as options_router
 from app.requisitions.router import router as requisitions_router
 from app.touchpoints.router import router as touchpoints_router
+from app.webhooks.router import router as webhooks_router
+from app.webhooks.router import webhooks
+from app.worker import Worker
 
 TAGS = [
     {"name": "Requisitions", "description": "Roles to fill."},
@@ -36,6 +40,7 @@ TAGS = [
     {"name": "Follow-ups", "description": "Keeping in touch: who to get back to, and when."},
     {"name": "Events", "description": "The audit trail and change feed."},
     {"name": "API keys", "description": "Keys for HTTP clients and integrations (admin)."},
+    {"name": "Webhooks", "description": "Events pushed to your endpoints, signed (admin)."},
     {"name": "Health", "description": "Liveness and readiness probes."},
 ]
 
@@ -52,7 +57,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await Idempotency(db, settings).purge_expired()
         except Exception:
             logging.getLogger("shortlist").warning("could not purge idempotency keys")
+        # The worker runs in-process unless separate `shortlist worker`s do the job.
+        stop = asyncio.Event()
+        worker = asyncio.create_task(Worker(db, settings).run(stop)) if settings.worker else None
         yield
+        stop.set()
+        if worker is not None:
+            await worker  # in-flight deliveries finish, or their leases are released
         await db.engine.dispose()
 
     app = FastAPI(
@@ -65,6 +76,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.webhooks.include_router(webhooks)
     install_error_handlers(app)
     install_docs(app)
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)
@@ -80,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         followups_router,
         events_router,
         api_keys_router,
+        webhooks_router,
         health.router,
     ):
         app.include_router(router)

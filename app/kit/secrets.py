@@ -12,8 +12,18 @@ from functools import lru_cache
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from app.config import Settings
+from app.models import WebhookEndpoint
+
+# Every column that holds a sealed secret; `shortlist secrets rotate` re-seals them all.
+SEALED_COLUMNS: tuple[InstrumentedAttribute[str | None], ...] = (
+    WebhookEndpoint.secret_sealed,
+    WebhookEndpoint.previous_secret_sealed,
+)
 
 
 class SecretKeyMissing(RuntimeError):
@@ -84,3 +94,21 @@ def unseal(settings: Settings, sealed: str) -> str:
 def reseal(settings: Settings, sealed: str) -> str:
     """Re-encrypt a stored secret with the first (newest) key, for key rotation."""
     return _cipher(settings).rotate(sealed.encode()).decode()
+
+
+async def reseal_all(session: AsyncSession, settings: Settings) -> int:
+    """Re-seal every stored secret with the newest key; how many there were."""
+    count = 0
+    for column in SEALED_COLUMNS:
+        model = column.class_
+        rows = (await session.execute(select(model.id, column).where(column.is_not(None)))).all()
+        for row_id, sealed in rows:
+            # Not a change anyone would notice: version and updated_at stay.
+            await session.execute(
+                update(model)
+                .where(model.id == row_id)
+                .values({column: reseal(settings, sealed), "updated_at": model.updated_at})
+                .execution_options(synchronize_session=False)
+            )
+            count += 1
+    return count
