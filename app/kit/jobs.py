@@ -31,16 +31,19 @@ async def claim_due(
     where: Iterable[ColumnElement[bool]] = (),
 ) -> list[uuid.UUID]:
     """Lease up to `limit` due rows of `model` (matching `where`) to `owner`; their ids."""
+    conditions = [model.next_attempt_at <= now, is_unleased(model, now), *where]
     due = (
         select(model.id)
-        .where(model.next_attempt_at <= now, is_unleased(model, now), *where)
+        .where(*conditions)
         .order_by(model.next_attempt_at)
         .limit(limit)
         .with_for_update(skip_locked=True, of=model)
     )
     claimed = await session.scalars(
         update(model)
-        .where(model.id.in_(due))
+        # Checked again on the row being updated: a row a concurrent claim has just taken
+        # no longer qualifies.
+        .where(model.id.in_(due), *conditions)
         .values(lease_owner=owner, lease_expires_at=now + lease)
         .returning(model.id)
         .execution_options(synchronize_session=False)

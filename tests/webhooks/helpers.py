@@ -1,5 +1,7 @@
 """Webhook test helpers: an endpoint made through the API, and the worker run by hand."""
 
+import asyncio
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -32,3 +34,13 @@ async def deliveries(client: httpx.AsyncClient, endpoint_id: str, **params: Any)
         )
     )
     return page["data"]  # type: ignore[no-any-return]
+
+
+async def until(condition: Callable[[], bool], what: str) -> None:
+    """Wait for something another task or thread does (not a timing assertion: the limit
+    only keeps a broken build from hanging)."""
+    for _ in range(600):
+        if condition():
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"gave up waiting for {what}")

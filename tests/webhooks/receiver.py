@@ -35,7 +35,7 @@ class Receiver:
     hold: threading.Event | None = None  # when set up, requests wait until it is set
     received: list[Received] = field(default_factory=list)
     in_flight: dict[str, int] = field(default_factory=dict)
-    overlapping: list[str] = field(default_factory=list)  # ids seen twice at the same time
+    overlapping: list[str] = field(default_factory=list)  # attempts seen twice at once
     pause: float = 0.0  # seconds each request takes, to widen races
     port: int = 0
 
@@ -53,7 +53,8 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("content-length", 0)))
-                msg_id = self.headers.get("webhook-id", "")
+                # The same event goes to several endpoints: an attempt is a path and an id.
+                msg_id = f"{self.path} {self.headers.get('webhook-id', '')}"
                 with receiver.lock:
                     if receiver.in_flight.get(msg_id):
                         receiver.overlapping.append(msg_id)
@@ -86,6 +87,11 @@ class Receiver:
             self.server.shutdown()
             self.server.server_close()
             self.server = None
+
+    def waiting(self) -> int:
+        """Requests that arrived and have not been answered yet."""
+        with self.lock:
+            return sum(self.in_flight.values())
 
     def ids(self) -> list[str]:
         with self.lock:
