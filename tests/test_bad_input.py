@@ -17,6 +17,7 @@ PROBLEM_FIELDS = {"type", "title", "status", "detail", "code"}
 LIMIT = 64 * 1024  # the test app's max_body_bytes
 A_UUID = "0b6f3f4e-8d5a-4a53-9d1e-2a7c51f0b8a1"
 JSON = {"Content-Type": "application/json"}
+HOOK_URL = "http://127.0.0.1:9/hooks"
 
 
 @dataclass
@@ -27,6 +28,7 @@ class World:
     candidate_id: str
     option_id: str
     spare_candidate_id: str  # not yet an option of the requisition
+    webhook_endpoint_id: str
 
     def fill(self, path: str) -> str:
         return path.format(**vars(self))
@@ -44,7 +46,10 @@ async def make_world(client: httpx.AsyncClient) -> World:
         f"/v1/requisitions/{requisition_id}/options", {"candidate_id": candidate_id}
     )
     spare_candidate_id = await create("/v1/candidates", {"name": "Ana García"})
-    return World(requisition_id, candidate_id, option_id, spare_candidate_id)
+    # Two, so its list has a second page (the test app allows 127.0.0.1 targets).
+    webhook_endpoint_id = await create("/v1/webhook-endpoints", {"url": HOOK_URL})
+    await create("/v1/webhook-endpoints", {"url": HOOK_URL})
+    return World(requisition_id, candidate_id, option_id, spare_candidate_id, webhook_endpoint_id)
 
 
 @pytest.fixture
@@ -79,6 +84,7 @@ async def stored_state(client: httpx.AsyncClient, world: World) -> dict[str, lis
         "/v1/candidates",
         "/v1/requisitions/{requisition_id}/options",
         "/v1/api-keys",
+        "/v1/webhook-endpoints",
     ):
         items = await all_items(client, world.fill(path))
         state[path] = sorted((item["id"], item["version"]) for item in items)
@@ -151,6 +157,20 @@ BAD_CANDIDATE_VALUES = [
     ("tags", ["pyth\u0000on"]),
     ("email", {"address": "juan@example.com"}),
     ("available_from", "2026-02-30"),
+]
+
+BAD_WEBHOOK_VALUES = [
+    ("url", 42),
+    ("url", "not a url"),
+    ("url", "ftp://files.example.com/drop"),
+    ("url", "https://"),
+    ("url", "https://example.com/" + "x" * 2048),
+    ("url", "https://127.0.0.1/\u0000"),
+    ("event_types", "option.selected"),
+    ("event_types", []),
+    ("event_types", ["option.exploded"]),
+    ("event_types", ["*", "option.selected"]),
+    ("event_types", [42]),
 ]
 
 WRITES = [
@@ -237,6 +257,30 @@ WRITES = [
         text_field="name",
         bad_values=[("name", 42), ("scopes", "read"), ("scopes", ["root"])],
         read_only={**CREATE_READ_ONLY, "key": "sl_chosen-by-the-client", "prefix": "sl_chosen"},
+    ),
+    Write(
+        name="create webhook endpoint",
+        method="POST",
+        path="/v1/webhook-endpoints",
+        valid=lambda w: {"url": HOOK_URL, "event_types": ["option.selected"]},
+        text_field="description",
+        bad_values=BAD_WEBHOOK_VALUES,
+        read_only={
+            **CREATE_READ_ONLY,
+            "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            "status": "disabled",
+            "enabled": False,
+        },
+    ),
+    Write(
+        name="update webhook endpoint",
+        method="PATCH",
+        path="/v1/webhook-endpoints/{webhook_endpoint_id}",
+        valid=lambda w: {"description": "Lever sync", "enabled": False},
+        text_field="description",
+        bad_values=[*BAD_WEBHOOK_VALUES, ("enabled", "sometimes")],
+        read_only={**PATCH_READ_ONLY, "secret": "whsec_x", "status": "enabled"},
+        not_null=("url", "event_types", "enabled"),
     ),
 ]
 
@@ -349,6 +393,8 @@ LISTS = [
     "/v1/events",
     "/v1/requisitions/{requisition_id}/timeline",
     "/v1/api-keys",
+    "/v1/webhook-endpoints",
+    "/v1/webhook-endpoints/{webhook_endpoint_id}/deliveries",
 ]
 
 
@@ -421,6 +467,7 @@ BAD_QUERIES = [
     BadQuery("/v1/candidates", {"q": "x" * 201}),
     BadQuery("/v1/candidates", {"external_system": "Greenhouse!"}),
     BadQuery("/v1/requisitions", {"external_id": "a\u0000b"}),
+    BadQuery("/v1/webhook-endpoints/{webhook_endpoint_id}/deliveries", {"status": "lost"}),
 ]
 
 
@@ -513,6 +560,14 @@ ID_ROUTES = [
     ("PATCH", "/v1/options/{}"),
     ("GET", "/v1/api-keys/{}"),
     ("DELETE", "/v1/api-keys/{}"),
+    ("GET", "/v1/webhook-endpoints/{}"),
+    ("PATCH", "/v1/webhook-endpoints/{}"),
+    ("DELETE", "/v1/webhook-endpoints/{}"),
+    ("POST", "/v1/webhook-endpoints/{}/rotate-secret"),
+    ("POST", "/v1/webhook-endpoints/{}/test"),
+    ("GET", "/v1/webhook-endpoints/{}/deliveries"),
+    ("GET", "/v1/webhook-deliveries/{}"),
+    ("POST", "/v1/webhook-deliveries/{}/retry"),
 ]
 BAD_UUIDS = {
     "not a uuid": "not-a-uuid",

@@ -31,6 +31,8 @@ RESOURCE_PATHS = {
     "api_key_id": "/v1/api-keys/{api_key_id}",
     "note_template_id": "/v1/note-templates/{note_template_id}",
     "engagement_id": "/v1/interim-engagements/{engagement_id}",
+    "webhook_endpoint_id": "/v1/webhook-endpoints/{webhook_endpoint_id}",
+    "webhook_delivery_id": "/v1/webhook-deliveries/{webhook_delivery_id}",
 }
 # Path parameters of the upsert-by-external-ref routes: an ATS's ids, not ours.
 EXTERNAL_REF = {"system": "greenhouse", "external_id": "4012"}
@@ -91,7 +93,7 @@ UPSERT_ENDPOINTS = [e for e in ENDPOINTS if e.is_upsert]
 LIST_ENDPOINTS = [e for e in ENDPOINTS if e.method == "GET" and e.lists]
 CHANGING_ENDPOINTS = [e for e in ENDPOINTS if e.method != "GET"]
 READING_ENDPOINTS = [e for e in ENDPOINTS if e.method == "GET"]
-API_KEY_ENDPOINTS = [e for e in ENDPOINTS if e.path.startswith("/v1/api-keys")]
+ADMIN_ENDPOINTS = [e for e in ENDPOINTS if e.path.startswith(("/v1/api-keys", "/v1/webhook-"))]
 
 
 def fill(path: str, values: dict[str, str]) -> str:
@@ -124,6 +126,11 @@ async def created(client: httpx.AsyncClient, path: str, body: dict[str, Any]) ->
 async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
     """One row of every kind, so every path can be filled and every list has something in it;
     the ids by path parameter name. `client` must hold an admin key."""
+    # First, so the changes below owe it deliveries (the test app allows 127.0.0.1 targets;
+    # nothing listens on port 9 and no worker runs).
+    webhook_endpoint_id = await created(
+        client, "/v1/webhook-endpoints", {"url": "http://127.0.0.1:9/hooks"}
+    )
     requisition_id = await created(client, "/v1/requisitions", {"title": "Platform engineer"})
     candidate_id = await created(client, "/v1/candidates", {"name": "Juan Pérez"})
     option_id = await created(
@@ -180,7 +187,11 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         f"/v1/interim-engagements/{engagement_id}/check-ins",
         {"verdict": "exceeds", "rating": 5, "occurred_on": "2026-01-09"},
     )
+    deliveries = await client.get(f"/v1/webhook-endpoints/{webhook_endpoint_id}/deliveries")
+    assert deliveries.status_code == 200, deliveries.text
     return {
+        "webhook_endpoint_id": webhook_endpoint_id,
+        "webhook_delivery_id": deliveries.json()["data"][0]["id"],
         "requisition_id": requisition_id,
         "candidate_id": candidate_id,
         "option_id": option_id,
@@ -398,8 +409,10 @@ async def test_a_write_only_key_cannot_read(tenant: Tenant, endpoint: Endpoint) 
     assert_problem(response, 403, "forbidden")
 
 
-@pytest.mark.parametrize("endpoint", API_KEY_ENDPOINTS, ids=str)
-async def test_api_keys_need_the_admin_scope(tenant: Tenant, endpoint: Endpoint) -> None:
+@pytest.mark.parametrize("endpoint", ADMIN_ENDPOINTS, ids=str)
+async def test_api_keys_and_webhooks_need_the_admin_scope(
+    tenant: Tenant, endpoint: Endpoint
+) -> None:
     async with tenant.client() as admin:
         ids = await create_one_of_each(admin)
         before = await snapshot(admin, ids)

@@ -1,6 +1,6 @@
 """Every event type the service writes, with what it means: the one list webhook endpoints
-subscribe from and the documentation reads. A new `record_event` type belongs here too
-(`tests/webhooks/test_catalogue.py` fails otherwise)."""
+subscribe from and the documentation reads. A new `record_event` type belongs here too (the
+test that delivers every event type fails otherwise: `tests/webhooks/test_delivery.py`)."""
 
 from typing import Final
 
