@@ -21,7 +21,6 @@ from standardwebhooks import Webhook
 from app.config import Settings
 from app.db import Database
 from app.events.schemas import EventOut
-from app.kit.auth import lock_organization
 from app.kit.jobs import claim_due, is_unleased, release_leases
 from app.models import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from app.models.base import utcnow
@@ -225,7 +224,6 @@ class WebhookDeliveries:
             )
         )
         if status == 410:
-            await lock_organization(session, endpoint.organization_id)
             current = await session.get(WebhookEndpoint, endpoint.id)
             if current is not None:
                 await disable_endpoint(session, current, "gone")
