@@ -6,6 +6,7 @@ are claimed with a per-endpoint cap, so a slow or dead receiver holds at most a 
 worker's slots and never delays the other endpoints.
 """
 
+import asyncio
 import random
 import time
 import uuid
@@ -28,7 +29,7 @@ from app.webhooks.schemas import WebhookPayload
 from app.webhooks.service import disable_endpoint, signing_secrets
 from app.webhooks.targets import UnsafeTarget, resolve_target
 
-TIMEOUT = httpx.Timeout(10.0)
+TIMEOUT = 10.0  # seconds an attempt may take, all told
 # Longer than an attempt can take, so a live worker never loses a lease mid-attempt.
 LEASE = timedelta(seconds=60)
 # Deliveries of one endpoint in flight at once (across this worker's claims).
@@ -73,6 +74,7 @@ class WebhookDeliveries:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
+        # No proxies from the environment: the checked address is the one connected to.
         self.http = httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False, trust_env=False)
 
     async def close(self) -> None:
@@ -143,23 +145,27 @@ class WebhookDeliveries:
         error: str | None = None
         try:
             target = await resolve_target(endpoint.url, self.settings)
-            headers = signed_headers(
-                str(event.id),
-                body,
-                signing_secrets(self.settings, endpoint, attempted_at),
-                attempted_at,
-            )
-            response = await self.http.post(
-                target.url,
-                content=body,
-                headers={**headers, "host": target.host_header},
-                extensions={"sni_hostname": target.host} if target.url.scheme == "https" else {},
-            )
-            status = response.status_code
+            keys = signing_secrets(self.settings, endpoint, attempted_at)
+            headers = signed_headers(str(event.id), body, keys, attempted_at)
+            # One deadline for the whole attempt, however slowly a receiver drips its answer;
+            # its body is never read (nothing in it matters, and it could be huge).
+            async with (
+                asyncio.timeout(TIMEOUT),
+                self.http.stream(
+                    "POST",
+                    target.url,
+                    content=body,
+                    headers={**headers, "host": target.host_header},
+                    extensions={"sni_hostname": target.host}
+                    if target.url.scheme == "https"
+                    else {},
+                ) as response,
+            ):
+                status = response.status_code
         except UnsafeTarget as exc:
             error = f"refused: {exc}"
-        except httpx.TimeoutException:
-            error = f"timed out after {TIMEOUT.read:g} s"
+        except (TimeoutError, httpx.TimeoutException):
+            error = f"timed out after {TIMEOUT:g} s"
         except httpx.HTTPError as exc:
             error = f"connection failed: {type(exc).__name__}: {exc}"[:300]
         duration_ms = round((time.monotonic() - started) * 1000)

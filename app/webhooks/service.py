@@ -222,7 +222,7 @@ async def send_test(
 ) -> WebhookDelivery:
     """A `webhook.test` event, owed to this endpoint only."""
     _ensure_enabled(endpoint)
-    event = record_event(session, actor, TEST_EVENT, endpoint.id, data={"url": endpoint.url})
+    event = record_event(session, actor, TEST_EVENT, endpoint.id)
     event.subject_type = "webhook_endpoint"
     [delivery] = await session.run_sync(enqueue_deliveries)
     await session.flush()

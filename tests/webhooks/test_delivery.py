@@ -1,6 +1,7 @@
 """Webhooks delivered to a real HTTP receiver on 127.0.0.1, verified with `standardwebhooks`:
 every event type, retries under the same id, outages, rollbacks, 410, erasure."""
 
+import threading
 from datetime import timedelta
 
 import httpx
@@ -12,6 +13,7 @@ from app.models import WebhookDelivery
 from app.models.base import utcnow
 from app.requisitions.schemas import RequisitionCreate
 from app.requisitions.service import create_requisition
+from app.webhooks import delivery as delivery_module
 from tests.story import act, events, note_for, ok, option, requisition
 from tests.webhooks.helpers import deliver, deliveries, endpoint
 from tests.webhooks.receiver import Receiver, receiving
@@ -293,3 +295,19 @@ async def test_the_test_event_goes_to_that_endpoint_only(client, app):
     assert payload["data"]["subject"] == {"type": "webhook_endpoint", "id": hook["id"]}
     assert received.headers["webhook-id"] == sent["event_id"]
     assert [r.json["type"] for r in bystander.received] == ["webhook_endpoint.created"]
+
+
+async def test_no_answer_in_time_or_a_redirect_is_a_failed_attempt(client, app, monkeypatch):
+    monkeypatch.setattr(delivery_module, "TIMEOUT", 0.2)  # instead of 10 s, to keep this quick
+    hold = threading.Event()
+    with receiving(hold=hold) as slow, receiving(statuses=[302]) as moved:
+        slow_hook = await endpoint(client, slow.url, event_types=["requisition.created"])
+        moved_hook = await endpoint(client, moved.url, event_types=["requisition.created"])
+        await requisition(client)
+        assert await deliver(app) == 2
+        hold.set()
+    [timed_out] = await deliveries(client, slow_hook["id"], status="pending")
+    assert timed_out["attempts"][0]["error"] == "timed out after 0.2 s"
+    [redirected] = await deliveries(client, moved_hook["id"], status="pending")
+    assert redirected["attempts"][0]["response_status"] == 302
+    assert [r.path for r in moved.received] == ["/hooks"]  # nothing followed
