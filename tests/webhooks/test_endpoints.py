@@ -5,6 +5,7 @@ import base64
 
 from conftest import Tenant
 from sqlalchemy import select
+from test_query_counts import count_queries
 
 from app.config import Settings
 from app.main import create_app
@@ -165,3 +166,24 @@ async def test_rotation_signs_with_both_secrets_for_a_day(client, app):
         assert len(received.headers["webhook-signature"].split(" ")) == 2
         received.verify(hook["secret"])
         received.verify(rotated["secret"])
+
+
+async def test_the_deliveries_list_makes_the_same_queries_for_more_rows(client, app, engine):
+    counts, rows = [], []
+    with receiving(status=500) as receiver:
+        hook = await endpoint(client, receiver.url)
+        for n in (2, 10):
+            for i in range(n):
+                await requisition(client, title=f"Role {i}")
+            await deliver(app)  # every delivery gets an attempt to show
+            with count_queries(engine) as statements:
+                listed = await ok(
+                    await client.get(
+                        f"/v1/webhook-endpoints/{hook['id']}/deliveries", params={"limit": 200}
+                    )
+                )
+            rows.append(len(listed["data"]))
+            counts.append(len(statements))
+    assert rows == [2, 12]
+    assert all(len(d["attempts"]) == 1 for d in listed["data"])
+    assert counts[0] == counts[1], counts

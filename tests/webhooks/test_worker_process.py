@@ -129,3 +129,34 @@ def test_a_killed_server_loses_no_pending_delivery(server_env):
         if second.process.poll() is None:
             second.process.kill()
         receiver.stop()
+
+
+def test_shortlist_worker_delivers_and_stops_on_sigterm(server_env):
+    # The API serves with its worker off; a separate `shortlist worker` process delivers.
+    api_server = Server({**server_env, "SHORTLIST_WORKER": "off"})
+    receiver = Receiver()
+    receiver.start()
+    worker = None
+    try:
+        key = next(line for line in api_server.lines if line.startswith("sl_"))
+        with api_server.client(key) as api:
+            hook = api.post("/v1/webhook-endpoints", json={"url": receiver.url}).json()
+            created = api.post("/v1/requisitions", json={"title": "Role"}).json()
+            worker = subprocess.Popen(
+                [SHORTLIST, "worker"],
+                env=server_env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            api_server.wait_for(lambda: len(receiver.received) == 1, "the worker to deliver")
+            [received] = receiver.received
+            payload = received.verify(hook["secret"])
+            assert payload["data"]["subject"]["id"] == created["id"]
+        worker.send_signal(signal.SIGTERM)
+        assert worker.wait(timeout=60) == 0
+    finally:
+        for process in (worker, api_server.process):
+            if process is not None and process.poll() is None:
+                process.kill()
+        receiver.stop()
