@@ -8,6 +8,7 @@ worker's slots and never delays the other endpoints.
 
 import asyncio
 import random
+import ssl
 import time
 import uuid
 from datetime import datetime, timedelta
@@ -27,7 +28,7 @@ from app.models import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from app.models.base import utcnow
 from app.webhooks.schemas import WebhookPayload
 from app.webhooks.service import disable_endpoint, signing_secrets
-from app.webhooks.targets import UnsafeTarget, resolve_target
+from app.webhooks.targets import Target, UnsafeTarget, resolve_targets
 
 TIMEOUT = 10.0  # seconds an attempt may take, all told
 # Longer than an attempt can take, so a live worker never loses a lease mid-attempt.
@@ -71,11 +72,15 @@ class WebhookDeliveries:
 
     name = "webhook deliveries"
 
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(
+        self, db: Database, settings: Settings, *, verify: ssl.SSLContext | bool = True
+    ) -> None:
         self.db = db
         self.settings = settings
         # No proxies from the environment: the checked address is the one connected to.
-        self.http = httpx.AsyncClient(timeout=TIMEOUT, follow_redirects=False, trust_env=False)
+        self.http = httpx.AsyncClient(
+            timeout=TIMEOUT, follow_redirects=False, trust_env=False, verify=verify
+        )
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -144,24 +149,13 @@ class WebhookDeliveries:
         status: int | None = None
         error: str | None = None
         try:
-            target = await resolve_target(endpoint.url, self.settings)
-            keys = signing_secrets(self.settings, endpoint, attempted_at)
-            headers = signed_headers(str(event.id), body, keys, attempted_at)
             # One deadline for the whole attempt, however slowly a receiver drips its answer;
             # its body is never read (nothing in it matters, and it could be huge).
-            async with (
-                asyncio.timeout(TIMEOUT),
-                self.http.stream(
-                    "POST",
-                    target.url,
-                    content=body,
-                    headers={**headers, "host": target.host_header},
-                    extensions={"sni_hostname": target.host}
-                    if target.url.scheme == "https"
-                    else {},
-                ) as response,
-            ):
-                status = response.status_code
+            async with asyncio.timeout(TIMEOUT):
+                targets = await resolve_targets(endpoint.url, self.settings)
+                keys = signing_secrets(self.settings, endpoint, attempted_at)
+                headers = signed_headers(str(event.id), body, keys, attempted_at)
+                status = await self._post(targets, body, headers)
         except UnsafeTarget as exc:
             error = f"refused: {exc}"
         except (TimeoutError, httpx.TimeoutException):
@@ -174,6 +168,26 @@ class WebhookDeliveries:
                 session, delivery, endpoint, owner, now, attempted_at, duration_ms, status, error
             )
             await session.commit()
+
+    async def _post(self, targets: list[Target], body: bytes, headers: dict[str, str]) -> int:
+        """POST to the first address that takes the connection (say, IPv4 after IPv6)."""
+        for target in targets:
+            try:
+                async with self.http.stream(
+                    "POST",
+                    target.url,
+                    content=body,
+                    headers={**headers, "host": target.host_header},
+                    # TLS checks the certificate against the name, not the pinned address.
+                    extensions={"sni_hostname": target.host}
+                    if target.url.scheme == "https"
+                    else {},
+                ) as response:
+                    return response.status_code
+            except httpx.ConnectError:
+                if target is targets[-1]:
+                    raise
+        raise AssertionError("resolve_targets returns at least one target")
 
     async def _record(
         self,

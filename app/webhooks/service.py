@@ -21,7 +21,7 @@ from app.models.base import utcnow
 from app.models.webhook_delivery import DeliveryStatus
 from app.models.webhook_endpoint import DisabledReason
 from app.webhooks.schemas import EndpointCreate, EndpointUpdate
-from app.webhooks.targets import UnsafeTarget, resolve_target
+from app.webhooks.targets import UnsafeTarget, resolve_targets
 
 ENDPOINT_ORDER = (SortKey(WebhookEndpoint.created_at), SortKey(WebhookEndpoint.id))
 DELIVERY_ORDER = (SortKey(WebhookDelivery.created_at), SortKey(WebhookDelivery.id))
@@ -60,7 +60,7 @@ def signing_secrets(settings: Settings, endpoint: WebhookEndpoint, now: datetime
 
 async def check_url(settings: Settings, url: str) -> None:
     try:
-        await resolve_target(url, settings)
+        await resolve_targets(url, settings)
     except UnsafeTarget as exc:
         raise WebhookUrlNotAllowed(str(exc)) from exc
 

@@ -32,8 +32,8 @@ def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return address.is_global and not address.is_multicast
 
 
-async def resolve_target(url: str, settings: Settings) -> Target:
-    """The address to connect to for `url`, or UnsafeTarget."""
+async def resolve_targets(url: str, settings: Settings) -> list[Target]:
+    """The addresses to try, in order, for `url`; or UnsafeTarget."""
     parsed = httpx.URL(url)
     allowed_schemes = ("https", "http") if settings.webhook_allow_private else ("https",)
     if parsed.scheme not in allowed_schemes:
@@ -50,7 +50,7 @@ async def resolve_target(url: str, settings: Settings) -> Target:
         )
     except (socket.gaierror, UnicodeError) as exc:
         raise UnsafeTarget(f"The host {parsed.host} does not resolve.") from exc
-    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    addresses = list(dict.fromkeys(ipaddress.ip_address(info[4][0]) for info in infos))
     if not addresses:
         raise UnsafeTarget(f"The host {parsed.host} does not resolve.")
     if not settings.webhook_allow_private:
@@ -59,8 +59,11 @@ async def resolve_target(url: str, settings: Settings) -> Target:
             raise UnsafeTarget(
                 f"The host {parsed.host} resolves to a non-public address ({', '.join(private)})."
             )
-    return Target(
-        url=parsed.copy_with(host=str(addresses[0])),
-        host=parsed.host,
-        host_header=parsed.netloc.decode("ascii"),
-    )
+    return [
+        Target(
+            url=parsed.copy_with(host=str(address)),
+            host=parsed.host,
+            host_header=parsed.netloc.decode("ascii"),
+        )
+        for address in addresses
+    ]

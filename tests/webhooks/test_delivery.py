@@ -14,9 +14,11 @@ from app.models.base import utcnow
 from app.requisitions.schemas import RequisitionCreate
 from app.requisitions.service import create_requisition
 from app.webhooks import delivery as delivery_module
+from app.webhooks.delivery import WebhookDeliveries
+from app.worker import Worker
 from tests.story import act, events, note_for, ok, option, requisition
 from tests.webhooks.helpers import deliver, deliveries, endpoint
-from tests.webhooks.receiver import Receiver, receiving
+from tests.webhooks.receiver import Receiver, localhost_certificate, receiving
 
 
 async def make_every_kind_of_change(client: httpx.AsyncClient, app: object) -> None:
@@ -311,3 +313,30 @@ async def test_no_answer_in_time_or_a_redirect_is_a_failed_attempt(client, app, 
     [redirected] = await deliveries(client, moved_hook["id"], status="pending")
     assert redirected["attempts"][0]["response_status"] == 302
     assert [r.path for r in moved.received] == ["/hooks"]  # nothing followed
+
+
+async def test_https_is_verified_against_the_name_while_connecting_to_the_checked_address(
+    client, app, tmp_path
+):
+    server_tls, client_tls = localhost_certificate(tmp_path)
+    with receiving(tls=server_tls) as receiver:
+        hook = await endpoint(client, receiver.url)
+        await requisition(client)
+        # The worker trusts this test's certificate authority, as it would a public one.
+        worker = Worker(
+            app.state.db,
+            app.state.settings,
+            [WebhookDeliveries(app.state.db, app.state.settings, verify=client_tls)],
+        )
+        try:
+            assert await worker.run_once() == 1
+        finally:
+            await worker.close()
+        # A worker that does not trust it refuses to send.
+        await requisition(client, title="Second")
+        assert await deliver(app) == 1
+    [received] = receiver.received
+    received.verify(hook["secret"])
+    assert received.headers["host"] == f"localhost:{receiver.port}"
+    untrusted = await deliveries(client, hook["id"], status="pending")
+    assert [d["attempts"][0]["error"].split(":")[0] for d in untrusted] == ["connection failed"]
