@@ -103,10 +103,11 @@ async def reseal_all(session: AsyncSession, settings: Settings) -> int:
         model = column.class_
         rows = (await session.execute(select(model.id, column).where(column.is_not(None)))).all()
         for row_id, sealed in rows:
-            # Not a change anyone would notice: version and updated_at stay.
+            # Not a change anyone would notice: version and updated_at stay. A secret rotated
+            # meanwhile is already sealed with the newest key and is left alone.
             await session.execute(
                 update(model)
-                .where(model.id == row_id)
+                .where(model.id == row_id, column == sealed)
                 .values({column: reseal(settings, sealed), "updated_at": model.updated_at})
                 .execution_options(synchronize_session=False)
             )
