@@ -1,7 +1,7 @@
 import uuid
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import ConfigDict, Field, StringConstraints, computed_field
+from pydantic import ConfigDict, Field, StringConstraints, computed_field, model_validator
 
 from app.kit.schemas import NO_NUL, RequestBody, ResourceOut
 from app.models.inbound_event import InboundOutcome
@@ -39,6 +39,13 @@ class IntegrationCreate(RequestBody):
         "into Greenhouse's *Secret key*. Lever: give the *signature token* Lever shows for "
         "your webhooks.",
     )
+
+    @model_validator(mode="after")
+    def _lever_gives_its_token(self) -> Self:
+        # Lever generates the signature token itself; a secret of ours would never match.
+        if self.system == "lever" and self.secret is None:
+            raise ValueError("Lever integrations need `secret`: Lever's signature token")
+        return self
 
 
 class IntegrationOut(ResourceOut):

@@ -73,11 +73,19 @@ async def test_an_idempotent_replay_does_not_show_the_secret(client: httpx.Async
     [
         {"system": "workday", "name": "Workday"},
         {"system": "greenhouse"},
+        {"system": "lever", "name": "Lever"},
         {"system": "lever", "name": "Lever", "secret": "short"},
         {"system": "lever", "name": "Lever", "secret": "has a space in the middle of it"},
         {"system": "greenhouse", "name": "Greenhouse", "inbound_url": "/elsewhere"},
     ],
-    ids=["unknown system", "no name", "short secret", "secret with spaces", "read-only field"],
+    ids=[
+        "unknown system",
+        "no name",
+        "Lever without its token",
+        "short secret",
+        "secret with spaces",
+        "read-only field",
+    ],
 )
 async def test_a_bad_integration_is_refused(client: httpx.AsyncClient, body: Any) -> None:
     assert_problem(await client.post("/v1/integrations", json=body), 422, "validation_failed")
