@@ -151,7 +151,8 @@ async def decline(
     await actions.decline_option(
         session, actor, option.id, DeclineBody(note=note), None, imported_reason=status_reason
     )
-    return applied(f"Option {option.id} declined: {status_reason}.")
+    # The reason stays out of the detail line, which erasure does not reach.
+    return applied(f"Option {option.id} declined.")
 
 
 async def reactivate(session: AsyncSession, actor: Actor, option: Option, system: str) -> Result:

@@ -324,3 +324,23 @@ async def test_unicode_is_signed_as_greenhouse_escapes_it(
     await applied(await post_inbound(tenant.app, greenhouse["inbound_url"], body, headers))
     candidate = await by_ref(client, "/v1/candidates", "265788")
     assert candidate["name"] == "José Álvarez Müller"
+
+
+async def test_erasure_clears_the_findings_that_quote_an_imported_rejection(
+    tenant: Tenant, client: httpx.AsyncClient
+) -> None:
+    greenhouse = await connect(client, "greenhouse")
+    rejected = application(rejection_reason="You seemed clueless")
+    delivery = await applied(
+        await to_greenhouse(tenant.app, greenhouse, "reject_candidate", rejected)
+    )
+    assert "clueless" not in delivery["detail"]
+    [declined] = await events(client, type="option.declined")
+    assert "clueless" in str(declined["data"]["respect_findings"])
+
+    deleted = {"person": {"id": 265788}}
+    await applied(await to_greenhouse(tenant.app, greenhouse, "delete_candidate", deleted))
+    [declined] = await events(client, type="option.declined")
+    assert declined["data"]["respect_findings"] == []
+    assert declined["data"]["reason"] is None
+    assert "clueless" not in str(await inbound_events(client, greenhouse))
