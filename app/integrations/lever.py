@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import StringConstraints, ValidationError
+from pydantic import Field, StringConstraints, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.integrations import moves
@@ -47,6 +47,8 @@ def authenticate(secret: str, headers: Mapping[str, str], body: bytes) -> str | 
 
 
 class Delivery(Signed):
+    # Milliseconds since 1970, up to the year 9999: a time a date can hold.
+    triggeredAt: Annotated[int, Field(ge=0, le=253_402_300_799_999)]
     event: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     data: dict[str, Any] = {}
 

@@ -147,6 +147,13 @@ async def test_a_signed_but_malformed_delivery_is_422_and_rejected(
     body = lever_body(TOKEN, "candidateHired", {"candidateId": "no opportunity"}, token="tok-9")
     response = await post_inbound(tenant.app, lever["inbound_url"], body)
     assert_problem(response, 422, "invalid_payload")
-    [listed] = await inbound_events(client, lever)
-    assert (listed["event_id"], listed["outcome"]) == ("tok-9", "rejected")
-    assert "opportunityId" in listed["detail"]
+    # Signed, but at a time no date can hold.
+    far = lever_body(TOKEN, "candidateHired", {"opportunityId": OPPORTUNITY}, triggered_at=10**17)
+    assert_problem(
+        await post_inbound(tenant.app, lever["inbound_url"], far), 422, "invalid_payload"
+    )
+    listed = await inbound_events(client, lever)
+    assert [e["outcome"] for e in listed] == ["rejected", "rejected"]
+    assert listed[0]["event_id"] == "tok-9"
+    assert "opportunityId" in listed[0]["detail"]
+    assert "triggeredAt" in listed[1]["detail"]
