@@ -157,20 +157,22 @@ async def receive(
         delivery = ats.read(body)
     except ValidationError as exc:
         await _reject(session, record(None, "rejected", _describe(exc)), exc)
+    outcome: InboundOutcome
     if await _seen(session, integration, event_id):
-        return await _flushed(
-            session,
-            record(delivery.action, "duplicate", f"Event {event_id} was received before."),
-        )
-    try:
-        # A savepoint, so a refused move leaves no half of its changes behind.
-        async with session.begin_nested():
-            result = await ats.apply(session, actor, delivery)
-    except ValidationError as exc:
-        await _reject(session, record(delivery.action, "rejected", _describe(exc)), exc)
-    except Conflict as exc:
-        return await _flushed(session, record(delivery.action, "conflict", exc.detail))
-    return await _flushed(session, record(delivery.action, result.outcome, result.detail))
+        outcome, detail = "duplicate", f"Event {event_id} was received before."
+    else:
+        try:
+            # A savepoint, so a refused move leaves no half of its changes behind.
+            async with session.begin_nested():
+                result = await ats.apply(session, actor, delivery)
+            outcome, detail = result.outcome, result.detail
+        except ValidationError as exc:
+            await _reject(session, record(delivery.action, "rejected", _describe(exc)), exc)
+        except Conflict as exc:
+            outcome, detail = "conflict", exc.detail
+    event = record(delivery.action, outcome, detail)
+    await session.flush()
+    return event
 
 
 async def _seen(session: AsyncSession, integration: Integration, event_id: str) -> bool:
@@ -185,11 +187,6 @@ async def _seen(session: AsyncSession, integration: Integration, event_id: str) 
         .limit(1)
     )
     return found is not None
-
-
-async def _flushed(session: AsyncSession, event: InboundEvent) -> InboundEvent:
-    await session.flush()
-    return event
 
 
 async def _reject(session: AsyncSession, event: InboundEvent, exc: ValidationError) -> NoReturn:
