@@ -35,7 +35,8 @@ def _signed(secret: str, headers: Mapping[str, str], body: bytes) -> bool:
     if scheme.lower() != "sha256" or not given:
         return False
     expected = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    return hmac.compare_digest(expected, given.strip().lower())
+    # As bytes: compare_digest refuses str with non-ASCII characters (a 500, not a 401).
+    return hmac.compare_digest(expected.encode(), given.strip().lower().encode())
 
 
 def _event_id(headers: Mapping[str, str], body: bytes) -> str:

@@ -43,7 +43,8 @@ def authenticate(secret: str, headers: Mapping[str, str], body: bytes) -> str | 
         return None
     message = f"{signed.token}{signed.triggeredAt}".encode()
     expected = hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
-    return signed.token if hmac.compare_digest(expected, signed.signature.lower()) else None
+    given = signed.signature.lower().encode()
+    return signed.token if hmac.compare_digest(expected.encode(), given) else None
 
 
 class Delivery(Signed):

@@ -132,6 +132,11 @@ def tampered_greenhouse(secret: str) -> dict[str, tuple[bytes, dict[str, str]]]:
         "signature without algorithm": (body, {**signed, "Signature": signed["Signature"][7:]}),
         "truncated signature": (body, {**signed, "Signature": signed["Signature"][:-2]}),
         "empty signature": (body, {**signed, "Signature": ""}),
+        # Header bytes beyond ASCII (Starlette reads them as Latin-1).
+        "non-ASCII signature": (
+            body,
+            {**signed, "Signature": "sha256 caf\u00e9".encode("latin-1")},
+        ),
     }
 
 
@@ -157,6 +162,9 @@ def tampered_lever(secret: str) -> dict[str, bytes]:
         ),
         "token changed after signing": body.replace(b"tok-1", b"tok-2"),
         "no signature": body.replace(b'"signature"', b'"signed"'),
+        "non-ASCII signature": lever_body(secret, "candidateArchiveChange", data).replace(
+            b'"signature": "', b'"signature": "\\u00e9'
+        ),
         "not JSON": b"token=tok-1&triggeredAt=1000",
     }
 
