@@ -204,7 +204,8 @@ async def receive_inbound_webhook(
     `ping`), `duplicate` (its event id was handled before; no second effect) or `conflict`
     (the state machine or headcount refused the move; nothing changed). A signed but malformed
     body is 422 `invalid_payload` and is listed as `rejected`. Changes are made by the
-    integration's organization with `actor.on_behalf_of` = the system."""
+    integration's organization with `actor.on_behalf_of` = the system. Retries are recognised
+    by their event id (`Idempotency-Key` does not apply here: it belongs to API keys)."""
     # The signature headers are declared above for the documentation; the ATS module reads
     # them, with the raw body, from the request.
     try:
