@@ -91,7 +91,7 @@ class Offer(Payload):
 class Application(Payload):
     id: AtsId
     candidate: Candidate
-    jobs: list[Job] = Field(min_length=1)
+    jobs: list[Job] = []  # none for a prospect not yet considered for a job
     current_stage: Named | None = None
     rejection_reason: Named | None = None
     offer: Offer | None = None  # where hire_candidate puts it
@@ -127,53 +127,66 @@ class AnonymizedPayload(Payload):
     candidate_id: AtsId
 
 
-async def _sync(session: AsyncSession, actor: Actor, body: ApplicationPayload) -> Option:
-    application = body.application
-    job = application.jobs[0]
-    requisition = await moves.ensure_requisition(session, actor, SYSTEM, job.id, job.name)
-    candidate = await moves.sync_candidate(
-        session, actor, SYSTEM, application.candidate.id, application.candidate.fields()
-    )
-    assert candidate is not None  # created when missing
-    option, _ = await moves.sync_option(
-        session, actor, SYSTEM, application.id, requisition, candidate, application.stage
-    )
-    return option
+ApplicationHandler = Callable[[AsyncSession, Actor, Option, ApplicationPayload], Awaitable[Result]]
 
 
-async def _application_upserted(
-    session: AsyncSession, actor: Actor, payload: dict[str, Any]
+def _on_application(handler: ApplicationHandler) -> "Handler":
+    """Bring the application's requisition, candidate and option up to date (creating what is
+    missing), then hand the option to `handler`."""
+
+    async def handle(session: AsyncSession, actor: Actor, payload: dict[str, Any]) -> Result:
+        body = ApplicationPayload.model_validate(payload)
+        application = body.application
+        if not application.jobs:
+            return ignored(f"Application {application.id} is for no job; nothing maps to it.")
+        job = application.jobs[0]
+        requisition = await moves.ensure_requisition(session, actor, SYSTEM, job.id, job.name)
+        candidate = await moves.sync_candidate(
+            session, actor, SYSTEM, application.candidate.id, application.candidate.fields()
+        )
+        assert candidate is not None  # created when missing
+        option = await moves.sync_option(
+            session, actor, SYSTEM, application.id, requisition, candidate, application.stage
+        )
+        return await handler(session, actor, option, body)
+
+    return handle
+
+
+async def _upserted(
+    session: AsyncSession, actor: Actor, option: Option, body: ApplicationPayload
 ) -> Result:
-    body = ApplicationPayload.model_validate(payload)
-    option = await _sync(session, actor, body)
+    stage = body.application.stage
     return applied(
         f"Application {body.application.id} is option {option.id}"
-        + (f" ({body.application.stage})." if body.application.stage else ".")
+        + (f" ({stage})." if stage else ".")
     )
 
 
-async def _rejected(session: AsyncSession, actor: Actor, payload: dict[str, Any]) -> Result:
-    body = ApplicationPayload.model_validate(payload)
-    option = await _sync(session, actor, body)
+async def _rejected(
+    session: AsyncSession, actor: Actor, option: Option, body: ApplicationPayload
+) -> Result:
     reason = body.application.rejection_reason
     return await moves.decline(session, actor, option, SYSTEM, reason.name if reason else None)
 
 
-async def _unrejected(session: AsyncSession, actor: Actor, payload: dict[str, Any]) -> Result:
-    option = await _sync(session, actor, ApplicationPayload.model_validate(payload))
+async def _unrejected(
+    session: AsyncSession, actor: Actor, option: Option, body: ApplicationPayload
+) -> Result:
     return await moves.reactivate(session, actor, option, SYSTEM)
 
 
-async def _hired(session: AsyncSession, actor: Actor, payload: dict[str, Any]) -> Result:
-    body = ApplicationPayload.model_validate(payload)
-    option = await _sync(session, actor, body)
+async def _hired(
+    session: AsyncSession, actor: Actor, option: Option, body: ApplicationPayload
+) -> Result:
     # Without an offer start date, the day the hire is reported stands in for it.
     start = body.starts_at or datetime.now(UTC).date()
     return await moves.hire(session, actor, option, SYSTEM, start)
 
 
-async def _unhired(session: AsyncSession, actor: Actor, payload: dict[str, Any]) -> Result:
-    option = await _sync(session, actor, ApplicationPayload.model_validate(payload))
+async def _unhired(
+    session: AsyncSession, actor: Actor, option: Option, body: ApplicationPayload
+) -> Result:
     return await moves.release(session, actor, option, SYSTEM)
 
 
@@ -212,13 +225,13 @@ Handler = Callable[[AsyncSession, Actor, dict[str, Any]], Awaitable[Result]]
 
 ACTIONS: dict[str, Handler] = {
     "ping": _ping,
-    "new_candidate_application": _application_upserted,
-    "candidate_stage_change": _application_upserted,
+    "new_candidate_application": _on_application(_upserted),
+    "candidate_stage_change": _on_application(_upserted),
     "update_candidate": _candidate_updated,
-    "reject_candidate": _rejected,
-    "unreject_candidate": _unrejected,
-    "hire_candidate": _hired,
-    "unhire_candidate": _unhired,
+    "reject_candidate": _on_application(_rejected),
+    "unreject_candidate": _on_application(_unrejected),
+    "hire_candidate": _on_application(_hired),
+    "unhire_candidate": _on_application(_unhired),
     "delete_candidate": _deleted,
     "candidate_anonymized": _anonymized,
 }

@@ -123,17 +123,17 @@ async def sync_option(
     requisition: Requisition,
     candidate: Candidate,
     stage: str | None,
-) -> tuple[Option, bool]:
+) -> Option:
     """The option an ATS application maps to, created when missing; its `fit_summary` keeps
-    the ATS's stage. True when created."""
+    the ATS's stage."""
     option = await option_by_ref(session, actor, system, external_id)
     if option is None:
         ref = ExternalRef(system=system, external_id=external_id)
         body = OptionCreate(candidate_id=candidate.id, fit_summary=stage, external_refs=[ref])
-        return await create_option(session, actor, requisition, body), True
+        return await create_option(session, actor, requisition, body)
     if stage is not None:
         option = await record_stage(session, actor, option, stage)
-    return option, False
+    return option
 
 
 async def record_stage(session: AsyncSession, actor: Actor, option: Option, stage: str) -> Option:

@@ -344,3 +344,17 @@ async def test_erasure_clears_the_findings_that_quote_an_imported_rejection(
     assert declined["data"]["respect_findings"] == []
     assert declined["data"]["reason"] is None
     assert "clueless" not in str(await inbound_events(client, greenhouse))
+
+
+async def test_a_prospect_application_for_no_job_is_ignored(
+    tenant: Tenant, client: httpx.AsyncClient
+) -> None:
+    greenhouse = await connect(client, "greenhouse")
+    prospect = application(4242)
+    prospect["application"] |= {"prospect": True, "jobs": []}
+    delivery = await applied(
+        await to_greenhouse(tenant.app, greenhouse, "new_candidate_application", prospect),
+        "ignored",
+    )
+    assert "4242" in delivery["detail"]
+    assert (await ok(await client.get("/v1/candidates")))["data"] == []

@@ -224,12 +224,13 @@ async def test_unknown_or_mismatched_urls_are_404_alike(
         (greenhouse_body("new_candidate_application", {"application": {"id": 1}}), "application"),
         (
             greenhouse_body(
-                "reject_candidate", {"application": {**application()["application"], "jobs": []}}
+                "reject_candidate",
+                {"application": {**application()["application"], "jobs": [{"id": 7}]}},
             ),
             "jobs",
         ),
     ],
-    ids=["not JSON", "not an object", "no candidate", "no job"],
+    ids=["not JSON", "not an object", "no candidate", "a job without a name"],
 )
 async def test_a_signed_but_malformed_greenhouse_delivery_is_422_and_listed_as_rejected(
     tenant: Tenant, client: httpx.AsyncClient, body: bytes, where: str
