@@ -17,6 +17,7 @@ from app.db import Database
 from app.docs import install_docs
 from app.events.router import router as events_router
 from app.followups.router import router as followups_router
+from app.integrations.router import router as integrations_router
 from app.interim.router import router as interim_router
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import Idempotency
@@ -41,6 +42,10 @@ TAGS = [
     {"name": "Events", "description": "The audit trail and change feed."},
     {"name": "API keys", "description": "Keys for HTTP clients and integrations (admin)."},
     {"name": "Webhooks", "description": "Events pushed to your endpoints, signed (admin)."},
+    {
+        "name": "Integrations",
+        "description": "Greenhouse and Lever webhooks coming in, signed (set-up is admin).",
+    },
     {"name": "Health", "description": "Liveness and readiness probes."},
 ]
 
@@ -93,6 +98,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events_router,
         api_keys_router,
         webhooks_router,
+        integrations_router,
         health.router,
     ):
         app.include_router(router)

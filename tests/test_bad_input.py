@@ -2,6 +2,8 @@
 and writes nothing (no row, no version bump, no event)."""
 
 import base64
+import hashlib
+import hmac
 import json
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -85,6 +87,7 @@ async def stored_state(client: httpx.AsyncClient, world: World) -> dict[str, lis
         "/v1/requisitions/{requisition_id}/options",
         "/v1/api-keys",
         "/v1/webhook-endpoints",
+        "/v1/integrations",
     ):
         items = await all_items(client, world.fill(path))
         state[path] = sorted((item["id"], item["version"]) for item in items)
@@ -250,6 +253,20 @@ WRITES = [
         not_null=("external_refs",),
     ),
     Write(
+        name="create integration",
+        method="POST",
+        path="/v1/integrations",
+        valid=lambda w: {"system": "greenhouse", "name": "Greenhouse"},
+        text_field="name",
+        bad_values=[
+            ("system", "workday"),
+            ("name", 42),
+            ("secret", "too short"),
+            ("secret", "a secret with spaces in it"),
+        ],
+        read_only={**CREATE_READ_ONLY, "inbound_url": "/v1/inbound/greenhouse/x"},
+    ),
+    Write(
         name="create api key",
         method="POST",
         path="/v1/api-keys",
@@ -395,6 +412,7 @@ LISTS = [
     "/v1/api-keys",
     "/v1/webhook-endpoints",
     "/v1/webhook-endpoints/{webhook_endpoint_id}/deliveries",
+    "/v1/integrations",
 ]
 
 
@@ -485,6 +503,8 @@ async def issued_cursor(api: httpx.AsyncClient, world: World, path: str) -> str:
     await api.post("/v1/requisitions", json={"title": "Site reliability engineer"})
     options = world.fill("/v1/requisitions/{requisition_id}/options")
     await api.post(options, json={"candidate_id": world.spare_candidate_id})
+    for name in ("Greenhouse", "Greenhouse (staging)"):
+        await api.post("/v1/integrations", json={"system": "greenhouse", "name": name})
     first = await api.get(world.fill(path), params={"limit": 1})
     cursor = first.json()["next_cursor"]
     assert cursor is not None, first.text
@@ -568,6 +588,10 @@ ID_ROUTES = [
     ("GET", "/v1/webhook-endpoints/{}/deliveries"),
     ("GET", "/v1/webhook-deliveries/{}"),
     ("POST", "/v1/webhook-deliveries/{}/retry"),
+    ("GET", "/v1/integrations/{}"),
+    ("DELETE", "/v1/integrations/{}"),
+    ("GET", "/v1/integrations/{}/inbound-events"),
+    ("POST", "/v1/inbound/greenhouse/{}"),
 ]
 BAD_UUIDS = {
     "not a uuid": "not-a-uuid",
@@ -588,3 +612,35 @@ async def test_a_malformed_id_in_the_path_is_refused(
 ) -> None:
     body = {} if method in ("POST", "PATCH") else None
     await send_and_expect_refusal(api, world, method, path.replace("{}", bad_id), (422,), json=body)
+
+
+# ---------------------------------------------------------------- inbound webhooks
+
+SIGNED_BAD_BODIES = {
+    "malformed JSON": (b'{"action": "ping', (422,)),
+    "JSON array": (b"[]", (422,)),
+    "JSON null": (b"null", (422,)),
+    "empty body": (b"", (422,)),
+    "invalid UTF-8": (b'{"action": "\xff\xfe"}', (422,)),
+    "deeply nested JSON": (b"[" * 30_000 + b"]" * 30_000, (422,)),
+    "NUL byte in the action": (b'{"action": "pi\\u0000ng"}', (422,)),
+    "payload not an object": (b'{"action": "reject_candidate", "payload": []}', (422,)),
+    "no application": (b'{"action": "reject_candidate", "payload": {}}', (422,)),
+    "body over the request limit": (b'{"action": "ping"}' + b" " * LIMIT, (413,)),
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"), SIGNED_BAD_BODIES.values(), ids=SIGNED_BAD_BODIES.keys()
+)
+async def test_a_signed_but_bad_inbound_body_is_refused_and_changes_nothing(
+    api: httpx.AsyncClient, world: World, body: bytes, expected: tuple[int, ...]
+) -> None:
+    # Signed with the right secret: the refusal is about the body, not the signature.
+    response = await api.post("/v1/integrations", json={"system": "greenhouse", "name": "GH"})
+    integration = response.json()
+    signature = hmac.new(integration["secret"].encode(), body, hashlib.sha256).hexdigest()
+    headers = {**JSON, "Signature": f"sha256 {signature}"}
+    await send_and_expect_refusal(
+        api, world, "POST", integration["inbound_url"], expected, content=body, headers=headers
+    )

@@ -6,6 +6,9 @@ path parameter this file does not know fails loudly until `RESOURCE_PATHS` learn
 """
 
 import contextlib
+import hashlib
+import hmac
+import json
 import re
 import uuid
 from collections.abc import Iterator
@@ -33,6 +36,7 @@ RESOURCE_PATHS = {
     "engagement_id": "/v1/interim-engagements/{engagement_id}",
     "webhook_endpoint_id": "/v1/webhook-endpoints/{webhook_endpoint_id}",
     "webhook_delivery_id": "/v1/webhook-deliveries/{webhook_delivery_id}",
+    "integration_id": "/v1/integrations/{integration_id}",
 }
 # Path parameters of the upsert-by-external-ref routes: an ATS's ids, not ours.
 EXTERNAL_REF = {"system": "greenhouse", "external_id": "4012"}
@@ -88,12 +92,22 @@ def is_page(model: Any) -> bool:
 
 
 ENDPOINTS = v1_endpoints()
-ID_ENDPOINTS = [e for e in ENDPOINTS if e.names_resources]
-UPSERT_ENDPOINTS = [e for e in ENDPOINTS if e.is_upsert]
-LIST_ENDPOINTS = [e for e in ENDPOINTS if e.method == "GET" and e.lists]
-CHANGING_ENDPOINTS = [e for e in ENDPOINTS if e.method != "GET"]
-READING_ENDPOINTS = [e for e in ENDPOINTS if e.method == "GET"]
-ADMIN_ENDPOINTS = [e for e in ENDPOINTS if e.path.startswith(("/v1/api-keys", "/v1/webhook-"))]
+# Inbound webhooks take no API key: the ATS's signature with the integration's secret is what
+# authenticates them (and names the organization), so they get tests of their own below.
+SIGNED_ENDPOINTS = [e for e in ENDPOINTS if e.path.startswith("/v1/inbound/")]
+KEYED_ENDPOINTS = [e for e in ENDPOINTS if e not in SIGNED_ENDPOINTS]
+ID_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.names_resources]
+UPSERT_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.is_upsert]
+LIST_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.method == "GET" and e.lists]
+CHANGING_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.method != "GET"]
+READING_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.method == "GET"]
+ADMIN_ENDPOINTS = [
+    e
+    for e in KEYED_ENDPOINTS
+    if e.path.startswith(("/v1/api-keys", "/v1/webhook-", "/v1/integrations"))
+]
+# Each integration's signing secret, as create_one_of_each chose it.
+INTEGRATION_SECRETS: dict[str, str] = {}
 
 
 def fill(path: str, values: dict[str, str]) -> str:
@@ -189,6 +203,14 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
     )
     deliveries = await client.get(f"/v1/webhook-endpoints/{webhook_endpoint_id}/deliveries")
     assert deliveries.status_code == 200, deliveries.text
+    secret = f"tenancy-{uuid.uuid4().hex}"
+    integration_id = await created(
+        client, "/v1/integrations", {"system": "greenhouse", "name": "Greenhouse", "secret": secret}
+    )
+    INTEGRATION_SECRETS[integration_id] = secret
+    # A delivery, so the integration's inbound events list has something in it.
+    ping = await post_signed(client, f"/v1/inbound/greenhouse/{integration_id}", secret)
+    assert ping.status_code == 200, ping.text
     return {
         "webhook_endpoint_id": webhook_endpoint_id,
         "webhook_delivery_id": deliveries.json()["data"][0]["id"],
@@ -198,7 +220,20 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         "api_key_id": api_key_id,
         "note_template_id": note_template_id,
         "engagement_id": engagement_id,
+        "integration_id": integration_id,
     }
+
+
+async def post_signed(
+    client: httpx.AsyncClient, url: str, secret: str | None, **headers: str
+) -> httpx.Response:
+    """A Greenhouse ping signed with `secret` (unsigned when None)."""
+    body = json.dumps({"action": "ping", "payload": {"web_hook_id": 1}}).encode()
+    headers["Content-Type"] = "application/json"
+    if secret is not None:
+        digest = hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+        headers["Signature"] = f"sha256 {digest}"
+    return await client.post(url, content=body, headers=headers)
 
 
 async def all_items(client: httpx.AsyncClient, path: str) -> list[dict[str, Any]]:
@@ -362,7 +397,7 @@ async def test_an_option_cannot_be_made_of_another_organizations_candidate(
     [None, "Bearer sl_not-a-key-we-issued", "Basic dXNlcjpwYXNz", "Bearer "],
     ids=["no key", "unknown key", "not a bearer token", "empty bearer token"],
 )
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+@pytest.mark.parametrize("endpoint", KEYED_ENDPOINTS, ids=str)
 async def test_calls_without_a_valid_key_get_401(
     app: object, endpoint: Endpoint, authorization: str | None
 ) -> None:
@@ -374,7 +409,7 @@ async def test_calls_without_a_valid_key_get_401(
     assert response.headers["www-authenticate"] == "Bearer"
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+@pytest.mark.parametrize("endpoint", KEYED_ENDPOINTS, ids=str)
 async def test_a_revoked_key_gets_401(tenant: Tenant, endpoint: Endpoint) -> None:
     async with tenant.client() as admin:
         response = await admin.post("/v1/api-keys", json={"name": "Leaver's key"})
@@ -410,9 +445,7 @@ async def test_a_write_only_key_cannot_read(tenant: Tenant, endpoint: Endpoint) 
 
 
 @pytest.mark.parametrize("endpoint", ADMIN_ENDPOINTS, ids=str)
-async def test_api_keys_and_webhooks_need_the_admin_scope(
-    tenant: Tenant, endpoint: Endpoint
-) -> None:
+async def test_admin_routes_need_the_admin_scope(tenant: Tenant, endpoint: Endpoint) -> None:
     async with tenant.client() as admin:
         ids = await create_one_of_each(admin)
         before = await snapshot(admin, ids)
@@ -421,3 +454,47 @@ async def test_api_keys_and_webhooks_need_the_admin_scope(
     assert_problem(response, 403, "forbidden")
     async with tenant.client() as admin:
         assert await snapshot(admin, ids) == before
+
+
+def test_signed_routes_are_found() -> None:
+    assert [str(e) for e in SIGNED_ENDPOINTS] == ["POST /v1/inbound/{system}/{integration_id}"]
+
+
+@pytest.mark.parametrize("endpoint", SIGNED_ENDPOINTS, ids=str)
+async def test_an_api_key_does_not_stand_in_for_the_signature(
+    tenant: Tenant, endpoint: Endpoint
+) -> None:
+    async with tenant.client() as admin:
+        ids = await create_one_of_each(admin)
+        before = await snapshot(admin, ids)
+        response = await post_signed(admin, fill(endpoint.path, {**EXTERNAL_REF, **ids}), None)
+        assert_problem(response, 401, "invalid_signature")
+        assert await snapshot(admin, ids) == before
+
+
+@pytest.mark.parametrize("endpoint", SIGNED_ENDPOINTS, ids=str)
+async def test_another_organizations_secret_is_401_and_changes_nothing(
+    tenant: Tenant, other_tenant: Tenant, endpoint: Endpoint
+) -> None:
+    async with tenant.client() as a, other_tenant.client() as b:
+        ids = await create_one_of_each(a)
+        theirs = await create_one_of_each(b)
+        before = await snapshot(a, ids)
+        url = fill(endpoint.path, {**EXTERNAL_REF, **ids})
+        async with make_client(tenant.app, None) as ats:
+            response = await post_signed(ats, url, INTEGRATION_SECRETS[theirs["integration_id"]])
+        assert_problem(response, 401, "invalid_signature")
+        assert await snapshot(a, ids) == before
+
+
+@pytest.mark.parametrize("endpoint", SIGNED_ENDPOINTS, ids=str)
+async def test_an_unknown_integration_is_404_whoever_signs(
+    app: object, tenant: Tenant, endpoint: Endpoint
+) -> None:
+    async with tenant.client() as admin:
+        ids = await create_one_of_each(admin)
+    secret = INTEGRATION_SECRETS[ids["integration_id"]]
+    unknown = fill(endpoint.path, {**EXTERNAL_REF, **ids, "integration_id": str(uuid.uuid4())})
+    async with make_client(app, None) as ats:
+        for signing in (secret, None):
+            assert_problem(await post_signed(ats, unknown, signing), 404, "not_found")

@@ -47,6 +47,10 @@ PERSONAL_FIELDS: dict[str, object] = {
 }
 
 
+# Event data that may quote free text about the person, and what erasure leaves instead.
+EVENT_FREE_TEXT: dict[str, object] = {"reason": None, "respect_findings": []}
+
+
 class CandidateErased(Conflict):
     code = "candidate_erased"
 
@@ -173,7 +177,7 @@ async def _erase_free_text(
 ) -> None:
     """Free text about the person goes too: option summaries and reasons, note messages,
     touchpoint summaries, check-in notes on their work (as an option or an interim), their
-    name as a reviewer, interim end reasons, and reasons quoted in events.
+    name as a reviewer, interim end reasons, and reasons and respect findings quoted in events.
     Statuses, dates, reason codes and the events themselves stay."""
     option_ids = select(Option.id).where(
         Option.candidate_id == candidate_id, Option.organization_id == organization_id
@@ -226,5 +230,7 @@ async def _erase_free_text(
         )
     )
     for event in events:
-        if event.data.get("reason"):
-            event.data = {**event.data, "reason": None}
+        # Respect findings quote the message (an imported rejection keeps them on its event).
+        cleared = {key: EVENT_FREE_TEXT[key] for key in EVENT_FREE_TEXT if event.data.get(key)}
+        if cleared:
+            event.data = {**event.data, **cleared}

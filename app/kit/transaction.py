@@ -4,6 +4,9 @@ A pure ASGI middleware rather than a dependency: it must see the finished respon
 between commit (2xx/3xx) and rollback (4xx/5xx, or an exception), store that response for
 `Idempotency-Key` retries in the same transaction, and turn a failing commit into a problem
 response while the client has not yet been told anything. It also enforces the body limit.
+
+A route that sets `request.state.keep_changes` has its writes committed even with a 4xx; it
+must then have written nothing but the record of the refusal.
 """
 
 from typing import Any
@@ -123,7 +126,10 @@ class TransactionMiddleware:
             async with sessions() as session:
                 state["session"] = session
                 await self.app(scope, replay_body, response.send)
-                if response.start is not None and response.status < 400:
+                # A route may keep what it wrote despite answering an error: an inbound
+                # webhook rejected as malformed is still listed among its deliveries.
+                keep = response.status < 400 or state.get("keep_changes", False)
+                if response.start is not None and keep:
                     try:
                         if claim is not None:
                             await self.idempotency.complete(

@@ -7,6 +7,8 @@ from app.models.checkin import CheckIn
 from app.models.event import Event
 from app.models.external_ref import ExternalRef
 from app.models.idempotency_record import IdempotencyRecord
+from app.models.inbound_event import InboundEvent
+from app.models.integration import Integration
 from app.models.interim_engagement import InterimEngagement
 from app.models.note import Note
 from app.models.note_template import NoteTemplate
@@ -26,6 +28,8 @@ __all__ = [
     "Event",
     "ExternalRef",
     "IdempotencyRecord",
+    "InboundEvent",
+    "Integration",
     "InterimEngagement",
     "Note",
     "NoteTemplate",

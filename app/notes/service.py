@@ -41,12 +41,15 @@ async def add_note(
     requisition_id: uuid.UUID,
     option_id: uuid.UUID | None = None,
     engagement_id: uuid.UUID | None = None,
+    imported: bool = False,
 ) -> Note:
     """Save a note to `candidate` about an option or an interim engagement, if it passes the
-    respect check; its warnings are kept on it."""
+    respect check; its warnings are kept on it. An `imported` note records what was already
+    said elsewhere (an ATS's rejection): it is kept with all its findings, errors included,
+    since refusing it would not unsay it."""
     ensure_not_erased(candidate)  # nothing more is written about an erased person
     findings = check_note(body, candidate.name)
-    if any(f.severity == "error" for f in findings):
+    if not imported and any(f.severity == "error" for f in findings):
         raise NoteNotRespectful(
             "The note is not respectful enough to send; see `findings`.",
             findings=[asdict(f) for f in findings],
@@ -83,7 +86,13 @@ async def add_note(
 
 
 async def add_option_note(
-    session: AsyncSession, actor: Actor, option: Option, kind: NoteKind, body: NoteBody
+    session: AsyncSession,
+    actor: Actor,
+    option: Option,
+    kind: NoteKind,
+    body: NoteBody,
+    *,
+    imported: bool = False,
 ) -> Note:
     return await add_note(
         session,
@@ -93,6 +102,7 @@ async def add_option_note(
         candidate=option.candidate,
         requisition_id=option.requisition_id,
         option_id=option.id,
+        imported=imported,
     )
 
 

@@ -201,20 +201,28 @@ async def decline_option(
     option_id: uuid.UUID,
     body: DeclineBody,
     if_match: str | None,
+    *,
+    imported_reason: str | None = None,
 ) -> Option:
+    """With `imported_reason` (the reason as an ATS names it, kept as `status_reason`), the
+    rejection already happened elsewhere: its note is recorded even when the respect check
+    finds errors, and the findings go on the event for the manager to see."""
     option, _ = await _begin(session, actor, option_id, if_match)
     to = _target(option, "decline")
-    note = await add_option_note(session, actor, option, "rejection", body.note)
+    imported = imported_reason is not None
+    note = await add_option_note(session, actor, option, "rejection", body.note, imported=imported)
+    extra = {"imported": True, "respect_findings": note.respect_findings} if imported else {}
     await _move(
         session,
         actor,
         option,
         "decline",
         to,
-        body.note.reason_code,
+        imported_reason or body.note.reason_code,
         note=note,
         reason_code=body.note.reason_code,
         door_open=body.note.door_open,
+        **extra,
     )
     return await _done(session, actor, option)
 
