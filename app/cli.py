@@ -125,6 +125,14 @@ def demo(args: argparse.Namespace, settings: Settings) -> None:
     print("\n".join(asyncio.run(run())))
 
 
+def respect_eval(args: argparse.Namespace, settings: Settings) -> None:
+    """Precision and recall of the respect check on its evaluation corpus, set by set."""
+    from app.notes.respect_eval import SETS, report
+
+    for name in args.sets or SETS:
+        print("\n".join(report(name, show_failures=args.failures)))
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="shortlist", description="Shortlist: keep hiring options open."
@@ -151,6 +159,16 @@ def parser() -> argparse.ArgumentParser:
 
     demo_cmd = commands.add_parser("demo", help="load the SPEC §1 story into organization default")
     demo_cmd.set_defaults(run=demo)
+
+    eval_cmd = commands.add_parser(
+        "respect-eval", help="precision and recall of the respect check on its corpus"
+    )
+    eval_cmd.add_argument(
+        "--set", dest="sets", action="append", choices=["dev", "held_out"],
+        help="only this set (repeatable); default: all",
+    )  # fmt: skip
+    eval_cmd.add_argument("--failures", action="store_true", help="list the misjudged messages too")
+    eval_cmd.set_defaults(run=respect_eval)
 
     openapi_cmd = commands.add_parser("openapi", help="write openapi/openapi.json")
     openapi_cmd.add_argument("--check", action="store_true", help="fail if it is out of date")
