@@ -13,6 +13,7 @@ from app.config import Settings, get_settings
 from app.db import Database, migrate
 from app.kit.auth import SCOPES, Actor
 from app.models import ApiKey
+from app.notes.respect_eval import SETS
 
 OPENAPI_FILE = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
 
@@ -127,7 +128,7 @@ def demo(args: argparse.Namespace, settings: Settings) -> None:
 
 def respect_eval(args: argparse.Namespace, settings: Settings) -> None:
     """Precision and recall of the respect check on its evaluation corpus, set by set."""
-    from app.notes.respect_eval import SETS, report
+    from app.notes.respect_eval import report
 
     for name in args.sets or SETS:
         print("\n".join(report(name, show_failures=args.failures)))
@@ -164,7 +165,7 @@ def parser() -> argparse.ArgumentParser:
         "respect-eval", help="precision and recall of the respect check on its corpus"
     )
     eval_cmd.add_argument(
-        "--set", dest="sets", action="append", choices=["dev", "held_out"],
+        "--set", dest="sets", action="append", choices=SETS,
         help="only this set (repeatable); default: all",
     )  # fmt: skip
     eval_cmd.add_argument("--failures", action="store_true", help="list the misjudged messages too")

@@ -141,7 +141,7 @@ _PERSON = _any(
     "candidate", "person", "people", "guy", "man", "woman", "girl", "individual", "applicant",
     "developer", "engineer", "designer", "interviewee", "hire", "personality", "attitude",
     "character", "fellow", "kid", "employee", "worker", "programmer", "coder", "junior",
-    "professional", "manager", "lead", "hire", "fit",
+    "professional", "manager", "lead",
 ) + "s?"  # fmt: skip
 # Nouns for what a person made or did in the process: the work, which may be criticised.
 _WORK = _any(
@@ -192,7 +192,17 @@ _TRAIT = _any(
     "know it all", "pushover", "lightweight", "difficult to (?:work with|manage)",
     "hard to (?:work with|manage|like)", "difficult", "a waste of (?:space|time)", "disappointing",
     "a disappointment", "embarrassing", "an embarrassment", "unemployable", "talentless",
-    "an? (?:letdown|let down|failure|flop|dud|lost cause|liability)",
+    "an? (?:letdown|let down|failure|flop|dud|lost cause|liability|nightmare|pain|headache"
+    "|burden|chore|disaster|mess|embarrassment|joke|write off)",
+    "awkward", "socially (?:awkward|inept|clumsy|odd|weird|off)", "odd", "strange", "unmotivated", "lacklustre", "lackluster",
+    "underwhelming", "disorgani[sz]ed", "scatterbrained", "flaky", "unreliable",
+    "all over the place", "not (?:a )?serious(?: candidate| applicant| contender)?",
+    # "Green on Terraform" and "naive about scaling" are about a skill, so they are fine.
+    "naive(?! (?:about|on|in|with|when))", "green(?! (?:on|in|with|at|when))",
+    "wet behind the ears",
+    # Names for a person, not a description of the work.
+    "(?:an? )?(?:slacker|loser|clown|idiot|moron|fool|diva|prima donna|snowflake|dinosaur"
+    "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody)",
 )  # fmt: skip
 # Contempt for the work or the performance: fair critique names what was missing instead.
 _CONTEMPT = _any(
@@ -202,6 +212,8 @@ _CONTEMPT = _any(
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
+    "hilarious", "comical", "so \\w+ (?:that )?it was (?:almost |nearly |actually |genuinely"
+    " |kind of |a bit )?(?:funny|sad|embarrassing|painful|laughable)",
 )  # fmt: skip
 
 
@@ -227,19 +239,57 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     _rule(rf"(?:that|this) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
     _rule(rf"(?:what an?|such an?) {_CONTEMPT}"),
     _rule(rf"your(?: {_FILLER})* (?:{_TRAIT}|{_CONTEMPT}) {_WORK}"),
-    # Work likened to a novice's: "reads like it was written by a child".
+    # Lacking a personal quality rather than a skill: "you lack basic common sense", "you have
+    # no idea what you're doing", "zero leadership potential". Lacking experience is fair.
+    _rule(
+        r"(?:you|you've|you have|you had|you clearly|you simply|you just)(?: \w+ly)?"
+        r" (?:lack(?:ed)?|have no|had no|have zero|don't have|do not have|haven't got|have little)"
+        r"(?: the| any| basic| even| real| much| a)*"
+        r" (?:intelligence|common sense|sense|talent|brains?|potential|idea|clue|maturity|charisma"
+        r"|presence|personality|drive|motivation|work ethic|what it takes|social skills"
+        r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption)"
+    ),
+    _rule(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
+    # Being with the person called an ordeal: "working with you would be exhausting".
+    _rule(
+        r"(?:working|dealing|talking|interviewing|managing) (?:with )?you (?:would be|was|is"
+        r"|will be|would have been|felt)(?: \w+)? (?:exhausting|painful|hard work|a nightmare"
+        r"|draining|tiring|miserable|awful|unbearable|frustrating|a chore|a struggle|hell)"
+    ),
+    _rule(
+        r"(?:don't|do not|doubt|not sure|can't see) (?:think )?(?:that )?(?:you|you've)"
+        r"(?: have| had| got)? what it takes|take you seriously|(?:you )?made no sense"
+        r"|(?:did|do|have|were|are) you even|(?:shouldn't|should not|should never)(?: even)?"
+        r"(?: be)? apply(?:ing)?"
+    ),
+    # Accusing the person of vanity: "you seem to think you're smarter than everyone".
+    _rule(
+        r"think(?:s|ing)? (?:that )?(?:you're|you are|you were) (?:smarter|better|cleverer"
+        r"|above|too good|special|the smartest|god's gift)"
+    ),
+    # Contempt verbs: "your attitude stinks", "the code sucked".
+    _rule(r"your (?:[a-z']+ ){0,3}(?:stinks|stank|sucks|sucked|reeks|reeked|blows|blew)"),
+    # Work likened to a novice's: "reads like it was written by a child", "the kind of thing a
+    # first-year student writes", "a junior could do better".
     _rule(
         r"(?:like|as if|as though)(?: it was| they were)? (?:written|made|designed|done|built"
         r"|drawn|put together|coded) by (?:a|an|my|some) (?:child|kid|student|intern|beginner"
         r"|amateur|monkey|toddler|first year|teenager)"
-        r"|like (?:a|an) (?:child|kid|student|beginner|amateur|toddler|teenager)'s"
+        r"|like (?:a|an) (?:child|kid|student|beginner|amateur|toddler|teenager)'s",
+        r"(?:a|an|any|my|some|seen|our) (?:first year(?: student)?|junior|intern|student|child"
+        r"|kid|beginner|schoolchild|school kid|toddler|monkey|teenager|graduate)s?"
+        r"(?: (?:could|would|does|did|do|knows|can)(?: \w+)? (?:better|this|that|it|more"
+        r"|the same)| (?:writes|wrote|makes|made|builds|built|would write|would make)\b)",
     ),
     # Failing as a person rather than falling short on a skill: "you flopped", "you bombed the
     # coding round", "you choked", "you crumbled".
     _rule(
         r"you(?: \w+ly)? (?:flopped|flunked|bombed|choked|crumbled|tanked|floundered|froze up"
         r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted our"
-        r"|wasted everyone's|wasted my|embarrassed yourself)"
+        r"|wasted everyone's|wasted my|embarrassed yourself|(?:were |was )?winging it"
+        r"|(?:were |was )?faking it|bluffed|were bluffing)",
+        r"you(?:'d| would| will|'ll)? (?:\w+ )?(?:drag|bring|pull|slow)(?: \w+){1,3} down"
+        r"|you(?:'d| would| will|'ll)? hold (?:\w+ ){1,2}back",
     ),
     # Denying ability or worth: "you're not smart enough", "not very bright", "not cut out for".
     _rule(
@@ -251,8 +301,11 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"(?:aren't|not|weren't|isn't) (?:very |that |particularly |too )?(?:bright|smart|clever)"
     ),
     _rule(
-        r"(?:not|\w+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league)"
-        r"|(?:not|never be) (?:senior|manager|management|leadership|lead|team lead) material"
+        r"(?:not|\w+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
+        r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span)"
+        r" of an? \w+"
+        r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
+        r"|as (?:\w+ )?as you (?:pretend|claim|think|make out|believe)|pretend(?:ed|ing)? to be"
         r"|can(?:'t|not) handle (?:pressure|it|the pressure|stress)"
         r"|talk a big game|all talk"
     ),
@@ -319,7 +372,8 @@ _DEMONYM = _any(
     "danish", "finnish", "scandinavian", "nordic", "swiss", "austrian", "canadian", "australian",
     "caucasian", "syrian", "iraqi", "afghan", "somali", "ethiopian", "egyptian", "moroccan",
     "algerian", "jamaican", "haitian", "cuban", "colombian", "venezuelan", "peruvian",
-    "argentinian", "chilean", "israeli", "palestinian", "lebanese", "gypsy", "roma",
+    "argentinian", "chilean", "israeli", "palestinian", "lebanese", "gypsy", "roma", "anglo",
+    "anglo saxon", "celtic", "slavic", "middle eastern", "south asian", "east asian",
     "immigrant", "migrant",
 )  # fmt: skip
 
@@ -347,7 +401,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|your|a|the) (?:career|working life|professional life|life)",
             r"(?:stage|time|point) (?:of|in) (?:your|their|his|her|) ?life",
             r"(?:fewer|less|more) years (?:behind|ahead|left|of runway)|long runway"
-            r"|decades ahead|(?:stay|stick) (?:with us )?for decades",
+            r"|decades ahead|(?:stay|stick) (?:with us )?for decades|runway (?:left|ahead)"
+            r"|more runway",
+            r"(?:very|quite|really|pretty|fairly|so|mostly) young|\w+ somethings",
+            r"(?:at|of) (?:an|the|that) age|the age (?:where|when|at which)",
             r"(?:candidates?|people|someone|anyone|applicants?|person) (?:over|past|in (?:their"
             r"|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s"
             r"|(?:forties|fifties|sixties)",
@@ -364,7 +421,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn",
             r"family (?:plans?|ties|commitments|life|situation|responsibilities|obligations)",
             r"(?:start|starting|plan|planning|have|having|want|wanting|with|young|small|little"
-            r"|your|no) (?:a )?(?:family|kids|children|child|toddlers?)(?!'s)",
+            r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
+            r"|kids|children|child|toddlers?)(?!'s)",
             r"(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue|board))"
             r"|childcare|school runs?"
             r"|caring responsibilities|carer",
@@ -397,10 +455,14 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"accents?|broken english|non native|native (?:\w+ )?speakers?|mother tongue"
             r"|first language|(?:sounds?|sounded|sounding|speaks?) (?:more |less |too |a bit |very"
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
-            r"pronounce your name|your name is (?:hard|difficult)",
+            r"pronounce your name|your (?:last |family |sur)?name (?:might|may|would|could|will"
+            r"|is (?:hard|difficult|unusual|foreign)|sounds)",
+            r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
+            r"|culture|community|background)",
             rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too)"
             rf" {_DEMONYM}(?! (?:language|fluency|speaking|speaker|law|market|office|clients?"
-            r"|partners?|time))",
+            r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
+            r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name"
             r"|descent|origin|heritage|values|looks?|face)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
@@ -439,7 +501,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave sexual orientation and partners out; describe the skills the role needs.",
         _rule(
             r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people)"
-            r"|sexuality|sexual orientation|same sex|lgbt\w*",
+            r"|sexuality|sexual orientation|same sex|lgbt\w*|heterosexual|homosexual",
+            r"(?:someone|somebody|anyone|a|more) (?:who is |who's )?straight\b(?! (?:away|after"
+            r"|to|from|out|into|back|through|talking|answers?|forward|up|off|with|in|on|a))",
+            r"straight (?:man|woman|guy|couple|people|person|candidate)s?",
         ),
     ),
     (
@@ -452,15 +517,31 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"mental (?:health|illness)|illness|medical (?:condition|history|leave|needs|issues?"
             r"|appointments?|records?)|sick (?:leave|days|notes?)|(?:being|get|got|are|were) sick",
             r"health (?:issues?|problems?|conditions?|history)|your (?:health|condition|stutter"
-            r"|hearing|sight|eyesight|mobility)|stutter\w*|cancer|chemo\w*|(?:your|medical"
+            r"|hearing|sight|eyesight|mobility)|stutter\w*|cancer|chemo\w*|(?:medical"
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
-            r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|diagnosed|your diagnosis"
+            r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|diagnosed"
             r"|chronic (?:illness|condition|pain|fatigue)|surgery",
             r"(?:you(?:'re| are| were)|being|you being) (?:an? )?(?:disabled|deaf|blind|sick|ill"
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
+            r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
+            r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
+            r"|disability|impairment|medication|surgery)",
+            r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnosis|treatment)(?! of)",
+            r"your (?:back(?! end| office| catalog| log)|knees?|hips?|legs?|arms?|eyes|ears|spine"
+            r"|joints)",
         ),
     ),
+)
+# Thanking or praising someone for something personal is not giving it as a reason, unless the
+# same sentence also weighs it: "thanks for the chat about your career break to care for your
+# father" passes, "thanks, but as a mother you'd find the travel hard" does not.
+_WEIGHS = _rule(
+    r"chose|chosen|choose|decid\w*|because|since|so (?:we|the|i)|given (?:your|that|the)"
+    r"|worr\w*|concern\w*"
+    r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
+    r"|difficult|too|problem\w*|issue|won't|not|unable|can't|instead|better|want\w*|expect\w*"
+    r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
 )
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
@@ -471,8 +552,9 @@ _COMMUNITY = re.compile(
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
 # "Congratulations on the new baby, no rush", "Happy to move the call around Ramadan".
 _KIND_MENTION = _rule(
-    r"congratulations|congrats|happy for you|no rush|take your time|happy to (?:move|reschedule"
-    r"|accommodate|adjust)|wish (?:you and )?your family"
+    r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
+    r"|reschedule|accommodate|adjust|wait)|wish (?:you and )?your family|(?:good luck|best of"
+    r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)"
 )
 
 
@@ -483,6 +565,8 @@ _CONTACT = _any(
     r"apply(?:ing)?", r"re ?apply(?:ing)?", r"get(?:ting)? in touch", r"message|messaging",
     r"send(?:ing)?", r"follow(?:ing)? up", r"writ(?:e|ing) (?:to us|again|back)",
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
+    r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
+    r"(?:drop|stop)(?:ping)? by",
 )  # fmt: skip
 _WONT = (
     r"(?:won't|will not|will no longer|no longer|do not|don't|cannot|can't|shan't|would not"
@@ -493,8 +577,8 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
     # "kindly refrain from reaching out", "please stop emailing us".
     _rule(
         rf"(?:do not|don't|dont|never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
-        rf"|don't bother|do not bother|no need to|no reason to|pointless to)"
-        rf"(?: \w+){{0,2}}? {_CONTACT}"
+        rf"|don't bother|do not bother|no need|no reason to|pointless to)"
+        rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
     # if you didn't reach out".
@@ -518,6 +602,10 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
         r"(?: \w+){0,2} from (?:you|your \w+)\b"
     ),
     _rule(
+        rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to you)? (?:if|when|should|whenever)"
+        r" you"
+    ),
+    _rule(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to)?(?: any| your)?(?: further| more"
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
         r"|enquiries)"
@@ -528,11 +616,23 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned)"
     ),
     _rule(
+        r"no (?:further|future|more|other) (?:applications?|emails?|messages?|submissions?"
+        r"|contact|correspondence|calls)(?: \w+){0,3} (?:will|shall|would|can) be (?:accepted"
+        r"|considered|reviewed|read|answered|entertained|welcome)"
+    ),
+    _rule(
         r"(?:not|no longer|never be) (?:eligible|welcome|permitted|allowed) to (?:re ?apply|apply"
         r"|contact|reach)|not interested in hearing from you|(?:last|final) (?:communication"
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
-        r"|go unanswered|(?:flagged|blocked|blacklisted|banned|barred) (?:your|you|from)"
-        r"|remove us from|lose our (?:number|address)|(?:don't|do not|never) send us"
+        r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
+        r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot))"
+        r"|(?:remove|take|delete|drop) us (?:off|from)|lose our (?:number|address)"
+        r"|(?:re ?applying|applying again|contacting us|reaching out|writing to us)(?: \w+){0,2}"
+        r" (?:won't|will not|wouldn't|doesn't|does not|isn't going to) (?:change|help|make)"
+        r"|(?:won't|will not|cannot|can't|do not|don't|shall not)(?: be)? (?:discuss|engag"
+        r"|correspond|enter into)\w*(?: \w+){0,3} further|no further (?:correspondence"
+        r"|discussion|contact|communication)"
+        r"|(?:don't|do not|never) send us"
     ),
 )
 # Kind phrasings that use the same words: "don't hesitate to reach out", "feel free to".
@@ -543,9 +643,10 @@ _DOOR_SLAM_EXCUSED = _rule(r"hesitate|feel free|welcome to|you(?:'re| are) welco
 
 # An outcome: a refusal or the news that the place went to someone else.
 _OUTCOME = _rule(
-    r"no|nope|nah|not|\w+n't|never|pass(?:ing)?|reject(?:ed|ion)?|declin(?:e|ed|ing)"
+    r"no|nope|nah|not|\w+n't|never|negative|pass(?:ing)?|reject(?:ed|ion)?|declin(?:e|ed|ing)"
     r"|unsuccessful|unfortunately|regret",
-    r"filled|gone|taken|closed|hired|went|going|gone|chose|chosen|picked|selected|decided"
+    r"filled|gone|taken|closed|hired|went|going|chose|chosen|picked|selected|decided"
+    r"|elsewhere|other opportunities"
     r"|choice|decision|someone else|another (?:candidate|way|direction|route|path)"
     r"|different direction|moving on|moved on|cut",
 )
@@ -761,8 +862,11 @@ def _sentence_findings(
         return not _COMMUNITY.match(text, match.end())
 
     rules = [rule for _, _, rule in _PROTECTED]
+    thanks_only = {
+        index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
+    }
     for _index, match in _first_match(
-        rules, text, sentence_of, excluded(_KIND_MENTION), not_a_community
+        rules, text, sentence_of, excluded(_KIND_MENTION) | thanks_only, not_a_community
     ):
         trait, suggestion, _ = next(p for p in _PROTECTED if p[2] is match.re)
         detail = (

@@ -76,4 +76,4 @@ def test_respect_eval_prints_precision_recall_and_cost(capsys: pytest.CaptureFix
     assert out.startswith(f"== dev: {len(DEV)} messages")
     for label in ("refused", "passed", *ERROR_CODES):
         assert re.search(rf"^{label} +\d+\.\d% +\d+\.\d%", out, re.MULTILINE), label
-    assert "cost per message: mean" in out
+    assert "cost per message (best of 7 runs): mean" in out
