@@ -122,7 +122,7 @@ _FILLER = _any(
     "clearly", "obviously", "basically", "definitely", "way", "bloody", "painfully", "also",
     "candidly", "overall", "generally", "often", "always", "still", "being",
 )  # fmt: skip
-_FILLERS = rf"(?:,? {_FILLER}\b)*,?"
+_FILLERS = rf"(?:,? (?:{_FILLER}|[a-z]+ly)\b)*,?"
 # Adjectives listed before the one that matters: "sloppy and lazy", "rude, condescending".
 _LIST = r"(?: [a-z']+(?:,| and| or| but))?(?: [a-z']+(?:,| and| or| but))?"
 
@@ -199,6 +199,13 @@ _TRAIT = _any(
     "all over the place", "not (?:a )?serious(?: candidate| applicant| contender)?",
     # "Green on Terraform" and "naive about scaling" are about a skill, so they are fine.
     "naive(?! (?:about|on|in|with|when))", "green(?! (?:on|in|with|at|when))",
+    "unimpressive", "forgettable", "unremarkable", "uninspiring", "shifty", "evasive",
+    "dishonest", "sneaky", "untrustworthy", "phony", "phoney", "dopey", "dozy", "dim witted",
+    "vacant", "spineless", "gutless", "wooden", "robotic", "bland", "aloof", "sullen", "surly",
+    "pompous", "conceited", "vain", "self important", "self absorbed", "selfish", "petty",
+    "whiny", "moody", "volatile", "hostile", "combative", "careless", "irritating", "grating",
+    "clingy", "apathetic", "average", "ordinary", "simple minded", "small minded",
+    "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
     "wet behind the ears",
     # Names for a person, not a description of the work.
     "(?:an? )?(?:slacker|loser|clown|idiot|moron|fool|diva|prima donna|snowflake|dinosaur"
@@ -245,11 +252,29 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"(?:you|you've|you have|you had|you clearly|you simply|you just)(?: \w+ly)?"
         r" (?:lack(?:ed)?|have no|had no|have zero|don't have|do not have|haven't got|have little)"
         r"(?: the| any| basic| even| real| much| a)*"
-        r" (?:intelligence|common sense|sense|talent|brains?|potential|idea|clue|maturity|charisma"
+        r" (?:intelligence|common sense|sense|talent|brains?|smarts|wits|potential|idea|clue"
+        r"|maturity|charisma"
         r"|presence|personality|drive|motivation|work ethic|what it takes|social skills"
         r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption)"
     ),
     _rule(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
+    # Typing the person: "you're the type who blames everyone", "a very average mind".
+    _rule(
+        r"(?:you're|you are|you seem|you seemed|you struck us as|you came across as)"
+        r" (?:just )?(?:the|that|a|one of those) (?:type|kind|sort)(?: of person)? (?:who|that)"
+    ),
+    _rule(
+        r"(?:you have|you've got|you had|your) (?:a |an )?(?:\w+ ){0,2}(?:average|mediocre"
+        r"|small|limited|simple|slow|closed|lazy|weak|ordinary|unremarkable) (?:mind|brain|intellect"
+        r"|personality|imagination)"
+    ),
+    # Incredulity that the person got where they are: "hard to believe you've held a senior
+    # title", "we wondered how you got through the phone screen".
+    _rule(
+        r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|wonder(?:ed)?"
+        r" how|no idea how|not sure how)(?: that)? you(?:'ve| have| ever| got| were| made| held"
+        r"| passed| managed| landed)"
+    ),
     # Being with the person called an ordeal: "working with you would be exhausting".
     _rule(
         r"(?:working|dealing|talking|interviewing|managing) (?:with )?you (?:would be|was|is"
@@ -331,6 +356,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|your (?:personality|attitude|manner|ego) needs? (?:work|improvement|adjusting)"
         r"|work on your (?:personality|attitude|manner|ego)"
         r"|nobody (?:wanted|wants|liked|likes) (?:to work with )?you"
+        r"|(?:couldn't|could not|can't|cannot) (?:stand|bear|stomach|tolerate) you"
         r"|no one (?:wanted|wants|liked|likes) (?:to work with )?you"
     ),
     # Lumping the person into a group: "you people", "we don't hire mediocre people", "real
@@ -405,8 +431,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|more runway",
             r"(?:very|quite|really|pretty|fairly|so|mostly) young|\w+ somethings",
             r"(?:at|of) (?:an|the|that) age|the age (?:where|when|at which)",
-            r"(?:candidates?|people|someone|anyone|applicants?|person) (?:over|past|in (?:their"
-            r"|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s"
+            r"(?:candidates?|people|someone|anyone|applicants?|person|one|only) (?:over|past|in"
+            r" (?:their|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s",
+            r"(?:over|past|nearly|almost|nearing|approaching|under) (?:30|40|50|60|thirty|forty"
+            r"|fifty|sixty)\b(?! (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
+            r"|years of|clients|countries|roles|projects|engineers|million|thousand|k|cv|resumes"
+            r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes))",
+            r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad"
             r"|(?:forties|fifties|sixties)",
             r"recent (?:graduate|grad)s?|fresh (?:graduate|grad)s?|straight out of (?:school|uni"
             r"|college)",
@@ -424,7 +455,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
             r"|kids|children|child|toddlers?)(?!'s)",
             r"(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue|board))"
-            r"|childcare|school runs?"
+            r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)"
             r"|caring responsibilities|carer",
         ),
     ),
@@ -455,6 +486,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"accents?|broken english|non native|native (?:\w+ )?speakers?|mother tongue"
             r"|first language|(?:sounds?|sounded|sounding|speaks?) (?:more |less |too |a bit |very"
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
+            r"if you (?:understand|know what i mean|get my (?:drift|meaning)|catch my drift)"
+            r"|(?:someone|somebody) (?:more )?(?:mainstream|normal|regular looking)",
             r"pronounce your name|your (?:last |family |sur)?name (?:might|may|would|could|will"
             r"|is (?:hard|difficult|unusual|foreign)|sounds)",
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
@@ -502,6 +535,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people)"
             r"|sexuality|sexual orientation|same sex|lgbt\w*|heterosexual|homosexual",
+            r"your (?:lifestyle|private life|personal life|love life|girlfriend|boyfriend"
+            r"|partner(?! (?:agency|company|firm|organi[sz]ation)))",
             r"(?:someone|somebody|anyone|a|more) (?:who is |who's )?straight\b(?! (?:away|after"
             r"|to|from|out|into|back|through|talking|answers?|forward|up|off|with|in|on|a))",
             r"straight (?:man|woman|guy|couple|people|person|candidate)s?",
@@ -524,6 +559,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:you(?:'re| are| were)|being|you being) (?:an? )?(?:disabled|deaf|blind|sick|ill"
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
+            r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
+            r"|guide dog|mobility aid",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
@@ -577,7 +614,7 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
     # "kindly refrain from reaching out", "please stop emailing us".
     _rule(
         rf"(?:do not|don't|dont|never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
-        rf"|don't bother|do not bother|no need|no reason to|pointless to)"
+        rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
@@ -589,9 +626,10 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
     # "We won't consider any further applications", "we will no longer accept", "won't be
     # reviewed", "further emails will go unanswered", "won't respond to follow-ups".
     _rule(
-        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|look at)\w*"
-        r"(?: any| your)? (?:further|future|more|new|other) (?:applications?|emails?|messages?"
-        r"|submissions?|candidates|contact|correspondence|roles?|openings?|positions?|profiles?)"
+        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|look at|take"
+        r"|read|answer)\w*(?: any| your)? (?:further|future|more|new|other) (?:applications?"
+        r"|emails?|messages?|submissions?|candidates|contact|correspondence|roles?|openings?"
+        r"|positions?|profiles?|calls)"
     ),
     _rule(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
@@ -613,7 +651,8 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
     _rule(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
         r"|contact|correspondence)(?: \w+){0,3} (?:will|would|won't|are|shall)(?: \w+){0,2}"
-        r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned)"
+        r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
+        r"|answered|opened|accepted|acknowledged)"
     ),
     _rule(
         r"no (?:further|future|more|other) (?:applications?|emails?|messages?|submissions?"
@@ -627,6 +666,10 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
         r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot))"
         r"|(?:remove|take|delete|drop) us (?:off|from)|lose our (?:number|address)"
+        r"|(?:rather|prefer)(?: not| to not| that you not)(?: \w+)? hear from you"
+        r"|(?:don't|do not) (?:want|wish) to hear from you"
+        r"|ignore (?:your|any|all|future|further) (?:\w+ )?(?:applications?|emails?|messages?|calls"
+        r"|cvs?)"
         r"|(?:re ?applying|applying again|contacting us|reaching out|writing to us)(?: \w+){0,2}"
         r" (?:won't|will not|wouldn't|doesn't|does not|isn't going to) (?:change|help|make)"
         r"|(?:won't|will not|cannot|can't|do not|don't|shall not)(?: be)? (?:discuss|engag"
@@ -646,7 +689,7 @@ _OUTCOME = _rule(
     r"no|nope|nah|not|\w+n't|never|negative|pass(?:ing)?|reject(?:ed|ion)?|declin(?:e|ed|ing)"
     r"|unsuccessful|unfortunately|regret",
     r"filled|gone|taken|closed|hired|went|going|chose|chosen|picked|selected|decided"
-    r"|elsewhere|other opportunities"
+    r"|elsewhere|other opportunities|ended|over|done|finished|concluded"
     r"|choice|decision|someone else|another (?:candidate|way|direction|route|path)"
     r"|different direction|moving on|moved on|cut",
 )
@@ -655,7 +698,7 @@ _OUTCOME = _rule(
 _SUBSTANTIVE_REASON = _rule(
     r"because|since|due to|owing to|given (?:that|the|our)|so that|as a result|reasons?",
     r"(?<!soon )(?<!well )(?<!such )as (?:we|our|the|this|you|it)",
-    r"(?:we|role|team|position|job|project|client|it) (?:really |also |still )?(?:needs?|needed"
+    r"(?<!what )(?:we|role|team|position|job|project|client|it) (?:really |also |still )?(?:needs?|needed"
     r"|requires?|required)|requirements?|must have|(?:were|are|was|am) looking for",
     r"(?:candidate|someone|person|one|finalist|applicant)s? (?:with|who|whose|that)",
     r"(?:closer|better|stronger) (?:match|fit)|more closely|(?:more|less|deeper|stronger)"
@@ -685,6 +728,8 @@ _COURTESY = _rule(
 # A bare refusal is short: "Hi Sam, we will not be moving forward at this time." is eleven
 # words. A cold one-liner with no courtesy at all is curt a little longer.
 _BARE_MAX_WORDS = 12
+# A few words with no reason and no open door say nothing, whatever they are: "Done, thanks."
+_TINY_MAX_WORDS = 6
 _COLD_MAX_WORDS = 15
 
 
@@ -792,11 +837,16 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     """Why the whole message is empty or curt, or None."""
     if not words:
         return "Write a message that says what you decided and why."
-    if not _OUTCOME.search(text) or says_door_open:
+    if says_door_open:
+        return None
+    substantive = _SUBSTANTIVE_REASON.search(text) is not None
+    if len(words) <= _TINY_MAX_WORDS and not substantive:
+        return "Write more than a few words: say what you decided, why, and thank the person."
+    if not _OUTCOME.search(text):
         return None
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
     courteous = _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
-    if len(words) <= _BARE_MAX_WORDS and not _SUBSTANTIVE_REASON.search(text):
+    if len(words) <= _BARE_MAX_WORDS and not substantive:
         return (
             "Say more than a bare refusal: thank the person and tell them what you decided and why."
         )

