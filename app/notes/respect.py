@@ -205,6 +205,8 @@ _TRAIT = _any(
     "pompous", "conceited", "vain", "self important", "self absorbed", "selfish", "petty",
     "whiny", "moody", "volatile", "hostile", "combative", "careless", "irritating", "grating",
     "clingy", "apathetic", "average", "ordinary", "simple minded", "small minded",
+    "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
+    " prime", "(?:half )?asleep", "disinterested", "uninterested", "checked out", "low energy",
     "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
     "wet behind the ears",
     # Names for a person, not a description of the work.
@@ -219,7 +221,8 @@ _CONTEMPT = _any(
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
-    "hilarious", "comical", "so \\w+ (?:that )?it was (?:almost |nearly |actually |genuinely"
+    "hilarious", "comical", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
+    "|nonsense|holes|fluff)", "so \\w+ (?:that )?it was (?:almost |nearly |actually |genuinely"
     " |kind of |a bit )?(?:funny|sad|embarrassing|painful|laughable)",
 )  # fmt: skip
 
@@ -243,7 +246,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         rf"(?:is|was|are|were|seem(?:ed)?|sound(?:ed)?|felt|looked|read)"
         rf"{_FILLERS}{_LIST}{_FILLERS} {_CONTEMPT}"
     ),
-    _rule(rf"(?:that|this) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
+    _rule(rf"(?:that|this|which) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
     _rule(rf"(?:what an?|such an?) {_CONTEMPT}"),
     _rule(rf"your(?: {_FILLER})* (?:{_TRAIT}|{_CONTEMPT}) {_WORK}"),
     # Lacking a personal quality rather than a skill: "you lack basic common sense", "you have
@@ -261,7 +264,8 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     # Typing the person: "you're the type who blames everyone", "a very average mind".
     _rule(
         r"(?:you're|you are|you seem|you seemed|you struck us as|you came across as)"
-        r" (?:just )?(?:the|that|a|one of those) (?:type|kind|sort)(?: of person)? (?:who|that)"
+        r" (?:just )?(?:(?:the|that|a|one of those) (?:type|kind|sort)(?: of person)?"
+        r"|one of those (?:people|persons|candidates|guys)) (?:who|that)"
     ),
     _rule(
         r"(?:you have|you've got|you had|your) (?:a |an )?(?:\w+ ){0,2}(?:average|mediocre"
@@ -350,9 +354,10 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     ),
     # The person's make-up rather than their work: "work on your personality".
     _rule(
-        rf"your (?:personality|attitude|character|ego|manner|demeanou?r) (?:is|was|were|seemed)"
+        r"your (?:personality|attitude|character|ego|manner|demeanou?r|tone|behaviou?r|energy"
+        rf"|vibe|presence)(?: [a-z']+){{0,3}} (?:is|was|were|seemed|felt|came across)"
         rf"{_FILLERS} (?:a problem|an issue|off|poor|bad|awful|terrible|worse|the problem"
-        r"|grating|off putting|abrasive|unpleasant)"
+        rf"|grating|off putting|abrasive|unpleasant|low|flat|{_TRAIT})"
         r"|your (?:personality|attitude|manner|ego) needs? (?:work|improvement|adjusting)"
         r"|work on your (?:personality|attitude|manner|ego)"
         r"|nobody (?:wanted|wants|liked|likes) (?:to work with )?you"
@@ -361,7 +366,10 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     ),
     # Lumping the person into a group: "you people", "we don't hire mediocre people", "real
     # engineers, not people like you", "we need grown-ups".
-    _rule(r"you people|people like you|the likes of you|your kind of (?:people|person)|grown ups"),
+    _rule(
+        r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
+        r"|person)|grown ups"
+    ),
     _rule(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
         r" (?:like|who)|(?:don't|do not|won't|never) hire (?:mediocre|average|lazy|weak|bad)"
@@ -423,8 +431,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"young(?:,)?(?: and)?(?: \w+){0,2} (?:team|crowd|blood|people|person|candidate|face"
             r"|colleague|engineer|company culture|energy|talent|hire|vibe)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
+            # Someone else's career stage is preferred: age. The person's own ("you're early in
+            # your career") is their experience, which may be a fair reason.
             r"(?:early|earlier|beginning|start|starting|outset|dawn) (?:in|of) (?:their|his|her"
-            r"|your|a|the) (?:career|working life|professional life|life)",
+            r"|a|the) (?:career|working life|professional life|life)",
+            r"(?:late|later|end|twilight|tail end|autumn) (?:in|of) (?:your|their|his|her)"
+            r" (?:career|working life|professional life|life)",
             r"(?:stage|time|point) (?:of|in) (?:your|their|his|her|) ?life",
             r"(?:fewer|less|more) years (?:behind|ahead|left|of runway)|long runway"
             r"|decades ahead|(?:stay|stick) (?:with us )?for decades|runway (?:left|ahead)"
@@ -488,6 +500,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
             r"if you (?:understand|know what i mean|get my (?:drift|meaning)|catch my drift)"
             r"|(?:someone|somebody) (?:more )?(?:mainstream|normal|regular looking)",
+            r"(?:given|because of|due to|considering|with) your (?:background|heritage|upbringing"
+            r"|culture|roots|origins?)|homogeneous|(?:feel|be|look|seem)(?:ing)? out of place",
+            rf"{_DEMONYM}s\b",
             r"pronounce your name|your (?:last |family |sur)?name (?:might|may|would|could|will"
             r"|is (?:hard|difficult|unusual|foreign)|sounds)",
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
@@ -679,7 +694,9 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
     ),
 )
 # Kind phrasings that use the same words: "don't hesitate to reach out", "feel free to".
-_DOOR_SLAM_EXCUSED = _rule(r"hesitate|feel free|welcome to|you(?:'re| are) welcome")
+_DOOR_SLAM_EXCUSED = _rule(
+    r"hesitate|feel free|welcome to(?! never| not)|you(?:'re| are) welcome(?! to never| to not)"
+)
 
 
 # --- empty_or_curt, no_reason, courtesy --------------------------------------------------------
