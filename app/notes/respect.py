@@ -205,7 +205,7 @@ _TRAIT = _any(
     "pompous", "conceited", "vain", "self important", "self absorbed", "selfish", "petty",
     "whiny", "moody", "volatile", "hostile", "combative", "careless", "irritating", "grating",
     "clingy", "apathetic", "average", "ordinary", "simple minded", "small minded",
-    "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
+    "tedious", "long winded", "tiresome", "a bore", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
     " prime", "(?:half )?asleep", "disinterested", "uninterested", "checked out", "low energy",
     "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
     "wet behind the ears",
@@ -221,7 +221,7 @@ _CONTEMPT = _any(
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
-    "hilarious", "comical", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
+    "hilarious", "comical", "the (?:worst|weakest|poorest)", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
     "|nonsense|holes|fluff)", "so \\w+ (?:that )?it was (?:almost |nearly |actually |genuinely"
     " |kind of |a bit )?(?:funny|sad|embarrassing|painful|laughable)",
 )  # fmt: skip
@@ -244,7 +244,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     _rule(
         rf"your (?:(?!(?:that|why|how|which|what|whether|who)\b)[a-z']+ ){{0,5}}"
         rf"(?:is|was|are|were|seem(?:ed)?|sound(?:ed)?|felt|looked|read)"
-        rf"{_FILLERS}{_LIST}{_FILLERS} {_CONTEMPT}"
+        rf"(?:,(?: [a-z']+){{1,5}},)?{_FILLERS}{_LIST}{_FILLERS} {_CONTEMPT}"
     ),
     _rule(rf"(?:that|this|which) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
     _rule(rf"(?:what an?|such an?) {_CONTEMPT}"),
@@ -271,6 +271,20 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"(?:you have|you've got|you had|your) (?:a |an )?(?:\w+ ){0,2}(?:average|mediocre"
         r"|small|limited|simple|slow|closed|lazy|weak|ordinary|unremarkable) (?:mind|brain|intellect"
         r"|personality|imagination)"
+    ),
+    # Doubting the person's effort, motives or self-knowledge: "you didn't put in any effort",
+    # "more interested in the free lunch than the job", "you overestimate your abilities",
+    # "someone who has coasted for years".
+    _rule(
+        r"(?:didn't|did not|don't|never|couldn't be bothered to|can't be bothered to)"
+        r" (?:even )?(?:put in|make|bother|care|try)(?: \w+){0,2} (?:effort|to prepare|to try)"
+        r"|(?:didn't|did not|don't|do not) (?:really |even )?care|couldn't be bothered"
+        r"|(?:zero|no|minimal|little) effort|more interested in (?:\w+ ){1,4}than"
+        r"|overestimat\w* (?:your|yourself)|overrate yourself|(?:think|thinks) (?:too |very )?"
+        r"highly of yourself|high opinion of yourself",
+        r"(?:as|like) (?:someone|somebody|a person|the kind of person|a candidate) who (?:has )?"
+        r"(?:coasted|coasts|coasting|doesn't care|didn't care|can't be bothered|cuts corners"
+        r"|gives up|gave up|blames|complains|exaggerates|never finishes|bluffs|talks a lot)",
     ),
     # Incredulity that the person got where they are: "hard to believe you've held a senior
     # title", "we wondered how you got through the phone screen".
@@ -467,7 +481,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
             r"|kids|children|child|toddlers?)(?!'s)",
             r"(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue|board))"
-            r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)"
+            r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
+            r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
         ),
     ),
@@ -502,13 +517,15 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:someone|somebody) (?:more )?(?:mainstream|normal|regular looking)",
             r"(?:given|because of|due to|considering|with) your (?:background|heritage|upbringing"
             r"|culture|roots|origins?)|homogeneous|(?:feel|be|look|seem)(?:ing)? out of place",
+            r"(?:fit|click|gel|mesh|connect|blend)(?: in)?,? culturally|cultural(?:ly)? (?:fit"
+            r"|match|mismatch|differences?)",
             rf"{_DEMONYM}s\b",
             r"pronounce your name|your (?:last |family |sur)?name (?:might|may|would|could|will"
             r"|is (?:hard|difficult|unusual|foreign)|sounds)",
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
             r"|culture|community|background)",
-            rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too)"
-            rf" {_DEMONYM}(?! (?:language|fluency|speaking|speaker|law|market|office|clients?"
+            rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too|very"
+            rf"|quite|so|typically|predominantly|largely) {_DEMONYM}(?! (?:language|fluency|speaking|speaker|law|market|office|clients?"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name"
@@ -575,7 +592,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
-            r"|guide dog|mobility aid",
+            r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user",
+            r"stroke(?! of)|heart attack|rehab\w*|burn ?out",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
@@ -859,10 +877,16 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     substantive = _SUBSTANTIVE_REASON.search(text) is not None
     if len(words) <= _TINY_MAX_WORDS and not substantive:
         return "Write more than a few words: say what you decided, why, and thank the person."
-    if not _OUTCOME.search(text):
-        return None
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
     courteous = _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
+    one_liner = len(words) <= _COLD_MAX_WORDS or len(_sentences(text)) == 1
+    if one_liner and not courteous and not substantive:
+        return (
+            "This one-liner gives no reason and no courtesy: thank the person, say what you "
+            "decided and why, and whether the door is open."
+        )
+    if not _OUTCOME.search(text):
+        return None
     if len(words) <= _BARE_MAX_WORDS and not substantive:
         return (
             "Say more than a bare refusal: thank the person and tell them what you decided and why."
