@@ -4,13 +4,14 @@ A note tells a person they were declined, put on hold or released. Errors refuse
 warnings only coach the manager. Each rule asks what a sentence *does*, not which exact phrase
 it uses:
 
-- `empty_or_curt` (whole message): nothing but an outcome, with no reason or no courtesy.
+- `empty_or_curt` (whole message): a few words saying nothing, an outcome with no reason, or a
+  one-liner with no reason and no courtesy (thanks, apology, the person's name).
 - `disparaging`: a sentence judges the person (their mind, character or worth) instead of the
   work, or treats their work with contempt ("garbage", "a joke"), or mocks them.
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
   origin or accent, race, religion, sex or gender, sexual orientation, disability or health,
-  marital status) into a hiring note, however politely. Congratulating or accommodating is the
-  only place such a mention belongs, so those sentences pass.
+  marital status) into a hiring note, however politely. Congratulating, accommodating, thanking
+  without weighing it, or naming a community ("the Women in Data meetup") pass.
 - `door_slammed`: a sentence forbids contact or re-application.
 - warnings `no_reason`, `impersonal`, `door_not_open`.
 
@@ -205,7 +206,8 @@ _TRAIT = _any(
     "pompous", "conceited", "vain", "self important", "self absorbed", "selfish", "petty",
     "whiny", "moody", "volatile", "hostile", "combative", "careless", "irritating", "grating",
     "clingy", "apathetic", "average", "ordinary", "simple minded", "small minded",
-    "tedious", "long winded", "tiresome", "a bore", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
+    "tedious", "long winded", "tiresome", "a bore", "unserious", "uninspired",
+    "incapable(?: of)?", "inept", "sure of (?:your|him|her|them)self", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
     " prime", "(?:half )?asleep", "disinterested", "uninterested", "checked out", "low energy",
     "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
     "wet behind the ears",
@@ -221,7 +223,7 @@ _CONTEMPT = _any(
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
-    "hilarious", "comical", "the (?:worst|weakest|poorest)", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
+    "hilarious", "comical", "the (?:worst|weakest|poorest)", "an? embarrassment", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
     "|nonsense|holes|fluff)", "so \\w+ (?:that )?it was (?:almost |nearly |actually |genuinely"
     " |kind of |a bit )?(?:funny|sad|embarrassing|painful|laughable)",
 )  # fmt: skip
@@ -285,6 +287,19 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"(?:as|like) (?:someone|somebody|a person|the kind of person|a candidate) who (?:has )?"
         r"(?:coasted|coasts|coasting|doesn't care|didn't care|can't be bothered|cuts corners"
         r"|gives up|gave up|blames|complains|exaggerates|never finishes|bluffs|talks a lot)",
+    ),
+    # The person's manner found wanting, or the person pitied: "we found your whole manner
+    # grating", "we were embarrassed for you", "beneath what we'd expect from a junior",
+    # "rarely seen a candidate so poorly prepared".
+    _rule(
+        r"(?:found|find|thought|felt) your (?:\w+ ){0,2}(?:manner|attitude|personality|tone"
+        rf"|behaviou?r|presence|energy|demeanou?r){_FILLERS} (?:grating|off putting|{_TRAIT})",
+        r"embarrassed for you|felt sorry for you|pitied you|cringed",
+        r"(?:beneath|below|worse than) (?:[a-z']+ ){0,4}(?:a|an|any) (?:junior|intern|student"
+        r"|beginner|graduate|child)",
+        r"(?:rarely|never|seldom) (?:seen|met|interviewed|had) (?:a |an )?(?:candidate|person"
+        r"|anyone|someone|applicant) (?:so|as|this|that) (?:poorly|badly|ill|un\w+|lazy"
+        r"|arrogant|rude|sure of|full of|clueless)",
     ),
     # Incredulity that the person got where they are: "hard to believe you've held a senior
     # title", "we wondered how you got through the phone screen".
@@ -623,7 +638,8 @@ _COMMUNITY = re.compile(
 # "Congratulations on the new baby, no rush", "Happy to move the call around Ramadan".
 _KIND_MENTION = _rule(
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
-    r"|reschedule|accommodate|adjust|wait)|wish (?:you and )?your family|(?:good luck|best of"
+    r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
+    r"|wish (?:you and )?your family|(?:good luck|best of"
     r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)"
 )
 

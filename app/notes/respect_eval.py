@@ -18,7 +18,7 @@ from typing import Literal
 from app.notes.respect import ERROR_CODES, check_message
 
 CORPUS_DIR = Path(__file__).resolve().parent / "respect_corpus"
-SETS = ("dev", "held_out", "held_out_2", "held_out_3", "held_out_4")
+SETS = ("dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
 
 Expected = Literal["refused", "passed"]
 

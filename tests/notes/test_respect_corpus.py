@@ -3,7 +3,7 @@
 The labels are the expected values: every development example must behave, and on the held-out
 sets, never used to tune the rules, the goal is that at least 97% of the disrespectful messages
 are refused and 97% of the respectful ones pass. The second half is met; the first is not yet
-(95.8%), which a strict xfail records, with a floor so it cannot slip back.
+(93.3%), which a strict xfail records, with a floor so it cannot slip back.
 """
 
 import builtins
@@ -18,8 +18,8 @@ from app.notes.respect_eval import SETS, Example, judge, load
 DEV = load("dev")
 HELD_OUT = [example for name in SETS if name != "dev" for example in load(name)]
 GOAL = 0.97
-# What the held-out refusals reached (95.8%): a change that loses ground fails.
-FLOOR = 0.95
+# What the held-out refusals reached (93.3%): a change that loses ground fails.
+FLOOR = 0.93
 
 
 def test_the_corpus_is_large_varied_and_well_labelled() -> None:
@@ -54,7 +54,7 @@ def share_as_expected(examples: list[Example], expected: str) -> float:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Not met yet: 203/212 = 95.8% of the held-out disrespectful notes are refused "
+    reason="Not met yet: 223/239 = 93.3% of the held-out disrespectful notes are refused "
     "(README, 'The respect check'). Strict, so reaching the goal fails this marker and it must go.",
 )
 def test_held_out_disrespectful_messages_are_refused() -> None:
