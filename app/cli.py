@@ -13,6 +13,7 @@ from app.config import Settings, get_settings
 from app.db import Database, migrate
 from app.kit.auth import SCOPES, Actor
 from app.models import ApiKey
+from app.notes.respect_eval import SETS
 
 OPENAPI_FILE = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
 
@@ -166,6 +167,14 @@ def secrets_rotate(args: argparse.Namespace, settings: Settings) -> None:
     print(f"Re-sealed {count} stored secrets with the newest key; older keys can now be dropped.")
 
 
+def respect_eval(args: argparse.Namespace, settings: Settings) -> None:
+    """Precision and recall of the respect check on its evaluation corpus, set by set."""
+    from app.notes.respect_eval import report
+
+    for name in args.sets or SETS:
+        print("\n".join(report(name, show_failures=args.failures)))
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="shortlist", description="Shortlist: keep hiring options open."
@@ -205,6 +214,16 @@ def parser() -> argparse.ArgumentParser:
 
     demo_cmd = commands.add_parser("demo", help="load the SPEC §1 story into organization default")
     demo_cmd.set_defaults(run=demo)
+
+    eval_cmd = commands.add_parser(
+        "respect-eval", help="precision and recall of the respect check on its corpus"
+    )
+    eval_cmd.add_argument(
+        "--set", dest="sets", action="append", choices=SETS,
+        help="only this set (repeatable); default: all",
+    )  # fmt: skip
+    eval_cmd.add_argument("--failures", action="store_true", help="list the misjudged messages too")
+    eval_cmd.set_defaults(run=respect_eval)
 
     openapi_cmd = commands.add_parser("openapi", help="write openapi/openapi.json")
     openapi_cmd.add_argument("--check", action="store_true", help="fail if it is out of date")

@@ -17,12 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.config import Settings
-from app.models import WebhookEndpoint
+from app.models import Integration, WebhookEndpoint
 
 # Every column that holds a sealed secret; `shortlist secrets rotate` re-seals them all.
 SEALED_COLUMNS: tuple[InstrumentedAttribute[str | None], ...] = (
     WebhookEndpoint.secret_sealed,
     WebhookEndpoint.previous_secret_sealed,
+    Integration.sealed_secret,
 )
 
 

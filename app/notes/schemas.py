@@ -35,9 +35,25 @@ class NoteBody(RequestBody):
 
 
 class Finding(BaseModel):
-    code: str = Field(examples=["no_reason"])
+    code: str = Field(
+        examples=["no_reason"],
+        description="Errors: `empty_or_curt`, `disparaging`, `discriminatory`, `door_slammed`; "
+        "warnings: `no_reason`, `impersonal`, `door_not_open`.",
+    )
     severity: Literal["error", "warning"]
     detail: str
+    # Defaults only so notes saved before spans and suggestions existed still read back.
+    span: tuple[int, int] | None = Field(
+        default=None,
+        examples=[[8, 27]],
+        description="`[start, end)` character offsets of the wording that triggered the "
+        "finding, to underline it; null when it is about the whole message or something "
+        "missing.",
+    )
+    suggestion: str = Field(
+        default="",
+        description="A respectful rewrite of the sentence, or what to add.",
+    )
 
 
 class NoteCheck(NoteBody):

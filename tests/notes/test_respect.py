@@ -1,14 +1,12 @@
-"""The respect check (SPEC §4) over a corpus of notes, both ways: what it refuses and what it lets
-through, then each warning on its own."""
+"""The respect check (SPEC §4) finding by finding: what each error refuses and what it lets
+through, each warning on its own, and the shape of a finding (span, suggestion). The evaluation
+corpus is measured in test_respect_corpus.py."""
 
 import dataclasses
 
 import pytest
 
-from app.notes.respect import Finding, check_message
-
-ERROR_CODES = ("empty_or_curt", "disparaging")
-WARNING_CODES = ("no_reason", "impersonal", "door_not_open")
+from app.notes.respect import ERROR_CODES, WARNING_CODES, Finding, check_message
 
 
 def codes(findings: list[Finding]) -> list[str]:
@@ -55,6 +53,21 @@ DISPARAGING = [
     pytest.param("We found you incompetent at the whiteboard.", id="found-you-incompetent"),
     pytest.param("Interviewing you was a waste of time.", id="waste-of-time"),
     pytest.param("Sorry, you idiot, the role is gone.", id="you-idiot"),
+    # Looks, weight, dress: not protected, but remarks on them demean.
+    pytest.param("Your tattoos and outfit did not look professional to us.", id="looks-tattoos"),
+    pytest.param("We decided against you because of your weight.", id="looks-weight"),
+    pytest.param("You were not dressed for a client-facing role.", id="looks-dressed"),
+    pytest.param("Your English is not good enough for a client-facing role.", id="english"),
+    # Contempt for the work, and failure as a person rather than a missing skill.
+    pytest.param("Your work was sloppy and lazy.", id="work-lazy"),
+    pytest.param("Your take-home was garbage.", id="work-garbage"),
+    pytest.param("You flopped in the final round.", id="flopped"),
+    pytest.param("We found someone sharper.", id="someone-sharper"),
+    pytest.param("Hi Ben, you just aren't cut out for engineering.", id="not-cut-out"),
+]
+
+# A protected characteristic given as the reason, however politely.
+DISCRIMINATORY = [
     # Age.
     pytest.param("We decided you are too old for a fast-moving startup.", id="age-too-old"),
     pytest.param("You are overqualified for your age, so we went another way.", id="age-yours"),
@@ -67,12 +80,7 @@ DISPARAGING = [
     pytest.param("Your nationality would make the client meetings awkward.", id="origin-nat"),
     # Language or accent.
     pytest.param("Your accent was hard to follow, so we chose another candidate.", id="accent"),
-    pytest.param("Your English is not good enough for a client-facing role.", id="english"),
     pytest.param("We need a native speaker on this team.", id="native-speaker"),
-    # Looks, weight, dress.
-    pytest.param("Your tattoos and outfit did not look professional to us.", id="looks-tattoos"),
-    pytest.param("We decided against you because of your weight.", id="looks-weight"),
-    pytest.param("You were not dressed for a client-facing role.", id="looks-dressed"),
     # Pregnancy, family plans, marital status.
     pytest.param("As you are pregnant, the timing does not work for us.", id="pregnancy"),
     pytest.param("We worry your family plans would get in the way of travel.", id="family-plans"),
@@ -89,6 +97,25 @@ DISPARAGING = [
     pytest.param("Your disability would make the on-call rotation difficult.", id="disability"),
     pytest.param("Given your health issues, we decided to go with another candidate.", id="health"),
     pytest.param("Because you are deaf, phone screens with clients would not work.", id="deaf"),
+    # Polite euphemisms.
+    pytest.param(
+        "We preferred someone earlier in their career, with more energy.", id="age-career"
+    ),
+    pytest.param("With a baby on the way the timing isn't right for you.", id="baby-on-the-way"),
+    pytest.param("Our clients expect someone who sounds local on the phone.", id="sounds-local"),
+]
+
+DOOR_SLAMMED = [
+    pytest.param("No point applying again.", id="no-point-applying"),
+    pytest.param("Don't reach out to us again.", id="dont-reach-out"),
+    pytest.param("Please stop emailing us.", id="stop-emailing"),
+    pytest.param("We will not accept future applications from you.", id="no-future-applications"),
+    pytest.param("We ask that you not apply to us again.", id="ask-not-apply"),
+    pytest.param(
+        "Hi Ravi, thank you for your time. We chose a candidate with more Kotlin experience."
+        " Please don't contact us about future roles.",
+        id="polite-then-slammed",
+    ),
 ]
 
 # (candidate_name, message): respectful, named, with a reason and an open door.
@@ -256,6 +283,50 @@ def test_disparaging_messages_are_refused(message: str) -> None:
     assert "disparaging" in errors(findings)
 
 
+@pytest.mark.parametrize("message", DISCRIMINATORY)
+def test_discriminatory_messages_are_refused(message: str) -> None:
+    findings = check_message(message, door_open=False)
+    assert "discriminatory" in errors(findings)
+
+
+@pytest.mark.parametrize("message", DOOR_SLAMMED)
+def test_door_slamming_messages_are_refused(message: str) -> None:
+    findings = check_message(message, door_open=False)
+    assert "door_slammed" in errors(findings)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("Please don't hesitate to reach out.", id="dont-hesitate"),
+        pytest.param("No need to reply to this email.", id="no-need-to-reply"),
+        pytest.param("You don't need to reapply: your application stays on file.", id="on-file"),
+        pytest.param("Feel free to contact me if you'd like feedback.", id="feel-free"),
+        pytest.param("We will not be considering your application further.", id="polite-no"),
+    ],
+)
+def test_kind_words_about_contact_do_not_slam_the_door(sentence: str) -> None:
+    message = f"Hi Juan, we chose another candidate with more Go experience. {sentence}"
+    assert "door_slammed" not in codes(check_message(message, door_open=False))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Congratulations on the new baby! There is no rush to reply.", id="baby"),
+        pytest.param("We were happy to move the calls around Ramadan.", id="ramadan"),
+        pytest.param("Your talk at the Women in Data meetup is how we found you.", id="meetup"),
+        pytest.param("You explained the man-in-the-middle attack well.", id="mitm"),
+        pytest.param("Your experience is with older versions of Angular.", id="older-versions"),
+        pytest.param("You retired a legacy service at your last job.", id="retired-service"),
+        pytest.param("Our parent company froze hiring.", id="parent-company"),
+        pytest.param("The role builds medical device software.", id="medical-device"),
+    ],
+)
+def test_personal_words_that_are_not_a_reason_are_not_discriminatory(message: str) -> None:
+    assert "discriminatory" not in codes(check_message(message, door_open=True))
+
+
 @pytest.mark.parametrize(("name", "message"), RESPECTFUL)
 def test_respectful_messages_pass_without_warnings(name: str, message: str) -> None:
     assert check_message(message, door_open=True, candidate_name=name) == []
@@ -280,7 +351,9 @@ def test_firm_messages_with_door_open_are_only_coached(name: str, message: str) 
 
 @pytest.mark.parametrize("message", CONTEXT)
 def test_words_about_the_work_are_not_disparaging(message: str) -> None:
-    assert errors(check_message(message, door_open=True)) == []
+    # Some of these lone sentences are curt as whole notes; what matters is the wording.
+    found = set(errors(check_message(message, door_open=True)))
+    assert not found & {"disparaging", "discriminatory", "door_slammed"}
 
 
 def test_the_corpus_is_big_enough() -> None:
@@ -288,7 +361,8 @@ def test_the_corpus_is_big_enough() -> None:
     assert len(DISPARAGING) >= 12
     assert len(RESPECTFUL) >= 10
     assert len(FIRM) >= 6
-    assert len(CURT) + len(DISPARAGING) + len(RESPECTFUL) + len(FIRM) >= 40
+    assert len(DISCRIMINATORY) >= 12
+    assert len(DOOR_SLAMMED) >= 5
 
 
 # --- empty_or_curt and disparaging details -----------------------------------------------------
@@ -299,8 +373,27 @@ def test_a_long_polite_refusal_is_not_curt() -> None:
     assert "empty_or_curt" not in codes(check_message(message, door_open=False))
 
 
-def test_a_short_refusal_with_a_reason_is_not_curt() -> None:
-    assert "empty_or_curt" not in codes(check_message("No: the role was filled.", door_open=False))
+def test_a_short_kind_refusal_with_a_reason_is_not_curt() -> None:
+    message = "Hi Sam, thank you for your patience: the role was filled by an internal candidate."
+    assert "empty_or_curt" not in codes(check_message(message, door_open=False))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("No: the role was filled.", id="bare-fact"),
+        pytest.param("Position filled.", id="position-filled"),
+        pytest.param("We have gone another way.", id="another-way"),
+        pytest.param("You didn't make the cut. Good luck.", id="good-luck-sign-off"),
+        pytest.param("Not strong enough, sorry.", id="not-strong-enough"),
+    ],
+)
+def test_a_cold_one_liner_is_curt_even_with_a_fact_or_a_sign_off(message: str) -> None:
+    assert "empty_or_curt" in errors(check_message(message, door_open=False))
+
+
+def test_curt_is_not_added_to_another_error() -> None:
+    assert errors(check_message("Don't apply again.", door_open=False)) == ["door_slammed"]
 
 
 def test_a_short_kind_hold_note_is_not_curt() -> None:
@@ -313,7 +406,7 @@ def test_disparaging_detail_quotes_the_wording() -> None:
         f for f in check_message("You seemed clueless.", door_open=False) if f.severity == "error"
     ]
     assert finding.code == "disparaging"
-    assert '"you seemed clueless"' in finding.detail
+    assert '"You seemed clueless"' in finding.detail
 
 
 # --- no_reason ---------------------------------------------------------------------------------
@@ -457,10 +550,18 @@ def test_door_not_open_is_absent_when_the_message_says_so(phrase: str) -> None:
 # --- Shape of the findings ---------------------------------------------------------------------
 
 
-def test_findings_come_errors_first_in_a_stable_order_each_once() -> None:
-    findings = check_message("No, you idiot, you idiot.", door_open=True, candidate_name="Juan")
-    assert codes(findings) == [*ERROR_CODES, *WARNING_CODES]
-    assert [f.severity for f in findings] == ["error", "error", "warning", "warning", "warning"]
+def test_findings_come_errors_first_in_a_stable_order_each_once_per_sentence() -> None:
+    message = "No, you idiot, you idiot. You are too old. Don't apply again."
+    findings = check_message(message, door_open=True, candidate_name="Juan")
+    assert codes(findings) == [
+        "disparaging",
+        "discriminatory",
+        "door_slammed",
+        "no_reason",
+        "impersonal",
+        "door_not_open",
+    ]
+    assert [f.severity for f in findings] == ["error"] * 3 + ["warning"] * 3
 
 
 def test_the_same_message_gives_the_same_findings() -> None:
@@ -468,25 +569,87 @@ def test_the_same_message_gives_the_same_findings() -> None:
     assert check_message(message, door_open=True) == check_message(message, door_open=True)
 
 
-def test_several_disparaging_rules_give_one_finding() -> None:
+def test_several_rules_in_one_sentence_give_one_finding_per_code() -> None:
     message = "You are lazy, too old, and your accent is odd."
     findings = check_message(message, door_open=False)
     assert codes(findings).count("disparaging") == 1
+    assert codes(findings).count("discriminatory") == 1
 
 
-ALL_MESSAGES = [pytest.param(p.values[-1], id=p.id) for p in CURT + DISPARAGING + CONTEXT] + [
-    pytest.param(p.values[-1], id=p.id) for p in RESPECTFUL + FIRM
-]
+def test_each_offending_sentence_gets_its_own_finding() -> None:
+    message = "You seemed clueless. Honestly, you were lazy too."
+    spans = [f.span for f in check_message(message, door_open=False) if f.code == "disparaging"]
+    assert spans == [(0, 19), (31, 44)]
+
+
+# --- Spans and suggestions ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "underlined"),
+    [
+        pytest.param("Hi José, you seemed clueless.", "disparaging", "you seemed clueless", id="é"),
+        pytest.param(
+            "Hi Zoë — thanks.  We’d rather hire someone younger.",
+            "discriminatory",
+            "younger",
+            id="spaces-and-curly-quotes",
+        ),
+        pytest.param(
+            "Thank you, Ana. Please DON'T\ncontact us again.",
+            "door_slammed",
+            "DON'T\ncontact",
+            id="newline-and-case",
+        ),
+    ],
+)
+def test_the_span_underlines_the_wording_in_the_original_message(
+    message: str, code: str, underlined: str
+) -> None:
+    (finding,) = [f for f in check_message(message, door_open=False) if f.code == code]
+    assert finding.span is not None
+    start, end = finding.span
+    assert message[start:end] == underlined
+
+
+def test_whole_message_findings_have_no_span() -> None:
+    findings = check_message("Position filled.", door_open=True, candidate_name="Juan")
+    assert {f.code: f.span for f in findings} == {
+        "empty_or_curt": None,
+        "impersonal": None,
+        "door_not_open": None,
+    }
+
+
+def test_impersonal_underlines_a_generic_greeting() -> None:
+    message = "Dear candidate," + BODY
+    (finding,) = check_message(message, door_open=True, candidate_name="Juan Pérez")
+    assert finding.span is not None
+    assert message[finding.span[0] : finding.span[1]] == "Dear candidate,"
+    assert "Hi Juan," in finding.suggestion
+
+
+def test_curt_suggestion_is_a_full_respectful_note() -> None:
+    (finding, *_) = check_message("No.", door_open=True, candidate_name="Juan Pérez")
+    assert finding.suggestion.startswith("Hi Juan, thank you")
+    assert "stay in touch" in finding.suggestion
+
+
+ALL_MESSAGES = [
+    pytest.param(p.values[-1], id=p.id)
+    for p in CURT + DISPARAGING + DISCRIMINATORY + DOOR_SLAMMED + CONTEXT
+] + [pytest.param(p.values[-1], id=p.id) for p in RESPECTFUL + FIRM]
 
 
 @pytest.mark.parametrize("message", ALL_MESSAGES)
-def test_each_detail_is_one_plain_sentence(message: str) -> None:
+def test_each_detail_is_one_plain_sentence_with_a_suggestion(message: str) -> None:
     for finding in check_message(message, door_open=True, candidate_name="Juan"):
         assert finding.code in ERROR_CODES + WARNING_CODES
         assert finding.severity == ("error" if finding.code in ERROR_CODES else "warning")
         detail = finding.detail
         assert detail.strip() == detail and detail[0].isupper() and detail.endswith(".")
         assert "\n" not in detail and ". " not in detail
+        assert finding.suggestion.strip() and finding.suggestion[0].isupper()
 
 
 def test_findings_are_immutable() -> None:

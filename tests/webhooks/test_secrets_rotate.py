@@ -20,6 +20,7 @@ def stored_secrets(database: Path) -> list[str]:
         rows = connection.execute(
             "SELECT secret_sealed, previous_secret_sealed FROM webhook_endpoints"
         ).fetchall()
+        rows += connection.execute("SELECT sealed_secret, NULL FROM integrations").fetchall()
     return [value for row in rows for value in row if value is not None]
 
 
@@ -38,16 +39,23 @@ def test_rotate_reseals_every_secret_with_the_newest_key(cli_database, capsys, m
         [("POST", f"/v1/webhook-endpoints/{created.json()['id']}/rotate-secret", None)],
     )
     assert rotated.status_code == 200, rotated.text
+    [integration] = call_app(
+        cli_database,
+        key,
+        [("POST", "/v1/integrations", {"system": "lever", "name": "Lever", "secret": "lever-token-0123456789"})],
+    )
+    assert integration.status_code == 201, integration.text
     database = Path(cli_database.removeprefix("sqlite+aiosqlite:///"))
-    assert len(stored_secrets(database)) == 2
+    assert len(stored_secrets(database)) == 3
 
     monkeypatch.setenv("SHORTLIST_SECRET_KEY", f"{new},{old}")
     get_settings.cache_clear()
     cli.main(["secrets", "rotate"])
-    assert "Re-sealed 2 stored secrets" in capsys.readouterr().out
+    assert "Re-sealed 3 stored secrets" in capsys.readouterr().out
 
     only_new = Settings(secret_key=new)
-    current, previous = stored_secrets(database)
+    current, previous, lever = stored_secrets(database)
+    assert unseal(only_new, lever) == "lever-token-0123456789"
     assert unseal(only_new, current) == rotated.json()["secret"]
     assert unseal(only_new, previous) == created.json()["secret"]
     with pytest.raises(SecretKeyMissing):

@@ -1,0 +1,161 @@
+"""Measure the respect check on its evaluation corpus (`shortlist respect-eval`).
+
+The corpus was written for this project: `respect_corpus/held_out.jsonl` first, before the rules,
+and never used to tune them; `respect_corpus/dev.jsonl` is what the rules were developed on.
+Each line is one note with the expected outcome (`refused` or `passed`) and, when refused, the
+expected error code (`also` lists other error codes that are fair for that message).
+"""
+
+import json
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Literal
+
+from app.notes.respect import ERROR_CODES, check_message
+
+CORPUS_DIR = Path(__file__).resolve().parent / "respect_corpus"
+SETS = ("dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
+
+Expected = Literal["refused", "passed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    id: str
+    message: str
+    door_open: bool
+    candidate_name: str | None
+    expected: Expected
+    error: str | None
+    also: tuple[str, ...] = ()
+
+    @property
+    def acceptable_errors(self) -> frozenset[str]:
+        return frozenset(filter(None, (self.error, *self.also)))
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    example: Example
+    errors: tuple[str, ...]
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.errors)
+
+    @property
+    def correct(self) -> bool:
+        return self.refused == (self.example.expected == "refused")
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """`right` of the `predicted` messages carry the label rightly; `found` of the `actual`
+    messages that should carry it do."""
+
+    label: str
+    right: int
+    predicted: int
+    found: int
+    actual: int
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.actual if self.actual else 1.0
+
+
+def load(name: str) -> list[Example]:
+    examples = []
+    for line in (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row["also"] = tuple(row.get("also", ()))
+            examples.append(Example(**row))
+    return examples
+
+
+def judge(example: Example) -> Judged:
+    findings = check_message(
+        example.message, door_open=example.door_open, candidate_name=example.candidate_name
+    )
+    return Judged(example, tuple(f.code for f in findings if f.severity == "error"))
+
+
+def scores(judged: Iterable[Judged]) -> list[Score]:
+    """Precision and recall of refused and passed, then of each error code. A flagged code is
+    right when it is the expected one or one the label allows (`also`); recall is over the
+    messages whose expected code it is."""
+    rows = list(judged)
+    result = []
+    for label, refused in (("refused", True), ("passed", False)):
+        predicted = [j for j in rows if j.refused == refused]
+        right = sum((j.example.expected == "refused") == refused for j in predicted)
+        actual = sum((j.example.expected == "refused") == refused for j in rows)
+        result.append(Score(label, right, len(predicted), right, actual))
+    for code in ERROR_CODES:
+        flagged = [j for j in rows if code in j.errors]
+        right = sum(code in j.example.acceptable_errors for j in flagged)
+        expected = [j for j in rows if j.example.error == code]
+        found = sum(code in j.errors for j in expected)
+        result.append(Score(code, right, len(flagged), found, len(expected)))
+    return result
+
+
+def cost_ms(examples: list[Example], runs: int = 7) -> tuple[float, float]:
+    """Mean and worst milliseconds per message, each message timed as the best of `runs` (the
+    machine is shared, so the best run is the check's cost and the others add the neighbours')."""
+    per_message = [_best_ms(partial(judge, example), runs) for example in examples]
+    return statistics.fmean(per_message), max(per_message)
+
+
+def _best_ms(work: Callable[[], object], runs: int) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def longest_note_ms(examples: list[Example], runs: int = 7) -> float:
+    """The cost of a note at the 5,000-character limit, made of the corpus's own messages."""
+    text = " ".join(e.message for e in examples)[:5_000]
+    return _best_ms(lambda: check_message(text, door_open=True, candidate_name="Juan"), runs)
+
+
+def report(name: str, *, show_failures: bool = False) -> list[str]:
+    examples = load(name)
+    judged = [judge(example) for example in examples]
+    refused = sum(e.expected == "refused" for e in examples)
+    lines = [
+        f"== {name}: {len(examples)} messages ({refused} disrespectful, "
+        f"{len(examples) - refused} respectful)",
+        f"{'class':<16}{'precision':>10}{'recall':>8}   counts",
+    ]
+    for score in scores(judged):
+        lines.append(
+            f"{score.label:<16}{score.precision:>10.1%}{score.recall:>8.1%}   "
+            f"{score.right}/{score.predicted} right, {score.found}/{score.actual} found"
+        )
+    wrong = [j for j in judged if not j.correct]
+    mean, worst = cost_ms(examples)
+    lines.append(
+        f"misjudged: {len(wrong)}; cost per message (best of 7 runs): mean {mean:.3f} ms, "
+        f"max {worst:.3f} ms; a 5,000-character note: {longest_note_ms(examples):.1f} ms"
+    )
+    if show_failures:
+        for j in wrong:
+            got = ",".join(j.errors) or "passed"
+            lines.append(
+                f"  {j.example.id} expected {j.example.error or 'passed'}, got {got}: "
+                f"{j.example.message}"
+            )
+    return lines
