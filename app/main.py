@@ -5,6 +5,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from app import health
 from app.api_keys.router import router as api_keys_router
@@ -17,8 +18,12 @@ from app.docs import install_docs
 from app.events.router import router as events_router
 from app.followups.router import router as followups_router
 from app.interim.router import router as interim_router
+from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import Idempotency
+from app.kit.metrics import metrics_endpoint
+from app.kit.observability import RequestContextMiddleware, configure_logging
+from app.kit.ratelimit import RateLimiter, RateLimitMiddleware
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
@@ -40,12 +45,38 @@ TAGS = [
 ]
 
 
+# What a browser client on another origin may send and read (SHORTLIST_CORS_ORIGINS).
+CORS_REQUEST_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "Idempotency-Key",
+    "On-Behalf-Of",
+    "X-Request-ID",
+]
+CORS_EXPOSED_HEADERS = [
+    "ETag",
+    "Link",
+    "Location",
+    "X-Request-ID",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+    "Retry-After",
+    "Idempotent-Replayed",
+]
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    configure_logging(settings)
     db = Database.connect(settings)
+    drain = Drain()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        drain.on_sigterm(settings)
         # Idempotency keys are kept at least as long as promised, then let go. A database
         # that is down must not keep the process from starting (/readyz reports it).
         try:
@@ -65,9 +96,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.drain = drain
     install_error_handlers(app)
     install_docs(app)
+    # Listed innermost first: the request context wraps everything, so even a preflight or a
+    # 429 carries X-Request-ID, and a refused request never reaches the database.
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)
+    app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings))
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=CORS_REQUEST_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+            max_age=600,
+        )
+    app.add_middleware(RequestContextMiddleware, db=db)
+    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     for router in (
         requisitions_router,
         candidates_router,
@@ -83,5 +129,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
     ):
         app.include_router(router)
-    logging.getLogger("shortlist").setLevel(settings.log_level.upper())
     return app

@@ -54,6 +54,10 @@ def settings(database_url: str) -> Settings:
         database_url=database_url,
         max_body_bytes=64 * 1024,
         secret_key=Fernet.generate_key().decode(),
+        # The suite's clients share a few keys and one address; tests/kit/test_rate_limits.py
+        # builds apps with small budgets of their own.
+        rate_limit_read="100000/minute",
+        rate_limit_write="100000/minute",
     )
 
 
