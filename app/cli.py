@@ -2,7 +2,9 @@
 
 import argparse
 import asyncio
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -55,9 +57,14 @@ def _scopes(value: str) -> list[str]:
 def serve(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
+    from app.kit.observability import configure_logging
     from app.kit.secrets import ensure_key_file
 
-    migrate(settings.database_url)
+    configure_logging(settings)
+    if args.workers > 1:
+        _share_metrics_between_workers()
+    if not args.no_migrate:
+        migrate(settings.database_url)
     created = ensure_key_file(settings)
     if created is not None:
         print(
@@ -83,7 +90,22 @@ def serve(args: argparse.Namespace, settings: Settings) -> None:
         workers=args.workers,
         log_level=settings.log_level,
         proxy_headers=True,
+        # Our own handler formats every log line; each request gets one line from the app.
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=round(settings.shutdown_timeout.total_seconds()),
     )
+
+
+def _share_metrics_between_workers() -> None:
+    """prometheus-client's multi-process mode: each worker writes its samples to files in
+    PROMETHEUS_MULTIPROC_DIR (set before any worker imports the client); a scrape sums them."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory is None:
+        directory = tempfile.mkdtemp(prefix="shortlist-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+    for stale in Path(directory).glob("*.db"):  # samples of an earlier run
+        stale.unlink()
 
 
 def keys_create(args: argparse.Namespace, settings: Settings) -> None:
@@ -135,6 +157,11 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.add_argument("--workers", type=int, default=1)
+    serve_cmd.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not migrate first (run `shortlist migrate` once, before starting servers)",
+    )
     serve_cmd.set_defaults(run=serve)
 
     migrate_cmd = commands.add_parser("migrate", help="alembic upgrade head")

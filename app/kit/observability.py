@@ -29,7 +29,12 @@ REQUEST_ID_HEADER = "X-Request-ID"
 # A client's id is echoed only when it is short and plain (no log or header injection).
 _CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
 # Attributes every LogRecord has; anything else on a record was passed with `extra=`.
-_RECORD_ATTRIBUTES = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime"}
+# (uvicorn's `color_message` is its console message with ANSI colours: not for us.)
+_RECORD_ATTRIBUTES = frozenset(logging.makeLogRecord({}).__dict__) | {
+    "message",
+    "asctime",
+    "color_message",
+}
 
 
 def _fields(record: logging.LogRecord) -> dict[str, Any]:
@@ -154,7 +159,8 @@ class RequestContextMiddleware:
         route = _route_template(scope)
         actor = state.get("actor")
         access_log.log(
-            logging.ERROR if status >= 500 else logging.INFO,
+            # 503s (database away, draining) are the weather; other 5xx are our faults.
+            logging.WARNING if status == 503 else logging.ERROR if status >= 500 else logging.INFO,
             "request",
             extra={
                 "method": scope["method"],
