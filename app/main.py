@@ -20,10 +20,10 @@ from app.followups.router import router as followups_router
 from app.interim.router import router as interim_router
 from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
-from app.kit.idempotency import Idempotency
 from app.kit.metrics import metrics_endpoint
 from app.kit.observability import RequestContextMiddleware, configure_logging
 from app.kit.ratelimit import RateLimiter, RateLimitMiddleware
+from app.kit.retention import purge_expired_idempotency_records
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Idempotency keys are kept at least as long as promised, then let go. A database
         # that is down must not keep the process from starting (/readyz reports it).
         try:
-            await Idempotency(db, settings).purge_expired()
+            await purge_expired_idempotency_records(db, settings)
         except Exception:
             logging.getLogger("shortlist").warning("could not purge idempotency keys")
         yield
