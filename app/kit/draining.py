@@ -10,6 +10,7 @@ period is over. A second signal still stops at once.
 import asyncio
 import logging
 import signal
+import threading
 from types import FrameType
 
 from app.config import Settings
@@ -30,7 +31,12 @@ class Drain:
         """Wrap the server's SIGTERM handler (call from the lifespan, in the main thread)."""
         delay = settings.shutdown_drain.total_seconds()
         previous = signal.getsignal(signal.SIGTERM)
-        if delay <= 0 or not callable(previous):
+        # Only a server's main thread owns signals (not, say, a test client's portal thread).
+        if (
+            delay <= 0
+            or not callable(previous)
+            or threading.current_thread() is not threading.main_thread()
+        ):
             return
         loop = asyncio.get_running_loop()
 

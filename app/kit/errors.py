@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -179,6 +180,14 @@ def database_problem(exc: Exception) -> Response | None:
             "database_unavailable",
             "The database cannot be reached right now; nothing was changed. Retry shortly.",
             headers={"Retry-After": DATABASE_RETRY_AFTER},
+        )
+    if isinstance(exc, PoolTimeout):
+        # Every pooled connection stayed busy for the pool's whole timeout.
+        return problem_response(
+            503,
+            "database_busy",
+            "All database connections are busy; retry shortly.",
+            headers={"Retry-After": "1"},
         )
     if isinstance(exc, DBAPIError):
         sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
