@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.api_keys.service import create_api_key, ensure_organization
 from app.config import Settings, get_settings
@@ -32,9 +33,14 @@ async def _create_key(
         async with db.writer() as session:
             if only_if_none and await session.scalar(select(ApiKey.id).limit(1)) is not None:
                 return None
-            organization = await ensure_organization(session, org)
-            _, secret = await create_api_key(session, _actor(organization.id), name, scopes)
-            await session.commit()
+            try:
+                organization = await ensure_organization(session, org)
+                _, secret = await create_api_key(session, _actor(organization.id), name, scopes)
+                await session.commit()
+            except IntegrityError:
+                if only_if_none:  # another server starting at the same time bootstrapped
+                    return None
+                raise
             return secret
     finally:
         await db.engine.dispose()

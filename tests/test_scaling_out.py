@@ -39,6 +39,8 @@ def two_servers(settings: Settings, tmp_path: Path) -> Iterator[list[Server]]:
         SHORTLIST_RATE_LIMIT_READ="10/minute",
         SHORTLIST_RATE_LIMIT_WRITE="1000/minute",
     )
+    # Started together on a database without API keys (the `tenant` comes after them): both
+    # try to bootstrap the admin key at once, and both must come up.
     servers = [Server(env, tmp_path / f"server-{n}.log") for n in range(2)]
     try:
         for server in servers:
