@@ -2,7 +2,9 @@
 
 import argparse
 import asyncio
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -110,6 +112,7 @@ def _share_metrics_between_workers() -> None:
     if directory is None:
         directory = tempfile.mkdtemp(prefix="shortlist-metrics-")
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
     for stale in Path(directory).glob("*.db"):  # samples of an earlier run
         stale.unlink()
 

@@ -5,7 +5,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware.cors import CORSMiddleware
 
 from app import health
 from app.api_keys.router import router as api_keys_router
@@ -18,6 +17,7 @@ from app.docs import install_docs
 from app.events.router import router as events_router
 from app.followups.router import router as followups_router
 from app.interim.router import router as interim_router
+from app.kit.cors import install_cors
 from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
 from app.kit.metrics import metrics_endpoint
@@ -42,29 +42,6 @@ TAGS = [
     {"name": "Events", "description": "The audit trail and change feed."},
     {"name": "API keys", "description": "Keys for HTTP clients and integrations (admin)."},
     {"name": "Health", "description": "Liveness and readiness probes."},
-]
-
-
-# What a browser client on another origin may send and read (SHORTLIST_CORS_ORIGINS).
-CORS_REQUEST_HEADERS = [
-    "Authorization",
-    "Content-Type",
-    "If-Match",
-    "Idempotency-Key",
-    "On-Behalf-Of",
-    "X-Request-ID",
-]
-CORS_EXPOSED_HEADERS = [
-    "ETag",
-    "Link",
-    "Location",
-    "X-Request-ID",
-    "RateLimit-Limit",
-    "RateLimit-Remaining",
-    "RateLimit-Reset",
-    "RateLimit-Policy",
-    "Retry-After",
-    "Idempotent-Replayed",
 ]
 
 
@@ -103,15 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # 429 carries X-Request-ID, and a refused request never reaches the database.
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)
     app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings))
-    if settings.cors_origins:
-        app.add_middleware(
-            CORSMiddleware,
-            allow_origins=settings.cors_origins,
-            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=CORS_REQUEST_HEADERS,
-            expose_headers=CORS_EXPOSED_HEADERS,
-            max_age=600,
-        )
+    install_cors(app, settings)
     app.add_middleware(RequestContextMiddleware, db=db)
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     for router in (
