@@ -111,7 +111,7 @@ async def test_a_client_spread_over_two_servers_sees_one_api(two_servers, tenant
 
 
 async def test_sigterm_fails_readiness_while_draining_then_stops(settings, tmp_path):
-    server = Server(environment(settings, SHORTLIST_SHUTDOWN_DRAIN="PT3S"), tmp_path / "s.log")
+    server = Server(environment(settings, SHORTLIST_SHUTDOWN_DRAIN="PT5S"), tmp_path / "s.log")
     try:
         server.wait_ready()
         server.terminate()
@@ -123,7 +123,7 @@ async def test_sigterm_fails_readiness_while_draining_then_stops(settings, tmp_p
         assert_problem(draining, 503, "draining")
         assert alive.status_code == 200  # still serving while the proxy catches up
         # uvicorn finishes its graceful shutdown, then re-raises the signal it caught.
-        assert server.process.wait(timeout=20) in (0, -signal.SIGTERM)
-        assert time.monotonic() - signalled >= 2.5
+        assert server.process.wait(timeout=60) in (0, -signal.SIGTERM)
+        assert time.monotonic() - signalled >= 4.5
     finally:
         server.stop()
