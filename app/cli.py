@@ -2,11 +2,16 @@
 
 import argparse
 import asyncio
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from app.api_keys.service import create_api_key, ensure_organization
 from app.config import Settings, get_settings
@@ -31,9 +36,14 @@ async def _create_key(
         async with db.writer() as session:
             if only_if_none and await session.scalar(select(ApiKey.id).limit(1)) is not None:
                 return None
-            organization = await ensure_organization(session, org)
-            _, secret = await create_api_key(session, _actor(organization.id), name, scopes)
-            await session.commit()
+            try:
+                organization = await ensure_organization(session, org)
+                _, secret = await create_api_key(session, _actor(organization.id), name, scopes)
+                await session.commit()
+            except IntegrityError:
+                if only_if_none:  # another server starting at the same time bootstrapped
+                    return None
+                raise
             return secret
     finally:
         await db.engine.dispose()
@@ -56,9 +66,14 @@ def _scopes(value: str) -> list[str]:
 def serve(args: argparse.Namespace, settings: Settings) -> None:
     import uvicorn
 
+    from app.kit.observability import configure_logging
     from app.kit.secrets import ensure_key_file
 
-    migrate(settings.database_url)
+    configure_logging(settings)
+    if args.workers > 1:
+        _share_metrics_between_workers()
+    if not args.no_migrate:
+        migrate(settings.database_url)
     created = ensure_key_file(settings)
     if created is not None:
         print(
@@ -84,7 +99,23 @@ def serve(args: argparse.Namespace, settings: Settings) -> None:
         workers=args.workers,
         log_level=settings.log_level,
         proxy_headers=True,
+        # Our own handler formats every log line; each request gets one line from the app.
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=round(settings.shutdown_timeout.total_seconds()),
     )
+
+
+def _share_metrics_between_workers() -> None:
+    """prometheus-client's multi-process mode: each worker writes its samples to files in
+    PROMETHEUS_MULTIPROC_DIR (set before any worker imports the client); a scrape sums them."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory is None:
+        directory = tempfile.mkdtemp(prefix="shortlist-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = directory
+        atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    for stale in Path(directory).glob("*.db"):  # samples of an earlier run
+        stale.unlink()
 
 
 def keys_create(args: argparse.Namespace, settings: Settings) -> None:
@@ -185,6 +216,11 @@ def parser() -> argparse.ArgumentParser:
     serve_cmd.add_argument("--host", default="127.0.0.1")
     serve_cmd.add_argument("--port", type=int, default=8000)
     serve_cmd.add_argument("--workers", type=int, default=1)
+    serve_cmd.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not migrate first (run `shortlist migrate` once, before starting servers)",
+    )
     serve_cmd.set_defaults(run=serve)
 
     migrate_cmd = commands.add_parser("migrate", help="alembic upgrade head")

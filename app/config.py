@@ -1,8 +1,9 @@
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
+from limits import parse as parse_rate_limit
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
@@ -55,6 +56,42 @@ class Settings(BaseSettings):
     def _sensible_schedule(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if not value or any(seconds < 0 for seconds in value):
             raise ValueError("a comma-separated list of seconds, at least one, none negative")
+        return value
+
+    # Logs: one JSON object a line, or readable lines; unset = console on a terminal, else JSON.
+    log_format: Literal["json", "console"] | None = None
+    # Budgets per API key (per client IP without one), in the `limits` notation
+    # ("600/minute", "50/10 seconds"). Reads are GET/HEAD; everything else is a write.
+    rate_limit_read: str = "600/minute"
+    rate_limit_write: str = "120/minute"
+    # Shared state (the rate-limit budgets) lives here when set; otherwise in each process.
+    redis_url: str | None = None
+    redis_key_prefix: str = Field(default="shortlist", min_length=1, max_length=100)
+    # Browser origins allowed to call the API (comma-separated); empty: no cross-origin access.
+    cors_origins: Annotated[list[str], NoDecode] = []
+    # `GET /metrics`: with a token, any client presenting it; without, loopback clients only.
+    metrics_token: SecretStr | None = None
+    # On SIGTERM: /readyz fails for `shutdown_drain` while requests are still served (so the
+    # proxy stops sending new ones), then in-flight requests get `shutdown_timeout` to finish.
+    shutdown_drain: timedelta = timedelta(seconds=0)
+    shutdown_timeout: timedelta = timedelta(seconds=30)
+    # Retention: how long rows are kept before upkeep purges them (in batches).
+    events_retention: timedelta = timedelta(days=365 * 3)
+    inbound_events_retention: timedelta = timedelta(days=30)
+    delivered_outbox_retention: timedelta = timedelta(days=7)
+    purge_batch_size: int = Field(default=1000, ge=1, le=100_000)
+
+    @field_validator("rate_limit_read", "rate_limit_write")
+    @classmethod
+    def _valid_rate_limit(cls, value: str) -> str:
+        parse_rate_limit(value)  # raises ValueError on nonsense, so a typo fails at start
+        return value
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
     @property

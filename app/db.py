@@ -34,6 +34,10 @@ def create_engine(settings: Settings) -> AsyncEngine:
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
         pool_pre_ping=True,
+        # A database host that stops answering must not hold requests for asyncpg's default
+        # minute: a request waits this long for a connection, then gets 503.
+        pool_timeout=10,
+        connect_args={"timeout": 5},
     )
 
 

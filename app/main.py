@@ -19,8 +19,13 @@ from app.events.router import router as events_router
 from app.followups.router import router as followups_router
 from app.integrations.router import router as integrations_router
 from app.interim.router import router as interim_router
+from app.kit.cors import install_cors
+from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
-from app.kit.idempotency import Idempotency
+from app.kit.metrics import metrics_endpoint
+from app.kit.observability import RequestContextMiddleware, configure_logging
+from app.kit.ratelimit import RateLimiter, RateLimitMiddleware
+from app.kit.retention import purge_expired_idempotency_records
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
@@ -52,14 +57,17 @@ TAGS = [
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    configure_logging(settings)
     db = Database.connect(settings)
+    drain = Drain()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        drain.on_sigterm(settings)
         # Idempotency keys are kept at least as long as promised, then let go. A database
         # that is down must not keep the process from starting (/readyz reports it).
         try:
-            await Idempotency(db, settings).purge_expired()
+            await purge_expired_idempotency_records(db, settings)
         except Exception:
             logging.getLogger("shortlist").warning("could not purge idempotency keys")
         # The worker runs in-process unless separate `shortlist worker`s do the job.
@@ -82,9 +90,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.db = db
     app.webhooks.include_router(webhooks)
+    app.state.drain = drain
     install_error_handlers(app)
     install_docs(app)
+    # Listed innermost first: the request context wraps everything, so even a preflight or a
+    # 429 carries X-Request-ID, and a refused request never reaches the database.
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)
+    app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings))
+    install_cors(app, settings)
+    app.add_middleware(RequestContextMiddleware, db=db)
+    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     for router in (
         requisitions_router,
         candidates_router,
@@ -102,5 +117,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         health.router,
     ):
         app.include_router(router)
-    logging.getLogger("shortlist").setLevel(settings.log_level.upper())
     return app

@@ -17,7 +17,7 @@ from typing import Protocol
 
 from app.config import Settings
 from app.db import Database
-from app.kit.idempotency import Idempotency
+from app.kit.retention import PURGES
 from app.models.base import utcnow
 from app.webhooks.delivery import WebhookDeliveries
 from app.webhooks.service import disable_failing_endpoints
@@ -91,9 +91,10 @@ class Worker:
         return total
 
     async def upkeep(self, now: datetime | None = None) -> None:
-        """Forget expired idempotency keys; disable endpoints that have failed for days."""
+        """Purge rows past their retention; disable endpoints that have failed for days."""
         now = now or utcnow()
-        await Idempotency(self.db, self.settings).purge_expired()
+        for purge in PURGES:
+            await purge(self.db, self.settings, now)
         async with self.db.writer() as session:
             disabled = await disable_failing_endpoints(session, now)
             await session.commit()

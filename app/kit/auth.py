@@ -100,6 +100,7 @@ async def current_actor(
             raise Unauthorized("The API key is unknown or revoked.")
     if on_behalf_of is not None:
         actor = Actor(actor.organization_id, actor.api_key_id, actor.scopes, on_behalf_of)
+    request.state.actor = actor  # the access log names the organization and key
     return actor
 
 

@@ -4,6 +4,7 @@ Services raise `Problem` subclasses; the handlers here turn them, and every erro
 raises itself (unknown route, 405, validation, anything unexpected), into the same shape.
 """
 
+import asyncio
 import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
@@ -14,9 +15,12 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
+
+from app.kit import context
 
 log = logging.getLogger("shortlist")
 
@@ -83,6 +87,11 @@ class ProblemBody(BaseModel):
     errors: list[dict[str, Any]] | None = Field(
         default=None, description="Validation errors: `loc`, `msg`, `type`, one per problem."
     )
+    request_id: str | None = Field(
+        default=None,
+        description="This request's `X-Request-ID`: quote it when reporting a problem.",
+        examples=["4bf92f3577b34da6a3ce929d0e0e4736"],
+    )
 
     model_config = {"extra": "allow"}
 
@@ -105,6 +114,8 @@ def problem_response(
         "detail": detail,
         "code": code,
     }
+    if (request_id := context.request_id.get()) is not None:
+        body["request_id"] = request_id
     return Response(
         orjson.dumps(body, default=str),
         status_code=status,
@@ -125,6 +136,30 @@ def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
+# Connection-level SQLSTATEs: class 08 (connection exception) and the server shutting down
+# or starting up (admin_shutdown, crash_shutdown, cannot_connect_now).
+_UNAVAILABLE_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
+# How long a client should wait before retrying while the database is away.
+DATABASE_RETRY_AFTER = "5"
+
+
+def database_unreachable(exc: BaseException) -> bool:
+    """Whether `exc` means the database could not be reached (refused, lost, restarting),
+    as opposed to a statement it rejected."""
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        orig = exc.orig
+        if isinstance(orig, OSError | asyncio.TimeoutError):
+            return True
+        sqlstate = str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
+        if sqlstate.startswith("08") or sqlstate in _UNAVAILABLE_SQLSTATES:
+            return True
+        # asyncpg's InterfaceError for a connection that closed under the statement.
+        return "connection is closed" in str(orig) or "unable to open database" in str(orig)
+    return isinstance(exc, ConnectionError)
+
+
 def database_problem(exc: Exception) -> Response | None:
     """The problem response for a database error a client can retry, or None for a real fault.
 
@@ -138,6 +173,22 @@ def database_problem(exc: Exception) -> Response | None:
         # A uniqueness race that the service's own checks could not see.
         log.warning("integrity error: %s", exc.orig)
         return problem_response(409, "conflict", "The change conflicts with existing data.")
+    if database_unreachable(exc):
+        log.warning("database unavailable: %s", exc.__class__.__name__)
+        return problem_response(
+            503,
+            "database_unavailable",
+            "The database cannot be reached right now; nothing was changed. Retry shortly.",
+            headers={"Retry-After": DATABASE_RETRY_AFTER},
+        )
+    if isinstance(exc, PoolTimeout):
+        # Every pooled connection stayed busy for the pool's whole timeout.
+        return problem_response(
+            503,
+            "database_busy",
+            "All database connections are busy; retry shortly.",
+            headers={"Retry-After": "1"},
+        )
     if isinstance(exc, DBAPIError):
         sqlstate = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
         if sqlstate in ("40001", "40P01") or "database is locked" in str(exc.orig):
@@ -206,5 +257,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def on_unexpected(_request: Request, exc: Exception) -> Response:
-        log.exception("unhandled error", exc_info=exc)
-        return problem_response(500, "internal_error", "Something went wrong on our side.")
+        return unexpected_problem(exc)
+
+
+def unexpected_problem(exc: Exception) -> Response:
+    """The answer to an error nobody anticipated: a retryable database problem, or a 500 whose
+    traceback goes to the log (with the request id), never to the client."""
+    response = database_problem(exc)
+    if response is None:
+        log.error("unhandled error", exc_info=exc)
+        response = problem_response(500, "internal_error", "Something went wrong on our side.")
+    return response

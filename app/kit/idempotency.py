@@ -12,7 +12,6 @@ response exists exactly when the change it describes was committed.
 import hashlib
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import delete, update
 from sqlalchemy.exc import IntegrityError
@@ -149,17 +148,6 @@ class Idempotency:
                 )
             )
             await session.commit()
-
-    async def purge_expired(self) -> int:
-        async with self.db.writer() as session:
-            result = await session.execute(
-                delete(IdempotencyRecord).where(
-                    IdempotencyRecord.created_at
-                    < utcnow() - self.settings.idempotency_ttl - timedelta(hours=1)
-                )
-            )
-            await session.commit()
-            return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _in_flight() -> Response:

@@ -42,7 +42,13 @@ def test_rotate_reseals_every_secret_with_the_newest_key(cli_database, capsys, m
     [integration] = call_app(
         cli_database,
         key,
-        [("POST", "/v1/integrations", {"system": "lever", "name": "Lever", "secret": "lever-token-0123456789"})],
+        [
+            (
+                "POST",
+                "/v1/integrations",
+                {"system": "lever", "name": "Lever", "secret": "lever-token-0123456789"},
+            )
+        ],
     )
     assert integration.status_code == 201, integration.text
     database = Path(cli_database.removeprefix("sqlite+aiosqlite:///"))

@@ -1,0 +1,175 @@
+"""Request ids, one structured log line per request, request metrics, and the last-resort 500.
+
+`RequestContextMiddleware` is the outermost of the app's middlewares, so every response — a
+429, a CORS preflight, a 500 — carries `X-Request-ID`, and every log line written while the
+request runs (the traceback of an error included) names it.
+"""
+
+import logging
+import re
+import sys
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+import orjson
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.config import Settings
+from app.db import Database
+from app.kit import context, metrics
+from app.kit.errors import unexpected_problem
+
+log = logging.getLogger("shortlist")
+access_log = logging.getLogger("shortlist.access")
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# A client's id is echoed only when it is short and plain (no log or header injection).
+_CLIENT_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:@/+=-]{1,128}$")
+# Attributes every LogRecord has; anything else on a record was passed with `extra=`.
+# (uvicorn's `color_message` is its console message with ANSI colours: not for us.)
+_RECORD_ATTRIBUTES = frozenset(logging.makeLogRecord({}).__dict__) | {
+    "message",
+    "asctime",
+    "color_message",
+}
+
+
+def _fields(record: logging.LogRecord) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if (request_id := context.request_id.get()) is not None:
+        fields["request_id"] = request_id
+    fields.update((k, v) for k, v in record.__dict__.items() if k not in _RECORD_ATTRIBUTES)
+    return fields
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time, level, logger, event, the request id and `extra` fields."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "event": record.getMessage(),
+            **_fields(record),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return orjson.dumps(entry, default=str).decode()
+
+
+class ConsoleFormatter(logging.Formatter):
+    """The same content for a person at a terminal: `time level logger event key=value …`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        when = datetime.fromtimestamp(record.created).strftime("%H:%M:%S")
+        pairs = " ".join(f"{k}={v}" for k, v in _fields(record).items())
+        line = f"{when} {record.levelname:<7} {record.name}: {record.getMessage()} {pairs}"
+        if record.exc_info:
+            line += "\n" + self.formatException(record.exc_info)
+        return line.rstrip()
+
+
+class _StderrHandler(logging.StreamHandler[TextIO]):
+    """Writes to whatever `sys.stderr` is at the time (as `logging.lastResort` does)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:
+        pass
+
+
+_HANDLER_NAME = "shortlist"
+
+
+def configure_logging(settings: Settings) -> None:
+    """Route every logger (ours, uvicorn's, SQLAlchemy's) through one handler in the chosen
+    format. Idempotent: a second call replaces the handler the first one installed."""
+    log_format = settings.log_format or ("console" if sys.stderr.isatty() else "json")
+    handler = _StderrHandler()
+    handler.set_name(_HANDLER_NAME)
+    handler.setFormatter(JsonFormatter() if log_format == "json" else ConsoleFormatter())
+    root = logging.getLogger()
+    for existing in list(root.handlers):
+        if existing.get_name() == _HANDLER_NAME:
+            root.removeHandler(existing)
+    root.addHandler(handler)
+    level = settings.log_level.upper()
+    root.setLevel(level)
+    log.setLevel(level)
+
+
+def _route_template(scope: Scope) -> str:
+    # The matched route's template keeps ids out of logs and metric labels.
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    return path if isinstance(path, str) else "unmatched"
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, db: Database) -> None:
+        self.app = app
+        self.db = db
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = Headers(scope=scope).get(REQUEST_ID_HEADER)
+        request_id = (
+            incoming if incoming and _CLIENT_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        )
+        token = context.request_id.set(request_id)
+        state: dict[str, Any] = scope.setdefault("state", {})
+        started_at = time.perf_counter()
+        status = 500
+        response_started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+            await send(message)
+
+        try:
+            try:
+                await self.app(scope, receive, send_with_id)
+            except Exception as exc:
+                if response_started:
+                    # Too late to answer with a problem; the server closes the connection.
+                    log.error("error after the response started", exc_info=exc)
+                    raise
+                await unexpected_problem(exc)(scope, receive, send_with_id)
+        finally:
+            self._record(scope, state, status, time.perf_counter() - started_at)
+            context.request_id.reset(token)
+
+    def _record(self, scope: Scope, state: dict[str, Any], status: int, seconds: float) -> None:
+        route = _route_template(scope)
+        actor = state.get("actor")
+        access_log.log(
+            # 503s (database away, draining) are the weather; other 5xx are our faults.
+            logging.WARNING if status == 503 else logging.ERROR if status >= 500 else logging.INFO,
+            "request",
+            extra={
+                "method": scope["method"],
+                "route": route,
+                "status": status,
+                "duration_ms": round(seconds * 1000, 1),
+                "organization_id": str(actor.organization_id) if actor else None,
+                "api_key_id": str(actor.api_key_id) if actor and actor.api_key_id else None,
+            },
+        )
+        metrics.observe_request(scope["method"], route, status, seconds)
+        metrics.observe_pool(self.db.engine)

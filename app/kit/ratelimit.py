@@ -1,0 +1,132 @@
+"""Rate limits per API key (per client IP without one), with separate read and write budgets.
+
+`limits` does the counting (fixed windows, so `RateLimit-Reset` is exact): in this process's
+memory by default, in Redis when `SHORTLIST_REDIS_URL` is set so that every worker and host
+spends one budget. The middleware runs before the transaction middleware: a refused request
+never touches the database. It needs no database either to know who is asking: the budget's
+key is a hash of the bearer token, so an unknown key only spends its own budget.
+
+Every limited response carries the IETF draft headers `RateLimit-Limit`, `RateLimit-Remaining`,
+`RateLimit-Reset` (seconds) and `RateLimit-Policy`; a refusal is 429 `rate_limited` with
+`Retry-After`. If Redis is unreachable the limiter lets requests through (and logs it): losing
+the limiter must not take the API down with it.
+"""
+
+import hashlib
+import logging
+import math
+import time
+from dataclasses import dataclass
+from typing import Literal
+
+from limits import RateLimitItem, parse
+from limits.aio.storage import MemoryStorage, Storage
+from limits.aio.strategies import FixedWindowRateLimiter
+from limits.storage import storage_from_string
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.config import Settings
+from app.kit import metrics
+from app.kit.errors import problem_response
+
+log = logging.getLogger("shortlist")
+
+Budget = Literal["read", "write"]
+# Probes and the metrics scrape are the operators', not the clients'.
+EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    limit: RateLimitItem
+    remaining: int
+    reset_after: int  # seconds until the window resets
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {
+            "RateLimit-Limit": str(self.limit.amount),
+            "RateLimit-Remaining": str(self.remaining),
+            "RateLimit-Reset": str(self.reset_after),
+            "RateLimit-Policy": f"{self.limit.amount};w={self.limit.get_expiry()}",
+        }
+
+
+def redis_storage(settings: Settings, prefix: str) -> Storage:
+    """`limits`'s async Redis storage for `SHORTLIST_REDIS_URL` (redis:// or rediss://)."""
+    assert settings.redis_url is not None
+    storage = storage_from_string(
+        f"async+{settings.redis_url}", key_prefix=f"{settings.redis_key_prefix}:{prefix}"
+    )
+    assert isinstance(storage, Storage)
+    return storage
+
+
+class RateLimiter:
+    def __init__(self, settings: Settings) -> None:
+        self.storage = (
+            redis_storage(settings, "ratelimit") if settings.redis_url else MemoryStorage()
+        )
+        self.strategy = FixedWindowRateLimiter(self.storage)
+        self.budgets: dict[Budget, RateLimitItem] = {
+            "read": parse(settings.rate_limit_read),
+            "write": parse(settings.rate_limit_write),
+        }
+
+    async def hit(self, budget: Budget, identity: str) -> Verdict | None:
+        """Spend one request of `identity`'s `budget`; None when the storage is unreachable."""
+        limit = self.budgets[budget]
+        try:
+            allowed = await self.strategy.hit(limit, budget, identity)
+            stats = await self.strategy.get_window_stats(limit, budget, identity)
+        except Exception as exc:
+            log.warning("rate limiter storage unavailable; not limiting: %s", exc)
+            return None
+        reset_after = max(0, math.ceil(stats.reset_time - time.time()))
+        return Verdict(allowed, limit, stats.remaining, reset_after)
+
+
+def identity(scope: Scope, headers: Headers) -> str:
+    """Whose budget a request spends: its API key's, or its client address's."""
+    scheme, _, token = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return "key:" + hashlib.sha256(token.strip().encode()).hexdigest()[:32]
+    client = scope.get("client")
+    return f"ip:{client[0] if client else 'unknown'}"
+
+
+class RateLimitMiddleware:
+    def __init__(self, app: ASGIApp, limiter: RateLimiter) -> None:
+        self.app = app
+        self.limiter = limiter
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] in EXEMPT_PATHS:
+            await self.app(scope, receive, send)
+            return
+        budget: Budget = "read" if scope["method"] in READ_METHODS else "write"
+        verdict = await self.limiter.hit(budget, identity(scope, Headers(scope=scope)))
+        if verdict is None:
+            await self.app(scope, receive, send)
+            return
+        if not verdict.allowed:
+            metrics.RATE_LIMITED.labels(budget).inc()
+            retry_after = str(max(1, verdict.reset_after))
+            await problem_response(
+                429,
+                "rate_limited",
+                f"Too many {budget} requests; retry in {retry_after} seconds.",
+                headers={**verdict.headers, "Retry-After": retry_after},
+                budget=budget,
+            )(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(verdict.headers)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

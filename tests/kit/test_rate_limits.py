@@ -1,0 +1,134 @@
+"""Rate limits per API key (per client IP without one), read and write budgets, IETF headers.
+
+Each test builds its own app with small budgets, in memory and in Redis; two apps on one Redis
+stand for two workers (or hosts) spending one budget.
+"""
+
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+from conftest import make_client
+from redis_server import redis_url, unique_prefix
+from story import assert_problem
+
+from app.config import Settings
+from app.main import create_app
+
+AppFactory = Callable[..., object]
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def limited_app(request, settings: Settings) -> AsyncIterator[AppFactory]:
+    """Builds apps on the suite's database with the given budgets, sharing one storage."""
+    shared = {}
+    if request.param == "redis":
+        shared = {"redis_url": redis_url(), "redis_key_prefix": unique_prefix()}
+    apps = []
+
+    def build(read: str = "3/minute", write: str = "2/minute") -> object:
+        overrides = {"rate_limit_read": read, "rate_limit_write": write, **shared}
+        application = create_app(settings.model_copy(update=overrides))
+        apps.append(application)
+        return application
+
+    yield build
+    for application in apps:
+        await application.state.db.engine.dispose()  # type: ignore[attr-defined]
+
+
+async def test_reads_spend_the_read_budget_then_429(limited_app, tenant):
+    app = limited_app(read="3/minute")
+    async with make_client(app, tenant.keys["read"]) as client:
+        answers = [await client.get("/v1/requisitions") for _ in range(4)]
+    assert [a.status_code for a in answers[:3]] == [200, 200, 200]
+    assert [a.headers["ratelimit-remaining"] for a in answers[:3]] == ["2", "1", "0"]
+    for answer in answers[:3]:
+        assert answer.headers["ratelimit-limit"] == "3"
+        assert answer.headers["ratelimit-policy"] == "3;w=60"
+        assert 0 <= int(answer.headers["ratelimit-reset"]) <= 60
+    refused = answers[3]
+    assert_problem(refused, 429, "rate_limited")
+    assert refused.json()["budget"] == "read"
+    assert refused.json()["request_id"] == refused.headers["x-request-id"]
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert refused.headers["ratelimit-remaining"] == "0"
+
+
+async def test_writes_have_their_own_budget(limited_app, tenant):
+    app = limited_app(read="1/minute", write="2/minute")
+    async with make_client(app, tenant.keys["read,write"]) as client:
+        assert (await client.get("/v1/requisitions")).status_code == 200
+        assert (await client.get("/v1/requisitions")).status_code == 429
+        first = await client.post("/v1/requisitions", json={"title": "One"})
+        second = await client.post("/v1/requisitions", json={"title": "Two"})
+        third = await client.post("/v1/requisitions", json={"title": "Three"})
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.headers["ratelimit-limit"] == "2"
+    assert_problem(third, 429, "rate_limited")
+    assert third.json()["budget"] == "write"
+
+
+async def test_a_refused_write_changes_nothing(limited_app, tenant, client):
+    app = limited_app(write="1/minute")
+    async with make_client(app, tenant.keys["read,write"]) as limited:
+        await limited.post("/v1/requisitions", json={"title": "Allowed"})
+        refused = await limited.post("/v1/requisitions", json={"title": "Refused"})
+    assert refused.status_code == 429
+    titles = [r["title"] for r in (await client.get("/v1/requisitions")).json()["data"]]
+    assert titles == ["Allowed"]
+
+
+async def test_each_api_key_has_its_own_budget(limited_app, tenant, other_tenant):
+    app = limited_app(read="1/minute")
+    for key in (tenant.keys["read"], tenant.keys["read,write"], other_tenant.keys["read"]):
+        async with make_client(app, key) as client:
+            assert (await client.get("/v1/requisitions")).status_code == 200
+
+
+async def test_unauthenticated_requests_spend_their_address_budget(limited_app):
+    app = limited_app(read="2/minute")
+    async with make_client(app, None) as anonymous:
+        answers = [await anonymous.get("/openapi.json") for _ in range(2)]
+        answers.append(await anonymous.get("/v1/requisitions"))
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[0].headers["ratelimit-remaining"] == "1"
+
+
+async def test_health_checks_are_not_limited(limited_app):
+    app = limited_app(read="1/minute")
+    async with make_client(app, None) as anonymous:
+        for path in ("/healthz", "/readyz", "/healthz", "/readyz"):
+            response = await anonymous.get(path)
+            assert response.status_code == 200, path
+            assert "ratelimit-limit" not in response.headers
+
+
+async def test_two_workers_on_one_redis_share_one_budget(settings, tenant):
+    shared = {
+        "redis_url": redis_url(),
+        "redis_key_prefix": unique_prefix(),
+        "rate_limit_read": "4/minute",
+    }
+    first, second = (create_app(settings.model_copy(update=shared)) for _ in range(2))
+    try:
+        key = tenant.keys["read"]
+        async with make_client(first, key) as a, make_client(second, key) as b:
+            statuses = [
+                (await client.get("/v1/requisitions")).status_code for client in (a, b, a, b, a)
+            ]
+        assert statuses == [200, 200, 200, 200, 429]
+    finally:
+        for application in (first, second):
+            await application.state.db.engine.dispose()
+
+
+async def test_an_unreachable_redis_does_not_take_the_api_down(settings, tenant, caplog):
+    app = create_app(settings.model_copy(update={"redis_url": "redis://127.0.0.1:9/0"}))
+    try:
+        async with make_client(app, tenant.keys["read"]) as client:
+            response = await client.get("/v1/requisitions")
+        assert response.status_code == 200
+        assert "ratelimit-limit" not in response.headers
+        assert "rate limiter storage unavailable" in caplog.text
+    finally:
+        await app.state.db.engine.dispose()
