@@ -105,14 +105,17 @@ async def record_option_checkin(
 
 async def update_at_risk(session: AsyncSession, actor: Actor, option: Option, **data: Any) -> None:
     """Apply the at-risk rule to a first choice; becoming at risk writes `option.at_risk`."""
-    latest = (
-        await session.scalars(
-            select(CheckIn.verdict)
-            .where(CheckIn.option_id == option.id)
-            .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
-            .limit(2)
-        )
-    ).all()
+    # No autoflush: a status change pending on the option is written together with at_risk,
+    # in one UPDATE, so one request is one version step (check-ins are flushed already).
+    with session.no_autoflush:
+        latest = (
+            await session.scalars(
+                select(CheckIn.verdict)
+                .where(CheckIn.option_id == option.id)
+                .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
+                .limit(2)
+            )
+        ).all()
     at_risk = option.status in SEATED and is_at_risk(latest)
     if at_risk != option.at_risk:
         option.at_risk = at_risk
