@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.config import Settings
 from app.db import Session
 from app.kit.errors import Forbidden, Unauthorized
+from app.kit.schemas import HeaderName
 from app.models import ApiKey
 from app.models.base import utcnow
 
@@ -81,11 +82,9 @@ async def current_actor(
     session: Session,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     on_behalf_of: Annotated[
-        str | None,
+        HeaderName | None,
         Header(
             alias="On-Behalf-Of",
-            max_length=200,
-            pattern=r"^[^\x00]*$",
             description="The person this call acts for; recorded on events as `actor.on_behalf_of`.",
         ),
     ] = None,

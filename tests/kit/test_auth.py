@@ -232,6 +232,27 @@ async def test_on_behalf_of_over_200_chars_is_422(tenant, client):
     assert await events_of_type(client, "requisition.created") == []
 
 
+@pytest.mark.parametrize("who", ["José Núñez", "Zoë 王芳", "ü" * 200])
+async def test_non_ascii_on_behalf_of_is_recorded_as_sent(tenant, who):
+    # HTTP carries header bytes; clients send names as UTF-8.
+    headers = {"On-Behalf-Of": who.encode()}
+    async with tenant.client("read,write") as c:
+        r = await c.post("/v1/requisitions", json={"title": "Role"}, headers=headers)
+        assert r.status_code == 201, r.text
+        [event] = await events_of_type(c, "requisition.created")
+    assert event["actor"]["on_behalf_of"] == who
+
+
+async def test_on_behalf_of_that_is_not_utf8_is_422(tenant, client):
+    headers = {"On-Behalf-Of": "Jos\xe9".encode("latin-1")}
+    async with tenant.client("read,write") as c:
+        r = await c.post("/v1/requisitions", json={"title": "Role"}, headers=headers)
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "validation_failed"
+    assert r.json()["errors"][0]["loc"] == ["header", "On-Behalf-Of"]
+    assert (await client.get("/v1/requisitions")).json()["data"] == []
+
+
 # --- last_used_at ------------------------------------------------------------------------------
 
 
