@@ -2,7 +2,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, HttpUrl, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     # A key's last_used_at is written at most this often, so reads stay reads.
     key_touch_interval: timedelta = timedelta(minutes=1)
     log_level: str = "info"
+    # Where clients reach the API (`https://hiring.example.com`), for absolute links. Unset,
+    # links are relative: the request's Host header is never trusted to build them.
+    public_base_url: HttpUrl | None = None
     # Fernet keys (comma-separated; the first encrypts, all decrypt) for signing secrets at rest.
     # Unset on the embedded default: a key file beside the SQLite database is created and used.
     secret_key: SecretStr | None = None
