@@ -18,6 +18,9 @@ class Settings(BaseSettings):
     # Largest request body accepted; bigger bodies get 413 before they are read into memory.
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
     idempotency_ttl: timedelta = timedelta(hours=24)
+    # A claimed key whose request has not answered within this long is taken to have died
+    # with its process (a crash, a kill); a retry then runs it. Longer than any request.
+    idempotency_lease: timedelta = Field(default=timedelta(seconds=60), gt=timedelta(0))
     # A key's last_used_at is written at most this often, so reads stay reads.
     key_touch_interval: timedelta = timedelta(minutes=1)
     log_level: str = "info"

@@ -15,7 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.config import Settings
 from app.db import Database
 from app.kit.errors import database_problem, problem_response
-from app.kit.idempotency import Claim, Idempotency
+from app.kit.idempotency import Claim, Idempotency, in_flight
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -125,16 +125,20 @@ class TransactionMiddleware:
                 await self.app(scope, replay_body, response.send)
                 if response.start is not None and response.status < 400:
                     try:
-                        if claim is not None:
-                            await self.idempotency.complete(
-                                session,
-                                claim,
-                                response.status,
-                                response.start["headers"],
-                                state.get("replay_body", response.body),
-                            )
-                        await session.commit()
-                        committed = True
+                        if claim is not None and not await self.idempotency.complete(
+                            session,
+                            claim,
+                            response.status,
+                            response.start["headers"],
+                            state.get("replay_body", response.body),
+                        ):
+                            # A retry took the key over: it runs the request, this one must not.
+                            await session.rollback()
+                            response = BufferedResponse()
+                            await in_flight()(scope, replay_body, response.send)
+                        else:
+                            await session.commit()
+                            committed = True
                     except Exception as exc:
                         problem = database_problem(exc)
                         if problem is None:
