@@ -17,10 +17,11 @@ its transaction rolls back instead of committing the change a second time.
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, delete, update
+from sqlalchemy import ColumnElement, Text, and_, cast, delete, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import Headers
@@ -29,7 +30,7 @@ from starlette.responses import Response
 from app.config import Settings
 from app.db import Database
 from app.kit.auth import Actor, authenticate
-from app.kit.errors import problem_response
+from app.kit.errors import PROBLEM_JSON, problem_response
 from app.models import IdempotencyRecord
 from app.models.base import utcnow
 
@@ -198,4 +199,45 @@ def in_flight() -> Response:
         "idempotency_in_flight",
         f"A request with this {HEADER} is still being processed; retry shortly.",
         headers={"Retry-After": "1"},
+    )
+
+
+# What a replay answers once the response it stored was erased with a person's data.
+_ERASED = problem_response(
+    410,
+    "response_erased",
+    "The response to this request held personal data of a candidate who has since been "
+    "erased, so it was erased too. The request was carried out once; it is not run again.",
+)
+
+
+async def erase_responses(
+    session: AsyncSession, organization_id: uuid.UUID, mentioning: Iterable[uuid.UUID]
+) -> None:
+    """Erasure reaches stored responses: every response that names one of these resources (a
+    candidate, their options, engagements) replays as 410 `response_erased` from now on.
+    The record stays, so a retry still does not run the request again."""
+    ids = [str(resource_id) for resource_id in mentioning]
+    if not ids:
+        return
+    # Stored bodies are JSON, so UTF-8 text, where an id appears as its canonical string.
+    stored = IdempotencyRecord.response_body
+    body: ColumnElement[str] = (
+        func.convert_from(stored, "UTF8")
+        if session.get_bind().dialect.name == "postgresql"
+        else cast(stored, Text)
+    )
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(
+            IdempotencyRecord.organization_id == organization_id,
+            IdempotencyRecord.status_code.is_not(None),
+            or_(*(body.contains(resource_id) for resource_id in ids)),
+        )
+        .values(
+            status_code=_ERASED.status_code,
+            response_headers={"content-type": PROBLEM_JSON},
+            response_body=bytes(_ERASED.body),
+        )
+        .execution_options(synchronize_session=False)
     )

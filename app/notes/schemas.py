@@ -109,4 +109,5 @@ class RenderRequest(RequestBody):
 
 
 class Rendered(BaseModel):
+    option_id: uuid.UUID
     message: str
