@@ -6,18 +6,24 @@ between commit (2xx/3xx) and rollback (4xx/5xx, or an exception), store that res
 response while the client has not yet been told anything. It also enforces the body limit.
 """
 
+import logging
+import uuid
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.db import Database
+from app.kit.auth import key_use, record_key_use
 from app.kit.errors import database_problem, problem_response
 from app.kit.idempotency import Claim, Idempotency, in_flight
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+log = logging.getLogger("shortlist")
 
 
 class BodyTooLarge(Exception):
@@ -151,3 +157,16 @@ class TransactionMiddleware:
             if claim is not None and not committed:
                 await self.idempotency.release(claim)
         await response.forward(send)
+        use = key_use(session)
+        if use is not None:
+            await self._record_key_use(use)
+
+    async def _record_key_use(self, use: tuple[uuid.UUID, datetime]) -> None:
+        """After the response, in a transaction of its own: a read never writes, and a
+        busy database delays nobody's answer (a failed write is retried on the next use)."""
+        try:
+            async with self.db.writer() as session:
+                await record_key_use(session, use)
+                await session.commit()
+        except DBAPIError as exc:
+            log.warning("could not record API key use: %s", exc.orig)
