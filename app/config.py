@@ -17,6 +17,8 @@ class Settings(BaseSettings):
     database_echo: bool = False
     # Largest request body accepted; bigger bodies get 413 before they are read into memory.
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    # A request body not complete within this long is cut off with 408 (a stalled client).
+    body_timeout: timedelta = Field(default=timedelta(seconds=30), gt=timedelta(0))
     idempotency_ttl: timedelta = timedelta(hours=24)
     # A claimed key whose request has not answered within this long is taken to have died
     # with its process (a crash, a kill); a retry then runs it. Longer than any request.

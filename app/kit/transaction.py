@@ -3,9 +3,12 @@
 A pure ASGI middleware rather than a dependency: it must see the finished response to decide
 between commit (2xx/3xx) and rollback (4xx/5xx, or an exception), store that response for
 `Idempotency-Key` retries in the same transaction, and turn a failing commit into a problem
-response while the client has not yet been told anything. It also enforces the body limit.
+response while the client has not yet been told anything. It also reads the whole body first:
+a body over the limit is 413, one shorter than its Content-Length 400, one that stalls 408,
+and a client that disconnects mid-body gets nothing run at all.
 """
 
+import asyncio
 import logging
 import uuid
 from datetime import datetime
@@ -30,7 +33,16 @@ class BodyTooLarge(Exception):
     pass
 
 
+class BodyIncomplete(Exception):
+    """The body ended before the length its `Content-Length` declared."""
+
+
+class ClientGone(Exception):
+    """The client disconnected before its body ended: nobody is waiting for an answer."""
+
+
 async def read_body(headers: Headers, receive: Receive, limit: int) -> bytes:
+    """The whole request body, or an exception: a request is only ever run on all of it."""
     declared = headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
         raise BodyTooLarge
@@ -38,8 +50,8 @@ async def read_body(headers: Headers, receive: Receive, limit: int) -> bytes:
     size = 0
     while True:
         message = await receive()
-        if message["type"] != "http.request":
-            break
+        if message["type"] == "http.disconnect":
+            raise ClientGone
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -47,6 +59,8 @@ async def read_body(headers: Headers, receive: Receive, limit: int) -> bytes:
         chunks.append(chunk)
         if not message.get("more_body", False):
             break
+    if declared is not None and size != int(declared):
+        raise BodyIncomplete
     return b"".join(chunks)
 
 
@@ -89,13 +103,30 @@ class TransactionMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        timeout = self.settings.body_timeout.total_seconds()
         try:
-            body = await read_body(headers, receive, self.settings.max_body_bytes)
+            async with asyncio.timeout(timeout):
+                body = await read_body(headers, receive, self.settings.max_body_bytes)
+        except ClientGone:
+            return
         except BodyTooLarge:
             await problem_response(
                 413,
                 "payload_too_large",
                 f"Request bodies are limited to {self.settings.max_body_bytes} bytes.",
+            )(scope, receive, send)
+            return
+        except BodyIncomplete:
+            await problem_response(
+                400, "incomplete_body", "The body is shorter than its Content-Length."
+            )(scope, receive, send)
+            return
+        except TimeoutError:
+            await problem_response(
+                408,
+                "request_timeout",
+                f"The request body did not arrive within {timeout:g} seconds.",
+                headers={"Connection": "close"},
             )(scope, receive, send)
             return
 
