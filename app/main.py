@@ -19,6 +19,7 @@ from app.followups.router import router as followups_router
 from app.interim.router import router as interim_router
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import Idempotency
+from app.kit.methods import MethodsMiddleware
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
@@ -68,7 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     install_docs(app)
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)
-    for router in (
+    routers = (
         requisitions_router,
         candidates_router,
         options_router,
@@ -81,7 +82,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         events_router,
         api_keys_router,
         health.router,
-    ):
+    )
+    for router in routers:
         app.include_router(router)
+    # Outermost, so a wrong method is answered before a body is read or a session opened.
+    routes = [*app.router.routes, *(route for router in routers for route in router.routes)]
+    app.add_middleware(MethodsMiddleware, routes=routes)
     logging.getLogger("shortlist").setLevel(settings.log_level.upper())
     return app
