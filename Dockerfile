@@ -1,20 +1,20 @@
 # syntax=docker/dockerfile:1
 FROM python:3.11-slim AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_CACHE_DIR=1
-WORKDIR /srv/shortlist
-RUN python -m venv /opt/venv
+WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY .ci/constraints.txt .ci/constraints.txt
 COPY app app
+# app/migrations links here; the wheel gets a copy.
 COPY migrations migrations
-COPY openapi openapi
-# Editable install: the console script finds `migrations/` next to `app/` at this same path.
-RUN /opt/venv/bin/pip install -c .ci/constraints.txt -e .
+# A regular wheel: it carries the migrations (app/migrations) and everything `serve` reads.
+RUN python -m pip wheel --no-deps -w /wheels . \
+ && python -m venv /opt/venv \
+ && /opt/venv/bin/pip install -c .ci/constraints.txt /wheels/shortlist-*.whl
 
 FROM python:3.11-slim
 RUN useradd --system --uid 10001 --home-dir /data --create-home shortlist
 COPY --from=build /opt/venv /opt/venv
-COPY --from=build /srv/shortlist /srv/shortlist
 ENV PATH=/opt/venv/bin:$PATH PYTHONUNBUFFERED=1 \
     SHORTLIST_DATABASE_URL=sqlite+aiosqlite:////data/shortlist.db
 USER shortlist

@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from limits import parse as parse_rate_limit
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, HttpUrl, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from sqlalchemy.engine import make_url
 
@@ -19,10 +19,18 @@ class Settings(BaseSettings):
     database_echo: bool = False
     # Largest request body accepted; bigger bodies get 413 before they are read into memory.
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    # A request body not complete within this long is cut off with 408 (a stalled client).
+    body_timeout: timedelta = Field(default=timedelta(seconds=30), gt=timedelta(0))
     idempotency_ttl: timedelta = timedelta(hours=24)
+    # A claimed key whose request has not answered within this long is taken to have died
+    # with its process (a crash, a kill); a retry then runs it. Longer than any request.
+    idempotency_lease: timedelta = Field(default=timedelta(seconds=60), gt=timedelta(0))
     # A key's last_used_at is written at most this often, so reads stay reads.
     key_touch_interval: timedelta = timedelta(minutes=1)
     log_level: str = "info"
+    # Where clients reach the API (`https://hiring.example.com`), for absolute links. Unset,
+    # links are relative: the request's Host header is never trusted to build them.
+    public_base_url: HttpUrl | None = None
     # Fernet keys (comma-separated; the first encrypts, all decrypt) for signing secrets at rest.
     # Unset on the embedded default: a key file beside the SQLite database is created and used.
     secret_key: SecretStr | None = None

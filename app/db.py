@@ -95,7 +95,8 @@ def get_session(request: Request) -> AsyncSession:
 Session = Annotated[AsyncSession, Depends(get_session)]
 
 
-MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+# Inside the package, so an installed wheel has them (in a checkout, a link to `migrations/`).
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config(database_url: str) -> Config:

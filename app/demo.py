@@ -1,4 +1,4 @@
-"""`shortlist demo`: the SPEC §1 story, loaded so /docs has something real to show.
+"""`shortlist demo`: the contract §1 story, loaded so /docs has something real to show.
 
 It stops just before the climax, so the reader can reactivate the runner-up themselves.
 Loading twice changes nothing: the story's requisition is found by its external ref.

@@ -22,6 +22,7 @@ from app.interim.router import router as interim_router
 from app.kit.cors import install_cors
 from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
+from app.kit.methods import MethodsMiddleware
 from app.kit.metrics import metrics_endpoint
 from app.kit.observability import RequestContextMiddleware, configure_logging
 from app.kit.ratelimit import RateLimiter, RateLimitMiddleware
@@ -97,10 +98,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # 429 carries X-Request-ID, and a refused request never reaches the database.
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)
     app.add_middleware(RateLimitMiddleware, limiter=RateLimiter(settings))
-    install_cors(app, settings)
-    app.add_middleware(RequestContextMiddleware, db=db)
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
-    for router in (
+    routers = (
         requisitions_router,
         candidates_router,
         options_router,
@@ -115,6 +114,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         webhooks_router,
         integrations_router,
         health.router,
-    ):
+    )
+    for router in routers:
         app.include_router(router)
+    # A wrong method is answered before a body is read or a session opened; CORS and the
+    # request context wrap it, so preflights still work and a 405 carries X-Request-ID.
+    routes = [*app.router.routes, *(route for router in routers for route in router.routes)]
+    app.add_middleware(MethodsMiddleware, routes=routes)
+    install_cors(app, settings)
+    app.add_middleware(RequestContextMiddleware, db=db)
     return app

@@ -1,6 +1,7 @@
 """The OpenAPI document is a product: committed, complete, and readable offline."""
 
 import re
+import sys
 
 from app.cli import OPENAPI_FILE
 from app.docs import openapi_document
@@ -44,3 +45,18 @@ async def test_docs_render_without_internet(client):
         for url in assets:
             assert url.startswith("/"), f"{page} loads {url} from outside"
             assert (await client.get(url)).status_code == 200, url
+
+
+async def test_docs_pages_load_nothing_from_outside(client):
+    # ReDoc's bundle asks for its logo from a CDN on every page; the browser must not.
+    for page in ("/docs", "/redoc"):
+        policy = (await client.get(page)).headers["content-security-policy"]
+        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+        assert directives["default-src"] == "'self'"
+        for directive, sources in directives.items():
+            assert "http" not in sources and "*" not in sources, (page, directive)
+
+
+def test_serving_the_docs_does_not_import_django():
+    # The assets come from a package made for FastAPI, not from a Django companion.
+    assert "django" not in sys.modules

@@ -18,6 +18,7 @@ from app.kit.external_refs import (
     set_external_refs,
     with_ref,
 )
+from app.kit.idempotency import erase_responses
 from app.kit.pagination import SortKey, paginate
 from app.models import (
     Candidate,
@@ -177,11 +178,21 @@ async def _erase_free_text(
 ) -> None:
     """Free text about the person goes too: option summaries and reasons, note messages,
     touchpoint summaries, check-in notes on their work (as an option or an interim), their
-    name as a reviewer, interim end reasons, and reasons and respect findings quoted in events.
+    name as a reviewer, interim end reasons, reasons and respect findings quoted in events,
+    and the responses stored for idempotent retries.
     Statuses, dates, reason codes and the events themselves stay."""
     option_ids = select(Option.id).where(
         Option.candidate_id == candidate_id, Option.organization_id == organization_id
     )
+    engagement_ids = select(InterimEngagement.id).where(
+        InterimEngagement.candidate_id == candidate_id,
+        InterimEngagement.organization_id == organization_id,
+    )
+    # Responses kept for Idempotency-Key retries copy the person's data; each names the
+    # candidate, one of their options or engagements (check-ins and actions name the option).
+    about = [candidate_id, *await session.scalars(option_ids)]
+    about += await session.scalars(engagement_ids)
+    await erase_responses(session, organization_id, about)
     now = utcnow()
     await session.execute(
         update(Option)
@@ -200,10 +211,6 @@ async def _erase_free_text(
         .where(Touchpoint.candidate_id == candidate_id)
         .values(summary=None, updated_at=now, version=Touchpoint.version + 1)
         .execution_options(synchronize_session=False)
-    )
-    engagement_ids = select(InterimEngagement.id).where(
-        InterimEngagement.candidate_id == candidate_id,
-        InterimEngagement.organization_id == organization_id,
     )
     await session.execute(
         update(InterimEngagement)

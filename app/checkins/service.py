@@ -27,7 +27,7 @@ class CheckInNotAllowed(Conflict):
 
 
 def is_at_risk(verdicts: Sequence[str]) -> bool:
-    """SPEC §3: at risk when the latest check-in is `failing`, or the two latest are both
+    """contract §3: at risk when the latest check-in is `failing`, or the two latest are both
     `below` or worse. `verdicts` are newest first."""
     if not verdicts:
         return False
@@ -89,7 +89,7 @@ async def _save_checkin(
 async def record_option_checkin(
     session: AsyncSession, actor: Actor, option: Option, body: CheckInCreate
 ) -> CheckIn:
-    """A check-in on a first choice; it may put the option at risk (SPEC §3)."""
+    """A check-in on a first choice; it may put the option at risk (contract §3)."""
     if option.status not in SEATED:
         raise CheckInNotAllowed(
             f"Check-ins are for selected or hired options; this one is `{option.status}`.",
@@ -105,14 +105,17 @@ async def record_option_checkin(
 
 async def update_at_risk(session: AsyncSession, actor: Actor, option: Option, **data: Any) -> None:
     """Apply the at-risk rule to a first choice; becoming at risk writes `option.at_risk`."""
-    latest = (
-        await session.scalars(
-            select(CheckIn.verdict)
-            .where(CheckIn.option_id == option.id)
-            .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
-            .limit(2)
-        )
-    ).all()
+    # No autoflush: a status change pending on the option is written together with at_risk,
+    # in one UPDATE, so one request is one version step (check-ins are flushed already).
+    with session.no_autoflush:
+        latest = (
+            await session.scalars(
+                select(CheckIn.verdict)
+                .where(CheckIn.option_id == option.id)
+                .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
+                .limit(2)
+            )
+        ).all()
     at_risk = option.status in SEATED and is_at_risk(latest)
     if at_risk != option.at_risk:
         option.at_risk = at_risk

@@ -10,12 +10,13 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db import Session
 from app.kit.errors import Forbidden, Unauthorized
+from app.kit.schemas import HeaderName
 from app.models import ApiKey
 from app.models.base import utcnow
 
@@ -23,6 +24,7 @@ T = TypeVar("T")
 Scope = Literal["read", "write", "admin"]
 SCOPES: tuple[Scope, ...] = ("read", "write", "admin")
 KEY_PREFIX = "sl_"
+_KEY_USE = "shortlist.key_use"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +63,29 @@ async def authenticate(
         return None
     now = now or utcnow()
     if row.last_used_at is None or now - row.last_used_at > settings.key_touch_interval:
-        # Usage is not a change of the key: leave updated_at and version alone.
-        await session.execute(
-            update(ApiKey)
-            .where(ApiKey.id == row.id)
-            .values(last_used_at=now, updated_at=ApiKey.updated_at)
-            .execution_options(synchronize_session=False)
-        )
+        # Not written here: this may be a read's transaction, which must stay a read (on
+        # SQLite, concurrent reads upgrading to writes fail as busy). `record_key_use` writes
+        # it in a transaction of its own, after the response.
+        session.info[_KEY_USE] = (row.id, now)
     return Actor(
         organization_id=row.organization_id, api_key_id=row.id, scopes=frozenset(row.scopes)
+    )
+
+
+def key_use(session: AsyncSession) -> tuple[uuid.UUID, datetime] | None:
+    """The key use `authenticate` saw in `session` and left to record, once."""
+    use: tuple[uuid.UUID, datetime] | None = session.info.pop(_KEY_USE, None)
+    return use
+
+
+async def record_key_use(session: AsyncSession, use: tuple[uuid.UUID, datetime]) -> None:
+    key_id, now = use
+    # Usage is not a change of the key: leave updated_at and version alone. Never backwards.
+    await session.execute(
+        update(ApiKey)
+        .where(ApiKey.id == key_id, or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at < now))
+        .values(last_used_at=now, updated_at=ApiKey.updated_at)
+        .execution_options(synchronize_session=False)
     )
 
 
@@ -81,11 +97,9 @@ async def current_actor(
     session: Session,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     on_behalf_of: Annotated[
-        str | None,
+        HeaderName | None,
         Header(
             alias="On-Behalf-Of",
-            max_length=200,
-            pattern=r"^[^\x00]*$",
             description="The person this call acts for; recorded on events as `actor.on_behalf_of`.",
         ),
     ] = None,

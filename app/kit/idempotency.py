@@ -7,13 +7,21 @@ key reusing the key gets 422). A route can store a redacted body for replays by 
 The key is claimed in its own short transaction before the request runs, so a concurrent retry
 sees it in flight (409). The response is stored in the request's own transaction, so a stored
 response exists exactly when the change it describes was committed.
+
+A claim is a lease (`SHORTLIST_IDEMPOTENCY_LEASE`): a process that dies mid-request never
+completes or releases its claim, so once the lease has run out a retry takes the key over and
+runs the request. Still exactly once: a claim is its row as created (`created_at` is its
+token), so a holder that was only slow finds its claim gone when it stores its response, and
+its transaction rolls back instead of committing the change a second time.
 """
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import delete, update
+from sqlalchemy import ColumnElement, Text, and_, cast, delete, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import Headers
@@ -21,8 +29,8 @@ from starlette.responses import Response
 
 from app.config import Settings
 from app.db import Database
-from app.kit.auth import Actor, authenticate
-from app.kit.errors import problem_response
+from app.kit.auth import Actor, authenticate, key_use, record_key_use
+from app.kit.errors import PROBLEM_JSON, problem_response
 from app.models import IdempotencyRecord
 from app.models.base import utcnow
 
@@ -35,6 +43,16 @@ _STORED_HEADERS = {"content-type", "location", "etag", "link"}
 class Claim:
     actor: Actor
     key: str
+    claimed_at: datetime
+
+    def held(self) -> ColumnElement[bool]:
+        """The claim's row, as long as nobody has taken the key over."""
+        return and_(
+            IdempotencyRecord.organization_id == self.actor.organization_id,
+            IdempotencyRecord.key == self.key,
+            IdempotencyRecord.created_at == self.claimed_at,
+            IdempotencyRecord.status_code.is_(None),
+        )
 
 
 def fingerprint(
@@ -70,39 +88,62 @@ class Idempotency:
             actor = await authenticate(session, secret.strip(), self.settings)
             if actor is None:
                 return None
+            use = key_use(session)
+            if use is not None:  # this short transaction of its own writes anyway
+                await record_key_use(session, use)
             request_fingerprint = fingerprint(actor.api_key_id, method, path, query, body)
-            record = IdempotencyRecord(
-                organization_id=actor.organization_id, key=key, fingerprint=request_fingerprint
-            )
-            session.add(record)
-            try:
-                await session.commit()
-                return Claim(actor=actor, key=key)
-            except IntegrityError:
-                await session.rollback()
+            claim = await self._new_claim(session, actor, key, request_fingerprint)
+            if claim is not None:
+                return claim
             return await self._existing(session, actor, key, request_fingerprint)
+
+    async def _new_claim(
+        self, session: AsyncSession, actor: Actor, key: str, request_fingerprint: str
+    ) -> Claim | None:
+        """Claim a key nobody holds; None when somebody does."""
+        claim = Claim(actor=actor, key=key, claimed_at=utcnow())
+        session.add(
+            IdempotencyRecord(
+                organization_id=actor.organization_id,
+                key=key,
+                fingerprint=request_fingerprint,
+                created_at=claim.claimed_at,
+            )
+        )
+        try:
+            await session.commit()
+        except IntegrityError:
+            await session.rollback()
+            return None
+        return claim
 
     async def _existing(
         self, session: AsyncSession, actor: Actor, key: str, request_fingerprint: str
     ) -> Claim | Response:
         record = await session.get(IdempotencyRecord, (actor.organization_id, key))
-        if record is None or utcnow() - record.created_at > self.settings.idempotency_ttl:
-            # Expired (or released meanwhile): the key starts a new life.
-            if record is not None:
-                await session.delete(record)
-                await session.flush()
-            session.add(
-                IdempotencyRecord(
-                    organization_id=actor.organization_id,
-                    key=key,
-                    fingerprint=request_fingerprint,
-                )
+        now = utcnow()
+        if (
+            record is None
+            or now - record.created_at > self.settings.idempotency_ttl
+            or (
+                record.status_code is None
+                and now - record.created_at > self.settings.idempotency_lease
             )
-            try:
+        ):
+            # Expired, abandoned by a process that died, or released meanwhile: the key
+            # starts a new life. Deleting exactly the row seen lets one retry win a race.
+            if record is not None:
+                deleted = await session.execute(
+                    delete(IdempotencyRecord).where(
+                        IdempotencyRecord.organization_id == actor.organization_id,
+                        IdempotencyRecord.key == key,
+                        IdempotencyRecord.created_at == record.created_at,
+                    )
+                )
                 await session.commit()
-            except IntegrityError:
-                return _in_flight()
-            return Claim(actor=actor, key=key)
+                if getattr(deleted, "rowcount", 0) != 1:
+                    return in_flight()
+            return await self._new_claim(session, actor, key, request_fingerprint) or in_flight()
         if record.fingerprint != request_fingerprint:
             return problem_response(
                 422,
@@ -110,7 +151,7 @@ class Idempotency:
                 f"This {HEADER} was used with a different request; use a new key.",
             )
         if record.status_code is None:
-            return _in_flight()
+            return in_flight()
         headers = dict(record.response_headers or {})
         headers["Idempotent-Replayed"] = "true"
         return Response(record.response_body, status_code=record.status_code, headers=headers)
@@ -122,38 +163,73 @@ class Idempotency:
         status: int,
         headers: list[tuple[bytes, bytes]],
         body: bytes,
-    ) -> None:
+    ) -> bool:
+        """Store the response with the request's change; False if the claim was lost (its
+        lease ran out and a retry took the key over): the change must then roll back."""
         stored = {
             name.decode("latin-1"): value.decode("latin-1")
             for name, value in headers
             if name.decode("latin-1").lower() in _STORED_HEADERS
         }
-        await session.execute(
+        result = await session.execute(
             update(IdempotencyRecord)
-            .where(
-                IdempotencyRecord.organization_id == claim.actor.organization_id,
-                IdempotencyRecord.key == claim.key,
-            )
+            .where(claim.held())
             .values(status_code=status, response_headers=stored, response_body=body)
         )
+        return getattr(result, "rowcount", 0) == 1
 
     async def release(self, claim: Claim) -> None:
         """Forget a claim whose request failed, so the client can retry with the same key."""
         async with self.db.writer() as session:
-            await session.execute(
-                delete(IdempotencyRecord).where(
-                    IdempotencyRecord.organization_id == claim.actor.organization_id,
-                    IdempotencyRecord.key == claim.key,
-                    IdempotencyRecord.status_code.is_(None),
-                )
-            )
+            await session.execute(delete(IdempotencyRecord).where(claim.held()))
             await session.commit()
 
 
-def _in_flight() -> Response:
+def in_flight() -> Response:
     return problem_response(
         409,
         "idempotency_in_flight",
         f"A request with this {HEADER} is still being processed; retry shortly.",
         headers={"Retry-After": "1"},
+    )
+
+
+# What a replay answers once the response it stored was erased with a person's data.
+_ERASED = problem_response(
+    410,
+    "response_erased",
+    "The response to this request held personal data of a candidate who has since been "
+    "erased, so it was erased too. The request was carried out once; it is not run again.",
+)
+
+
+async def erase_responses(
+    session: AsyncSession, organization_id: uuid.UUID, mentioning: Iterable[uuid.UUID]
+) -> None:
+    """Erasure reaches stored responses: every response that names one of these resources (a
+    candidate, their options, engagements) replays as 410 `response_erased` from now on.
+    The record stays, so a retry still does not run the request again."""
+    ids = [str(resource_id) for resource_id in mentioning]
+    if not ids:
+        return
+    # Stored bodies are JSON, so UTF-8 text, where an id appears as its canonical string.
+    stored = IdempotencyRecord.response_body
+    body: ColumnElement[str] = (
+        func.convert_from(stored, "UTF8")
+        if session.get_bind().dialect.name == "postgresql"
+        else cast(stored, Text)
+    )
+    await session.execute(
+        update(IdempotencyRecord)
+        .where(
+            IdempotencyRecord.organization_id == organization_id,
+            IdempotencyRecord.status_code.is_not(None),
+            or_(*(body.contains(resource_id) for resource_id in ids)),
+        )
+        .values(
+            status_code=_ERASED.status_code,
+            response_headers={"content-type": PROBLEM_JSON},
+            response_body=bytes(_ERASED.body),
+        )
+        .execution_options(synchronize_session=False)
     )

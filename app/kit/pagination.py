@@ -183,7 +183,9 @@ def page_response(
     headers = {}
     if next_cursor is not None:
         url = request.url.include_query_params(cursor=next_cursor)
-        headers["Link"] = f'<{url}>; rel="next"'
+        base = request.app.state.settings.public_base_url
+        origin = str(base).rstrip("/") if base is not None else ""
+        headers["Link"] = f'<{origin}{url.path}?{url.query}>; rel="next"'
     return json_response(page, headers=headers)
 
 

@@ -8,6 +8,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -30,6 +31,24 @@ ExternalId = Annotated[
     str,
     StringConstraints(min_length=1, max_length=255, pattern=NO_NUL),
     Field(examples=["69306314"]),
+]
+
+
+def _utf8(value: object) -> object:
+    # Starlette decodes header bytes as Latin-1; clients send text as UTF-8 (RFC 9110 leaves
+    # the charset open), so "José" would read as "JosÃ©". Bytes that are not UTF-8 are 422.
+    if not isinstance(value, str):
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError as exc:
+        raise ValueError("the header value is not UTF-8") from exc
+
+
+# A name sent in a header (`On-Behalf-Of`): decoded as UTF-8 before its limits are checked,
+# so 200 means characters, as for names in bodies.
+HeaderName = Annotated[
+    str, StringConstraints(max_length=200, pattern=NO_NUL), BeforeValidator(_utf8)
 ]
 
 

@@ -3,31 +3,49 @@
 A pure ASGI middleware rather than a dependency: it must see the finished response to decide
 between commit (2xx/3xx) and rollback (4xx/5xx, or an exception), store that response for
 `Idempotency-Key` retries in the same transaction, and turn a failing commit into a problem
-response while the client has not yet been told anything. It also enforces the body limit.
+response while the client has not yet been told anything. It also reads the whole body first:
+a body over the limit is 413, one shorter than its Content-Length 400, one that stalls 408,
+and a client that disconnects mid-body gets nothing run at all.
 
 A route that sets `request.state.keep_changes` has its writes committed even with a 4xx; it
 must then have written nothing but the record of the refusal.
 """
 
+import asyncio
+import logging
+import uuid
+from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.db import Database
+from app.kit.auth import key_use, record_key_use
 from app.kit.errors import database_problem, problem_response
-from app.kit.idempotency import Claim, Idempotency
+from app.kit.idempotency import Claim, Idempotency, in_flight
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+log = logging.getLogger("shortlist")
 
 
 class BodyTooLarge(Exception):
     pass
 
 
+class BodyIncomplete(Exception):
+    """The body ended before the length its `Content-Length` declared."""
+
+
+class ClientGone(Exception):
+    """The client disconnected before its body ended: nobody is waiting for an answer."""
+
+
 async def read_body(headers: Headers, receive: Receive, limit: int) -> bytes:
+    """The whole request body, or an exception: a request is only ever run on all of it."""
     declared = headers.get("content-length")
     if declared is not None and (not declared.isdigit() or int(declared) > limit):
         raise BodyTooLarge
@@ -35,8 +53,8 @@ async def read_body(headers: Headers, receive: Receive, limit: int) -> bytes:
     size = 0
     while True:
         message = await receive()
-        if message["type"] != "http.request":
-            break
+        if message["type"] == "http.disconnect":
+            raise ClientGone
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -44,6 +62,8 @@ async def read_body(headers: Headers, receive: Receive, limit: int) -> bytes:
         chunks.append(chunk)
         if not message.get("more_body", False):
             break
+    if declared is not None and size != int(declared):
+        raise BodyIncomplete
     return b"".join(chunks)
 
 
@@ -86,13 +106,30 @@ class TransactionMiddleware:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
+        timeout = self.settings.body_timeout.total_seconds()
         try:
-            body = await read_body(headers, receive, self.settings.max_body_bytes)
+            async with asyncio.timeout(timeout):
+                body = await read_body(headers, receive, self.settings.max_body_bytes)
+        except ClientGone:
+            return
         except BodyTooLarge:
             await problem_response(
                 413,
                 "payload_too_large",
                 f"Request bodies are limited to {self.settings.max_body_bytes} bytes.",
+            )(scope, receive, send)
+            return
+        except BodyIncomplete:
+            await problem_response(
+                400, "incomplete_body", "The body is shorter than its Content-Length."
+            )(scope, receive, send)
+            return
+        except TimeoutError:
+            await problem_response(
+                408,
+                "request_timeout",
+                f"The request body did not arrive within {timeout:g} seconds.",
+                headers={"Connection": "close"},
             )(scope, receive, send)
             return
 
@@ -131,16 +168,20 @@ class TransactionMiddleware:
                 keep = response.status < 400 or state.get("keep_changes", False)
                 if response.start is not None and keep:
                     try:
-                        if claim is not None:
-                            await self.idempotency.complete(
-                                session,
-                                claim,
-                                response.status,
-                                response.start["headers"],
-                                state.get("replay_body", response.body),
-                            )
-                        await session.commit()
-                        committed = True
+                        if claim is not None and not await self.idempotency.complete(
+                            session,
+                            claim,
+                            response.status,
+                            response.start["headers"],
+                            state.get("replay_body", response.body),
+                        ):
+                            # A retry took the key over: it runs the request, this one must not.
+                            await session.rollback()
+                            response = BufferedResponse()
+                            await in_flight()(scope, replay_body, response.send)
+                        else:
+                            await session.commit()
+                            committed = True
                     except Exception as exc:
                         problem = database_problem(exc)
                         if problem is None:
@@ -153,3 +194,16 @@ class TransactionMiddleware:
             if claim is not None and not committed:
                 await self.idempotency.release(claim)
         await response.forward(send)
+        use = key_use(session)
+        if use is not None:
+            await self._record_key_use(use)
+
+    async def _record_key_use(self, use: tuple[uuid.UUID, datetime]) -> None:
+        """After the response, in a transaction of its own: a read never writes, and a
+        busy database delays nobody's answer (a failed write is retried on the next use)."""
+        try:
+            async with self.db.writer() as session:
+                await record_key_use(session, use)
+                await session.commit()
+        except DBAPIError as exc:
+            log.warning("could not record API key use: %s", exc.orig)

@@ -1,4 +1,4 @@
-"""The respect check (SPEC §4): judge a note to a candidate before it is saved.
+"""The respect check (contract §4): judge a note to a candidate before it is saved.
 
 A note tells a person they were declined, put on hold or released. Errors refuse the note;
 warnings only coach the manager. Each rule asks what a sentence *does*, not which exact phrase

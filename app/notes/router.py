@@ -142,4 +142,5 @@ async def render_note_template(
     send the result as a note's `message`."""
     option = await get_option(session, actor.organization_id, body.option_id)
     requisition = await get_requisition(session, actor.organization_id, option.requisition_id)
-    return json_response(Rendered(message=service.render(template, option, requisition)))
+    message = service.render(template, option, requisition)
+    return json_response(Rendered(option_id=option.id, message=message))

@@ -125,4 +125,5 @@ class RenderRequest(RequestBody):
 
 
 class Rendered(BaseModel):
+    option_id: uuid.UUID
     message: str

@@ -1,4 +1,4 @@
-"""The option actions of SPEC §3: moves through the state machine, with their rules.
+"""The option actions of contract §3: moves through the state machine, with their rules.
 
 Every action locks the requisition row first, so actions on one requisition run one at a time
 (headcount and reactivation stay correct under concurrency), then re-reads the option.
@@ -7,7 +7,7 @@ Every action locks the requisition row first, so actions on one requisition run 
 import uuid
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checkins.service import update_at_risk
@@ -37,6 +37,7 @@ from app.options.state_machine import (
     OptionStatus,
     allowed_actions,
 )
+from app.requisitions.status import follow_hires, seats
 
 
 class InvalidTransition(Conflict):
@@ -81,19 +82,8 @@ def _target(option: Option, action: Action) -> OptionStatus:
     return target
 
 
-async def _seats_taken(session: AsyncSession, requisition: Requisition) -> int:
-    return (
-        await session.scalar(
-            select(func.count())
-            .select_from(Option)
-            .where(Option.requisition_id == requisition.id, Option.status.in_(SEATED))
-        )
-        or 0
-    )
-
-
 async def _ensure_seat(session: AsyncSession, requisition: Requisition) -> None:
-    taken = await _seats_taken(session, requisition)
+    taken = len(await seats(session, requisition.id))
     if taken + 1 > requisition.headcount:
         raise HeadcountReached(
             f"The requisition's headcount of {requisition.headcount} is taken by selected "
@@ -135,11 +125,15 @@ async def _move(
         await update_at_risk(session, actor, option)
 
 
-def _set_requisition_status(
-    session: AsyncSession, actor: Actor, requisition: Requisition, status: str, event: str
-) -> None:
-    requisition.status = status
-    record_event(session, actor, event, requisition.id, requisition_id=requisition.id)
+async def _follow_hires(session: AsyncSession, actor: Actor, requisition: Requisition) -> None:
+    """Fill the requisition when hires take every seat, reopen it when they no longer do."""
+    await session.flush()
+    hires = sum(status == "hired" for _, status in await seats(session, requisition.id))
+    status = follow_hires(requisition.status, hires, requisition.headcount)
+    if status != requisition.status:
+        requisition.status = status
+        event = "requisition.filled" if status == "filled" else "requisition.reopened"
+        record_event(session, actor, event, requisition.id, requisition_id=requisition.id)
 
 
 async def _done(session: AsyncSession, actor: Actor, option: Option) -> Option:
@@ -246,14 +240,7 @@ async def hire_option(
     to = _target(option, "hire")
     option.start_date = body.start_date
     await _move(session, actor, option, "hire", to, None, start_date=body.start_date.isoformat())
-    await session.flush()
-    hired = await session.scalar(
-        select(func.count())
-        .select_from(Option)
-        .where(Option.requisition_id == requisition.id, Option.status == "hired")
-    )
-    if hired == requisition.headcount and requisition.status != "filled":
-        _set_requisition_status(session, actor, requisition, "filled", "requisition.filled")
+    await _follow_hires(session, actor, requisition)
     return await _done(session, actor, option)
 
 
@@ -271,8 +258,8 @@ async def _release(
     await _move(
         session, actor, option, "release", _target(option, "release"), reason, note=note, **data
     )
-    if was == "hired" and requisition.status == "filled":
-        _set_requisition_status(session, actor, requisition, "open", "requisition.reopened")
+    if was == "hired":
+        await _follow_hires(session, actor, requisition)
 
 
 async def release_option(

@@ -96,8 +96,11 @@ async def update_requisition(
     body: RequisitionUpdate,
     if_match: IfMatch = None,
 ) -> Response:
-    """Change only the fields sent. `status` may be set to `open`, `on_hold` or `closed`;
-    `filled` follows from hires."""
+    """Change only the fields sent. By hand, `status` moves between `open`, `on_hold` and
+    `closed`, and a `filled` requisition may be closed; `filled` follows from hires (the last
+    seat hired fills it; raising `headcount` above the hires opens it again). A status the
+    hires contradict is 409 `invalid_status_change`; a `headcount` below the seats taken by
+    selected and hired options is 409 `headcount_below_seats`, naming them in `seats`."""
     check_if_match(if_match, requisition.version)
     requisition = await service.update_requisition(session, actor, requisition, body)
     return resource_response(RequisitionOut.model_validate(requisition))
@@ -121,7 +124,7 @@ async def upsert_requisition(
     body: RequisitionCreate,
 ) -> Response:
     """For ATS sync: 201 when the ref was new, 200 when the requisition it names was replaced
-    with this body."""
+    with this body. A `headcount` below the seats taken is 409 `headcount_below_seats`."""
     requisition, was_created = await service.upsert_requisition(
         session, actor, system, external_id, body
     )

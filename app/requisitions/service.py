@@ -21,6 +21,7 @@ from app.kit.pagination import SortKey, paginate
 from app.models import Requisition
 from app.models.requisition import RequisitionStatus
 from app.requisitions.schemas import RequisitionCreate, RequisitionUpdate
+from app.requisitions.status import check_headcount, check_manual_move, follow_hires, seats
 
 ORDER = (SortKey(Requisition.created_at), SortKey(Requisition.id))
 
@@ -88,9 +89,28 @@ async def create_requisition(
     return await get_requisition(session, actor.organization_id, requisition.id)
 
 
+async def _with_status(
+    session: AsyncSession, requisition: Requisition, body: RequisitionUpdate
+) -> RequisitionUpdate:
+    """`body` with the status it leads to (see `status`), or a 409 for a headcount below the
+    seats taken or a status the options contradict."""
+    headcount = body.headcount if body.headcount is not None else requisition.headcount
+    taken = await seats(session, requisition.id)
+    check_headcount(headcount, taken)
+    hires = sum(status == "hired" for _, status in taken)
+    status = follow_hires(requisition.status, hires, headcount)
+    if body.status is not None:
+        check_manual_move(status, body.status, hires, headcount)
+        status = body.status
+    if status == requisition.status:
+        return body
+    return body.model_copy(update={"status": status})
+
+
 async def update_requisition(
     session: AsyncSession, actor: Actor, requisition: Requisition, body: RequisitionUpdate
 ) -> Requisition:
+    body = await _with_status(session, requisition, body)
     changed = await apply_patch(session, actor.organization_id, "requisition", requisition, body)
     if not changed:
         return requisition

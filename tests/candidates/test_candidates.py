@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from tests.story import assert_problem, at, events, ok
+from tests.story import assert_problem, at, events, note_for, ok
 
 FIELDS = {
     "id",
@@ -471,3 +471,58 @@ async def test_erasure_clears_their_name_on_check_ins_they_reviewed(client):
     checkins = await ok(await client.get(f"/v1/options/{option['id']}/check-ins"))
     assert [c["reviewer_name"] for c in checkins["data"]] == [None]
     assert "Juan" not in str(checkins)
+
+
+async def test_erasure_reaches_responses_stored_for_idempotent_retries(client):
+    """Every POST that answered with the person's data, replayed after the erasure, gives
+    none of it back, and still runs only once."""
+    juan = {"name": "Juan Pérez", "email": "juan@example.com", "phone": "+34 600 000 000"}
+    secrets = ["Juan", "juan@example.com", "+34 600", "sick daughter", "over coffee", "Lisbon"]
+    req = await ok(await client.post("/v1/requisitions", json={"title": "Role"}), 201)
+    template = await ok(
+        await client.post(
+            "/v1/note-templates",
+            json={
+                "name": "warm",
+                "kind": "update",
+                "reason_code": "timing",
+                "body": "Hi {candidate_name}, thank you, we will be in touch.",
+            },
+        ),
+        201,
+    )
+    posts: list[tuple[str, dict]] = []
+
+    async def post(path: str, body: dict) -> dict:
+        key = f"erase-{len(posts)}"
+        response = await client.post(path, json=body, headers={"Idempotency-Key": key})
+        posts.append((path, body))
+        return await ok(response, response.status_code)
+
+    candidate = await post("/v1/candidates", juan)
+    option = await post(
+        f"/v1/requisitions/{req['id']}/options",
+        {"candidate_id": candidate["id"], "fit_summary": "Ran the Lisbon office."},
+    )
+    await post(f"/v1/options/{option['id']}/select", {"reason": "Best fit."})
+    await post(
+        f"/v1/options/{option['id']}/check-ins",
+        {"verdict": "meets", "rating": 3, "notes": "Juan is settling in."},
+    )
+    await post(f"/v1/options/{option['id']}/release", {"reason": "Left for his sick daughter."})
+    await post(f"/v1/options/{option['id']}/notes", note_for("Juan"))
+    await post(
+        f"/v1/candidates/{candidate['id']}/touchpoints",
+        {"direction": "outbound", "channel": "call", "summary": "Talked with Juan over coffee."},
+    )
+    await post(f"/v1/note-templates/{template['id']}/render", {"option_id": option["id"]})
+
+    await ok(await client.delete(f"/v1/candidates/{candidate['id']}"))
+
+    for i, (path, body) in enumerate(posts):
+        replay = await client.post(path, json=body, headers={"Idempotency-Key": f"erase-{i}"})
+        assert replay.headers["idempotent-replayed"] == "true", (path, replay.text)
+        assert not [s for s in secrets if s in replay.text], (path, replay.text)
+    assert len((await ok(await client.get("/v1/candidates")))["data"]) == 1
+    feed = await events(client)
+    assert not [s for s in secrets if s in str(feed)], feed

@@ -156,6 +156,44 @@ async def test_a_failing_first_choice_selected_again_is_still_at_risk(client):
     assert again["at_risk"] is True
 
 
+@pytest.mark.parametrize(
+    ("action", "body"),
+    [
+        ("keep-warm", {"reason": "Give them a second look."}),
+        ("release", {"reason": "Missed milestones."}),
+        ("withdraw", {"reason": "Took another offer."}),
+    ],
+)
+async def test_moving_an_at_risk_option_is_one_version_step(client, action, body):
+    opt = await selected_option(client)
+    await check_in(client, opt["id"], verdict="failing", rating=1)
+    flagged = await current(client, opt["id"])
+    assert flagged["at_risk"] is True
+
+    r = await client.post(f"/v1/options/{opt['id']}/{action}", json=body)
+
+    # Status and at-risk change in one request: clients see one new version, not two.
+    assert r.status_code == 200, r.text
+    assert r.json()["at_risk"] is False
+    assert r.json()["version"] == flagged["version"] + 1
+    assert r.headers["etag"] == f'"{flagged["version"] + 1}"'
+
+
+async def test_reactivating_a_runner_up_over_an_at_risk_first_choice_steps_each_once(client):
+    first = await selected_option(client)
+    runner_up = await option(client, first["requisition_id"], "Juan Pérez")
+    runner_up = await act(client, runner_up["id"], "keep-warm", reason="Strong second.")
+    await check_in(client, first["id"], verdict="failing", rating=1)
+    flagged = await current(client, first["id"])
+
+    selected = await act(
+        client, runner_up["id"], "reactivate", reason="Agency failing.", replaces=first["id"]
+    )
+
+    assert selected["version"] == runner_up["version"] + 1
+    assert (await current(client, first["id"]))["version"] == flagged["version"] + 1
+
+
 # --- A reviewer is a touchpoint ----------------------------------------------------------------
 
 

@@ -1,9 +1,15 @@
 """API-key authentication, scopes, `On-Behalf-Of` and `last_used_at` (SPEC §6)."""
 
+import uuid
 from datetime import datetime
 
+import httpx
 import pytest
 from conftest import make_client
+from sqlalchemy import update
+
+from app.models import ApiKey
+from tests.live import serving
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -232,6 +238,27 @@ async def test_on_behalf_of_over_200_chars_is_422(tenant, client):
     assert await events_of_type(client, "requisition.created") == []
 
 
+@pytest.mark.parametrize("who", ["José Núñez", "Zoë 王芳", "ü" * 200])
+async def test_non_ascii_on_behalf_of_is_recorded_as_sent(tenant, who):
+    # HTTP carries header bytes; clients send names as UTF-8.
+    headers = {"On-Behalf-Of": who.encode()}
+    async with tenant.client("read,write") as c:
+        r = await c.post("/v1/requisitions", json={"title": "Role"}, headers=headers)
+        assert r.status_code == 201, r.text
+        [event] = await events_of_type(c, "requisition.created")
+    assert event["actor"]["on_behalf_of"] == who
+
+
+async def test_on_behalf_of_that_is_not_utf8_is_422(tenant, client):
+    headers = {"On-Behalf-Of": "Jos\xe9".encode("latin-1")}
+    async with tenant.client("read,write") as c:
+        r = await c.post("/v1/requisitions", json={"title": "Role"}, headers=headers)
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "validation_failed"
+    assert r.json()["errors"][0]["loc"] == ["header", "On-Behalf-Of"]
+    assert (await client.get("/v1/requisitions")).json()["data"] == []
+
+
 # --- last_used_at ------------------------------------------------------------------------------
 
 
@@ -256,3 +283,22 @@ async def test_last_used_at_stays_null_for_an_unused_key(client):
     created = await create_key(client, ["read"])
     key = (await client.get(f"/v1/api-keys/{created['id']}")).json()
     assert key["last_used_at"] is None
+
+
+async def test_a_read_answers_while_another_transaction_holds_the_key(app, settings, client):
+    """Reads never write on the request path: recording a key's use must not make a GET wait
+    for, or fail on, a writer (on SQLite any writer; on PostgreSQL one holding the key row)."""
+    created = await create_key(client, ["read"])
+    writer = app.state.db.engine.execution_options(sqlite_immediate=True)
+    with serving(settings) as url:
+        async with writer.begin() as busy:
+            await busy.execute(
+                update(ApiKey).where(ApiKey.id == uuid.UUID(created["id"])).values(name=ApiKey.name)
+            )
+            async with httpx.AsyncClient(base_url=url, timeout=8) as holder:
+                headers = {"Authorization": f"Bearer {created['key']}"}
+                r = await holder.get("/v1/requisitions", headers=headers)
+            assert r.status_code == 200, r.text
+        # Released: the server records the use after the response, before it stops.
+    key = (await client.get(f"/v1/api-keys/{created['id']}")).json()
+    assert key["last_used_at"] is not None

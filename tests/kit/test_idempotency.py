@@ -5,9 +5,10 @@ import json
 from datetime import timedelta
 
 from sqlalchemy import select, update
+from starlette.datastructures import Headers
 
 from app.kit.auth import hash_secret
-from app.kit.idempotency import fingerprint
+from app.kit.idempotency import Claim, Idempotency, fingerprint
 from app.models import ApiKey, IdempotencyRecord
 from app.models.base import utcnow
 from tests.story import assert_problem
@@ -209,7 +210,10 @@ async def test_a_new_key_secret_is_never_stored_nor_replayed(app, tenant, client
     assert stored and all(secret.encode() not in body for body in stored)
 
 
-async def _claim_in_flight(app, tenant, key: str, path: str, body: dict) -> None:
+async def _claim_in_flight(
+    app, tenant, key: str, path: str, body: dict, *, age: timedelta = timedelta(0)
+) -> None:
+    """The claim a process leaves behind while it runs the request, made `age` ago."""
     async with app.state.db.writer() as session:
         api_key_id = await session.scalar(
             select(ApiKey.id).where(ApiKey.key_hash == hash_secret(tenant.keys["read,write,admin"]))
@@ -220,6 +224,7 @@ async def _claim_in_flight(app, tenant, key: str, path: str, body: dict) -> None
                 key=key,
                 fingerprint=fingerprint(api_key_id, "POST", path, "", raw(body)),
                 status_code=None,
+                created_at=utcnow() - age,
             )
         )
         await session.commit()
@@ -241,6 +246,58 @@ async def test_in_flight_key_of_one_organization_does_not_block_another(app, ten
     async with other_tenant.client() as globex:
         r = await post(globex, "/v1/requisitions", body, "k-busy")
     assert r.status_code == 201, r.text
+
+
+async def test_a_claim_left_by_a_crashed_process_expires(app, tenant, client):
+    # A process died mid-request: its claim has no response and nobody will complete it.
+    body = {"title": "Crashed"}
+    lease = app.state.settings.idempotency_lease
+    await _claim_in_flight(app, tenant, "k-crash", "/v1/requisitions", body, age=lease * 2)
+
+    retry = await post(client, "/v1/requisitions", body, "k-crash")
+
+    assert retry.status_code == 201, retry.text
+    again = await post(client, "/v1/requisitions", body, "k-crash")
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.content == retry.content
+    assert len(await list_of(client, "/v1/requisitions")) == 1
+    assert len(await events_of_type(client, "requisition.created")) == 1
+
+
+async def test_a_claim_within_its_lease_is_still_in_flight(app, tenant, client):
+    body = {"title": "Slow"}
+    lease = app.state.settings.idempotency_lease
+    await _claim_in_flight(app, tenant, "k-slow", "/v1/requisitions", body, age=lease / 2)
+    assert_problem(
+        await post(client, "/v1/requisitions", body, "k-slow"), 409, "idempotency_in_flight"
+    )
+
+
+async def test_a_request_that_outlived_its_lease_is_not_committed_twice(app, tenant, client):
+    """Exactly once even if the first holder was only slow: once a retry has taken the key
+    over, the first holder cannot store its response, so its transaction rolls back."""
+    body = {"title": "Slow"}
+    idempotency = Idempotency(app.state.db, app.state.settings)
+    headers = Headers({"authorization": f"Bearer {tenant.keys['read,write,admin']}"})
+    first = await idempotency.claim("k-late", headers, "POST", "/v1/requisitions", "", raw(body))
+    assert isinstance(first, Claim)
+    async with app.state.db.writer() as session:
+        await session.execute(
+            update(IdempotencyRecord)
+            .where(IdempotencyRecord.key == "k-late")
+            .values(created_at=utcnow() - app.state.settings.idempotency_lease * 2)
+        )
+        await session.commit()
+
+    retry = await post(client, "/v1/requisitions", body, "k-late")
+    assert retry.status_code == 201, retry.text
+
+    async with app.state.db.writer() as session:
+        assert not await idempotency.complete(session, first, 201, [], b"{}")
+    await idempotency.release(first)  # what the first holder does when it fails
+    replay = await post(client, "/v1/requisitions", body, "k-late")
+    assert replay.headers["idempotent-replayed"] == "true"
+    assert replay.content == retry.content
 
 
 async def test_a_key_lives_at_least_24_hours(app, tenant, client):

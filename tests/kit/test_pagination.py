@@ -4,6 +4,9 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import make_client
+
+from app.main import create_app
 
 LINK = re.compile(r'^<(?P<url>[^>]+)>; rel="next"$')
 
@@ -223,3 +226,30 @@ async def test_a_cursor_value_beyond_the_column_is_refused(client):
     r = await client.get(f"/v1/requisitions/{req['id']}/options", params={"cursor": cursor})
     assert r.status_code == 422, r.text
     assert r.json()["code"] == "invalid_cursor"
+
+
+async def test_link_ignores_the_host_header(client):
+    await create_requisitions(client, 3)
+    r = await client.get(
+        "/v1/requisitions", params={"limit": 2}, headers={"Host": "attacker.example"}
+    )
+    # A forged Host must not end up in a link that a client or a cache follows.
+    link = next_link(r)
+    assert link is not None and "attacker.example" not in link
+    assert link == f"/v1/requisitions?limit=2&cursor={r.json()['next_cursor']}"
+    rest = await client.get(link)
+    assert rest.status_code == 200 and len(rest.json()["data"]) == 1
+
+
+async def test_link_uses_the_configured_public_base_url(settings, tenant):
+    async with tenant.client() as writer:
+        await create_requisitions(writer, 3)
+    public = settings.model_copy(update={"public_base_url": "https://hiring.example.com"})
+    app = create_app(public)
+    try:
+        async with make_client(app, tenant.keys["read"], Host="attacker.example") as c:
+            r = await c.get("/v1/requisitions", params={"limit": 2})
+    finally:
+        await app.state.db.engine.dispose()
+    cursor = r.json()["next_cursor"]
+    assert next_link(r) == f"https://hiring.example.com/v1/requisitions?limit=2&cursor={cursor}"
