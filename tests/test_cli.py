@@ -1,4 +1,4 @@
-"""`shortlist keys create` (SPEC §8). Always on a temporary SQLite file: the CLI migrates and
+"""`shortlist keys create` (contract §8). Always on a temporary SQLite file: the CLI migrates and
 writes its own database, whatever SHORTLIST_TEST_DATABASE_URL says.
 
 The CLI runs `asyncio.run` itself, so these tests are synchronous and drive the app with their

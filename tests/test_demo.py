@@ -1,4 +1,4 @@
-"""`shortlist demo` (SPEC §8) loads the SPEC §1 story. Always on a temporary SQLite file, like
+"""`shortlist demo` (contract §8) loads the contract §1 story. Always on a temporary SQLite file, like
 tests/test_cli.py: the command migrates and writes its own database.
 
 The CLI runs `asyncio.run` itself, so these tests are synchronous.

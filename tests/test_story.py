@@ -1,4 +1,4 @@
-"""SPEC §1, end to end through HTTP: the agency fails, the runner-up it kept warm takes over."""
+"""contract §1, end to end through HTTP: the agency fails, the runner-up it kept warm takes over."""
 
 from datetime import timedelta
 

@@ -1,4 +1,4 @@
-"""API keys: create (secret shown once), list, get, revoke (SPEC §2, §6)."""
+"""API keys: create (secret shown once), list, get, revoke (contract §2, §6)."""
 
 import uuid
 from datetime import datetime

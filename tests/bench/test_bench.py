@@ -1,4 +1,4 @@
-"""The bench of a requisition (SPEC §5): first choices, runner-ups and who would replace whom."""
+"""The bench of a requisition (contract §5): first choices, runner-ups and who would replace whom."""
 
 from datetime import UTC, datetime, timedelta
 

@@ -1,4 +1,4 @@
-"""An option's standing (SPEC §5): what the candidate may be told, in plain words."""
+"""An option's standing (contract §5): what the candidate may be told, in plain words."""
 
 from typing import get_args
 

@@ -1,4 +1,4 @@
-"""Candidates: create, list and search, get, patch, erase, upsert by external ref (SPEC §2, §6, §7)."""
+"""Candidates: create, list and search, get, patch, erase, upsert by external ref (contract §2, §6, §7)."""
 
 import uuid
 

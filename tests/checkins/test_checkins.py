@@ -1,4 +1,4 @@
-"""Check-ins on a first choice and the at-risk rule (SPEC §3, §5)."""
+"""Check-ins on a first choice and the at-risk rule (contract §3, §5)."""
 
 import pytest
 
@@ -152,7 +152,7 @@ async def test_a_failing_first_choice_selected_again_is_still_at_risk(client):
 
     again = await act(client, opt["id"], "select", reason="Back as first choice.")
 
-    # Its latest check-in is still `failing`, so as a first choice it is at risk (SPEC §3).
+    # Its latest check-in is still `failing`, so as a first choice it is at risk (contract §3).
     assert again["at_risk"] is True
 
 

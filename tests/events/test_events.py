@@ -1,4 +1,4 @@
-"""The change feed: `GET /v1/events?type=&requisition_id=&after=` (SPEC §6)."""
+"""The change feed: `GET /v1/events?type=&requisition_id=&after=` (contract §6)."""
 
 import uuid
 

@@ -1,4 +1,4 @@
-"""The follow-up calendar feed (SPEC §5): the same items as `GET /v1/follow-ups`, as RFC 5545."""
+"""The follow-up calendar feed (contract §5): the same items as `GET /v1/follow-ups`, as RFC 5545."""
 
 from datetime import date, datetime
 

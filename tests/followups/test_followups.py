@@ -1,4 +1,4 @@
-"""Follow-ups (SPEC §5): who to get back to, and when, so no open door is forgotten."""
+"""Follow-ups (contract §5): who to get back to, and when, so no open door is forgotten."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Interim engagements (SPEC §5): someone filling the role while the decision waits."""
+"""Interim engagements (contract §5): someone filling the role while the decision waits."""
 
 from datetime import date, timedelta
 

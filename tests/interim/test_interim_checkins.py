@@ -1,4 +1,4 @@
-"""Interim check-ins (SPEC §5): an interim role is an extended interview, so its check-ins are
+"""Interim check-ins (contract §5): an interim role is an extended interview, so its check-ins are
 evidence for the interim's option; a reviewing runner-up stays warm."""
 
 from datetime import UTC, datetime, timedelta

@@ -1,4 +1,4 @@
-"""API-key authentication, scopes, `On-Behalf-Of` and `last_used_at` (SPEC §6)."""
+"""API-key authentication, scopes, `On-Behalf-Of` and `last_used_at` (contract §6)."""
 
 import uuid
 from datetime import datetime

@@ -1,4 +1,4 @@
-"""`ETag` from the version, `If-Match` against lost updates (SPEC §6)."""
+"""`ETag` from the version, `If-Match` against lost updates (contract §6)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""`Idempotency-Key` on POST: replay, reuse, failures, per-organization keys, in flight (SPEC §6)."""
+"""`Idempotency-Key` on POST: replay, reuse, failures, per-organization keys, in flight (contract §6)."""
 
 import asyncio
 import json

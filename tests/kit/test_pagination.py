@@ -1,4 +1,4 @@
-"""Keyset pagination: `limit`, `cursor`, `next_cursor`, `Link` (SPEC §6)."""
+"""Keyset pagination: `limit`, `cursor`, `next_cursor`, `Link` (contract §6)."""
 
 import re
 from urllib.parse import parse_qs, urlsplit

@@ -1,4 +1,4 @@
-"""Notes of an option and the respect-check preview (SPEC §4), through HTTP."""
+"""Notes of an option and the respect-check preview (contract §4), through HTTP."""
 
 from datetime import UTC, datetime, timedelta
 

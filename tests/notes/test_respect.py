@@ -1,4 +1,4 @@
-"""The respect check (SPEC §4) finding by finding: what each error refuses and what it lets
+"""The respect check (contract §4) finding by finding: what each error refuses and what it lets
 through, each warning on its own, and the shape of a finding (span, suggestion). The evaluation
 corpus is measured in test_respect_corpus.py."""
 

@@ -1,4 +1,4 @@
-"""Note templates (SPEC §4): placeholders are substituted from the option, never evaluated."""
+"""Note templates (contract §4): placeholders are substituted from the option, never evaluated."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""The option actions of SPEC §3, driven through HTTP."""
+"""The option actions of contract §3, driven through HTTP."""
 
 import asyncio
 from datetime import date

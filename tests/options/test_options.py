@@ -1,4 +1,4 @@
-"""Options: a candidate in play for a requisition (SPEC §2, §3 `allowed_actions`, §6)."""
+"""Options: a candidate in play for a requisition (contract §2, §3 `allowed_actions`, §6)."""
 
 import uuid
 

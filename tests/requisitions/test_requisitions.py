@@ -1,4 +1,4 @@
-"""Requisitions: create, list, get, patch, upsert by external ref, events, timeline (SPEC §2, §6, §7)."""
+"""Requisitions: create, list, get, patch, upsert by external ref, events, timeline (contract §2, §6, §7)."""
 
 import uuid
 from datetime import timedelta, timezone

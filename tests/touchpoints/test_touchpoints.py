@@ -1,4 +1,4 @@
-"""Touchpoints with a candidate (SPEC §5), through HTTP."""
+"""Touchpoints with a candidate (contract §5), through HTTP."""
 
 from datetime import UTC, datetime, timedelta
 
