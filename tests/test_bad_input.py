@@ -12,6 +12,8 @@ import orjson
 import pytest
 from conftest import Tenant
 
+from tests.story import note_for
+
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "code"}
 LIMIT = 64 * 1024  # the test app's max_body_bytes
@@ -132,6 +134,7 @@ class Write:
 
 
 TIMESTAMP = "2026-11-26T09:30:00Z"
+RESPECTFUL_NOTE = note_for("Juan", reason_code="no_current_need")
 CREATE_READ_ONLY = {"id": A_UUID, "version": 1, "created_at": TIMESTAMP, "updated_at": TIMESTAMP}
 PATCH_READ_ONLY = {"id": A_UUID, "version": 7, "created_at": TIMESTAMP}
 NUL_IN_A_REF = [{"system": "greenhouse", "external_id": "40\u000012"}]
@@ -141,6 +144,11 @@ BAD_REQUISITION_VALUES = [
     ("headcount", "two"),
     ("headcount", 0),
     ("target_start_date", "next week"),
+    # Numbers are not dates (pydantic would read them as seconds since 1970).
+    ("target_start_date", 0),
+    ("target_start_date", "0"),
+    ("target_start_date", "1899-12-31"),
+    ("target_start_date", "2201-01-01"),
     ("external_refs", "greenhouse:4012"),
     ("external_refs", NUL_IN_A_REF),
 ]
@@ -151,6 +159,13 @@ BAD_CANDIDATE_VALUES = [
     ("tags", ["pyth\u0000on"]),
     ("email", {"address": "juan@example.com"}),
     ("available_from", "2026-02-30"),
+    ("available_from", 86400),
+    ("available_from", "2026-01-01T00:00:00Z"),
+    # A consent is a real boolean, not something that looks like one.
+    ("keep_in_touch_consent", 0),
+    ("keep_in_touch_consent", 1),
+    ("keep_in_touch_consent", "true"),
+    ("keep_in_touch_consent", "yes"),
 ]
 
 WRITES = [
@@ -237,6 +252,36 @@ WRITES = [
         text_field="name",
         bad_values=[("name", 42), ("scopes", "read"), ("scopes", ["root"])],
         read_only={**CREATE_READ_ONLY, "key": "sl_chosen-by-the-client", "prefix": "sl_chosen"},
+    ),
+    Write(
+        name="hold option",
+        method="POST",
+        path="/v1/options/{option_id}/hold",
+        valid=lambda w: {"reason": "No budget until spring.", "revisit_on": "2027-04-01"},
+        text_field="reason",
+        bad_values=[
+            ("revisit_on", 86400),
+            ("revisit_on", "86400"),
+            ("revisit_on", "0001-01-01"),
+            ("note", {**RESPECTFUL_NOTE, "door_open": 0}),
+            ("note", {**RESPECTFUL_NOTE, "keep_in_touch_on": 0}),
+            ("note", {**RESPECTFUL_NOTE, "keep_in_touch_on": "9999-12-31"}),
+        ],
+        read_only={"status": "on_hold"},
+    ),
+    Write(
+        name="log touchpoint",
+        method="POST",
+        path="/v1/candidates/{candidate_id}/touchpoints",
+        valid=lambda w: {"direction": "outbound", "channel": "call"},
+        text_field="summary",
+        bad_values=[
+            ("occurred_at", 0),
+            ("occurred_at", "0001-01-01T00:00:00Z"),  # a touchpoint in year 1
+            ("occurred_at", "1899-12-31T23:00:00Z"),
+            ("occurred_at", "2026-01-01"),
+        ],
+        read_only=CREATE_READ_ONLY,
     ),
 ]
 
@@ -408,6 +453,16 @@ BAD_QUERIES = [
             "/v1/requisitions/{requisition_id}/options",
         )
         for value in ("2026-01-01T00:00:00", "2026-01-01", "yesterday", "2026-13-45T00:00:00Z")
+    ),
+    *(
+        BadQuery(path, {"updated_after": value})
+        for path in ("/v1/requisitions", "/v1/candidates")
+        for value in ("0", "86400", "0001-01-01T00:00:00Z", "2201-01-01T00:00:00Z")
+    ),
+    *(
+        BadQuery(path, {"due_before": value})
+        for path in ("/v1/follow-ups", "/v1/follow-ups.ics")
+        for value in ("0", "86400", "20270101", "0001-01-01", "2201-01-01", "tomorrow")
     ),
     BadQuery("/v1/events", {"requisition_id": "not-a-uuid"}),
     BadQuery("/v1/events", {"after": "not-a-uuid"}),

@@ -11,12 +11,13 @@ from app.followups.schemas import FollowUp
 from app.kit.auth import ReadScope
 from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response, paginate_sorted
+from app.kit.schemas import Day
 from app.models.base import utcnow
 
 router = APIRouter(tags=["Follow-ups"])
 
 DueBefore = Annotated[
-    date | None,
+    Day | None,
     Query(
         description="Items due before this date (exclusive). Default: tomorrow, so "
         "everything due today or earlier."
@@ -72,7 +73,7 @@ async def list_follow_ups(
 async def follow_up_calendar(
     actor: ReadScope,
     session: Session,
-    due_before: Annotated[date | None, Query(description="Default: 90 days from today.")] = None,
+    due_before: Annotated[Day | None, Query(description="Default: 90 days from today.")] = None,
 ) -> Response:
     """The same items as `GET /v1/follow-ups`, one all-day event each, for a calendar app."""
     horizon = due_before or utcnow().date() + timedelta(days=90)

@@ -4,7 +4,7 @@ from typing import ClassVar, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from app.kit.schemas import LongText, PatchBody, RequestBody, ResourceOut
+from app.kit.schemas import Day, LongText, PatchBody, RequestBody, ResourceOut
 from app.models import InterimEngagement
 from app.models.interim_engagement import EngagementStatus
 from app.notes.schemas import NoteBody
@@ -32,8 +32,8 @@ class EngagementCreate(RequestBody):
     )
 
     candidate_id: uuid.UUID = Field(description="A person or an agency; may also be an option.")
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = None
     scope: LongText | None = None
 
     @model_validator(mode="after")
@@ -48,8 +48,8 @@ class EngagementUpdate(PatchBody):
     )
     not_null: ClassVar[frozenset[str]] = frozenset({"starts_on", "status"})
 
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: Day | None = None
+    ends_on: Day | None = None
     scope: LongText | None = None
     status: Literal["active"] | None = Field(
         default=None, description="Start a planned engagement early; `end` ends one."

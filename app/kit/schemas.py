@@ -1,16 +1,20 @@
-"""Base schemas and the constrained string types every request body uses."""
+"""Base schemas and the constrained types every request body and query uses."""
 
+import re
 import uuid
-from datetime import UTC, datetime
-from typing import Annotated, ClassVar, Self
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -33,15 +37,63 @@ ExternalId = Annotated[
 ]
 
 
+# Dates and instants are strings in the API. Pydantic would also read a number as seconds since
+# 1970 (`0`, `86400`), which only ever hides a client's bug, so anything but text is refused.
+# Years outside 1900–2200 are typos for the hiring decisions recorded here (a touchpoint in
+# year 1), and the pattern says so in the document.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+D = TypeVar("D", bound=date)
+YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INSTANT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _text(pattern: re.Pattern[str], kind: type, form: str) -> Any:
+    def check(value: object) -> object:
+        if type(value) is kind:  # from Python callers (services, the demo)
+            return value
+        if isinstance(value, str) and pattern.fullmatch(value):
+            return value
+        raise ValueError(f"expected {form}")
+
+    return BeforeValidator(check)
+
+
+def _in_range(value: D) -> D:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return value
+
+
 def _in_utc(value: datetime) -> datetime:
-    try:
-        return value.astimezone(UTC)
-    except OverflowError as exc:  # e.g. 0001-01-01T00:00:00+01:00
-        raise ValueError("the instant is out of range") from exc
+    # The year is checked first, so the conversion cannot overflow (0001-01-01T00:00:00+01:00).
+    return _in_range(value).astimezone(UTC)
 
 
-# An instant with its offset, held in UTC (every timestamp column is UTC).
-Instant = Annotated[AwareDatetime, AfterValidator(_in_utc)]
+def _string_schema(format: str, description: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {"type": "string", "format": format, "pattern": YEAR_PATTERN, "description": description}
+    )
+
+
+# A calendar date, `YYYY-MM-DD`.
+Day = Annotated[
+    date,
+    _text(_DATE, date, "a date as YYYY-MM-DD"),
+    AfterValidator(_in_range),
+    _string_schema("date", f"`YYYY-MM-DD`, years {FIRST_YEAR}–{LAST_YEAR}."),
+]
+# An instant with its offset (RFC 3339), held in UTC (every timestamp column is UTC).
+Instant = Annotated[
+    AwareDatetime,
+    _text(_INSTANT, datetime, "an RFC 3339 date-time with an offset"),
+    AfterValidator(_in_utc),
+    _string_schema("date-time", f"RFC 3339 with an offset, years {FIRST_YEAR}–{LAST_YEAR}."),
+]
+# `true` or `false`; never `0`, `1` or `"yes"` (a consent must be given, not inferred).
+Boolean = Annotated[bool, Strict()]
 
 
 class RequestBody(BaseModel):
