@@ -3,7 +3,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from starlette.responses import Response
 
-from app.kit.errors import problem_response, responses
+from app.kit.errors import problem_response
 from app.kit.responses import json_response
 
 router = APIRouter(tags=["Health"])
@@ -24,7 +24,7 @@ async def healthz() -> Response:
     operation_id="getReadiness",
     summary="Database is reachable",
     response_model=HealthOut,
-    responses={503: responses(503)[503]},
+    responses={503: {"description": "The database does not answer."}},
 )
 async def readyz(request: Request) -> Response:
     """200 when the database answers; 503 otherwise. No auth."""

@@ -9,7 +9,6 @@ from app.db import Session
 from app.followups import service
 from app.followups.schemas import FollowUp
 from app.kit.auth import ReadScope
-from app.kit.errors import responses
 from app.kit.pagination import Cursor, Limit, Page, page_response, paginate_sorted
 from app.kit.schemas import Day
 from app.models.base import utcnow
@@ -40,7 +39,6 @@ def _tomorrow() -> date:
     operation_id="listFollowUps",
     summary="Who to get back to, and when",
     response_model=Page[FollowUp],
-    responses=responses(403),
 )
 async def list_follow_ups(
     actor: ReadScope,
@@ -67,7 +65,6 @@ async def list_follow_ups(
     response_class=Response,
     responses={
         200: {"content": {"text/calendar": {}}, "description": "An RFC 5545 calendar."},
-        **responses(403),
     },
 )
 async def follow_up_calendar(

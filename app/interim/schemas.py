@@ -10,6 +10,8 @@ from app.models.interim_engagement import EngagementStatus
 from app.notes.schemas import NoteBody
 from app.options.schemas import Reason
 
+ENDS_ON = "On or after `starts_on` (422 otherwise)."
+
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on is not None and ends_on is not None and ends_on < starts_on:
@@ -33,7 +35,7 @@ class EngagementCreate(RequestBody):
 
     candidate_id: uuid.UUID = Field(description="A person or an agency; may also be an option.")
     starts_on: Day
-    ends_on: Day | None = None
+    ends_on: Day | None = Field(default=None, description=ENDS_ON)
     scope: LongText | None = None
 
     @model_validator(mode="after")
@@ -49,7 +51,7 @@ class EngagementUpdate(PatchBody):
     not_null: ClassVar[frozenset[str]] = frozenset({"starts_on", "status"})
 
     starts_on: Day | None = None
-    ends_on: Day | None = None
+    ends_on: Day | None = Field(default=None, description=f"{ENDS_ON} Null: open-ended.")
     scope: LongText | None = None
     status: Literal["active"] | None = Field(
         default=None, description="Start a planned engagement early; `end` ends one."

@@ -11,7 +11,10 @@ IfMatch = Annotated[
     Header(
         alias="If-Match",
         max_length=200,
-        description="The `ETag` you last read; the change is refused with 412 if it is stale.",
+        # RFC 9110: `*` or a comma-separated list of entity tags; anything else is malformed.
+        pattern=r'^(\*|(W/)?"[\x21\x23-\x7e]*"( *, *(W/)?"[\x21\x23-\x7e]*")*)$',
+        description='The `ETag` you last read, e.g. `"3"` (or `*`); the change is refused '
+        "with 412 if it is stale.",
     ),
 ]
 

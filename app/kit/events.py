@@ -6,13 +6,14 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.auth import Actor
+from app.kit.event_types import EventType
 from app.models import Event
 
 
 def record_event(
     session: AsyncSession,
     actor: Actor,
-    type: str,
+    type: EventType,
     subject_id: uuid.UUID,
     *,
     requisition_id: uuid.UUID | None = None,

@@ -12,11 +12,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     Strict,
     StringConstraints,
     WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 # PostgreSQL cannot store NUL in text, and no client means to send one.
 NO_NUL = r"^[^\x00]*$"
@@ -129,6 +132,20 @@ class PatchBody(RequestBody):
     """A partial update: only the fields sent change; `null` clears a field that may be empty."""
 
     not_null: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The document says what `_reject_null` enforces: these fields may be left out, not
+        # sent as null.
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        for name in cls.not_null:
+            field = schema["properties"][name]
+            choices = [s for s in field.pop("anyOf") if s != {"type": "null"}]
+            field.update(choices[0])
+            field.pop("default")
+        return schema
 
     @model_validator(mode="after")
     def _reject_null(self) -> Self:

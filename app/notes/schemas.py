@@ -51,7 +51,9 @@ class NoteCheck(NoteBody):
     )
 
 
-class Findings(BaseModel):
+class RespectCheck(BaseModel):
+    """What the respect check found in a draft."""
+
     findings: list[Finding]
 
 

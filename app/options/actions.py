@@ -14,6 +14,7 @@ from app.checkins.service import update_at_risk
 from app.kit.auth import Actor
 from app.kit.errors import Conflict
 from app.kit.etag import check_if_match
+from app.kit.event_types import EventType
 from app.kit.events import record_event
 from app.models import Note, Option, Requisition
 from app.models.base import utcnow
@@ -136,7 +137,7 @@ async def _move(
 
 
 def _set_requisition_status(
-    session: AsyncSession, actor: Actor, requisition: Requisition, status: str, event: str
+    session: AsyncSession, actor: Actor, requisition: Requisition, status: str, event: EventType
 ) -> None:
     requisition.status = status
     record_event(session, actor, event, requisition.id, requisition_id=requisition.id)
