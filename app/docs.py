@@ -133,8 +133,9 @@ def _header(description: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 HEADERS = {
     "ETag": _header(
-        "The resource's version as a strong entity tag; send it as `If-Match`.",
-        {"type": "string", "pattern": '^"[0-9]+"$', "examples": ['"3"']},
+        "An entity tag: a resource's is its version (send it as `If-Match`); a calendar's, "
+        "a hash of its content (send it as `If-None-Match`).",
+        {"type": "string", "pattern": '^"[0-9a-f]+"$', "examples": ['"3"']},
     ),
     "Location": _header("Where the created resource is read.", {"type": "string"}),
     "Link": _header(
@@ -148,6 +149,7 @@ HEADERS = {
     "Retry-After": _header("Seconds to wait before retrying.", {"type": "string"}),
     "WWW-Authenticate": _header("`Bearer`: send an API key.", {"type": "string"}),
     "Allow": _header("The methods the path has.", {"type": "string"}),
+    "Last-Modified": _header("When this last changed (an HTTP date).", {"type": "string"}),
 }
 
 IDEMPOTENCY_KEY = {
@@ -289,7 +291,7 @@ def _document_success_headers(op: Operation) -> None:
         if op.method == "post":
             headers["Idempotent-Replayed"] = _ref("headers", "Idempotent-Replayed")
         if headers:
-            response["headers"] = headers
+            response.setdefault("headers", {}).update(headers)
 
 
 def _absent_is_not_null(parameter: dict[str, Any]) -> None:

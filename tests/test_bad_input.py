@@ -81,6 +81,7 @@ async def stored_state(client: httpx.AsyncClient, world: World) -> dict[str, lis
         "/v1/candidates",
         "/v1/requisitions/{requisition_id}/options",
         "/v1/api-keys",
+        "/v1/calendar-feeds",
     ):
         items = await all_items(client, world.fill(path))
         state[path] = sorted((item["id"], item["version"]) for item in items)
@@ -252,6 +253,19 @@ WRITES = [
         text_field="name",
         bad_values=[("name", 42), ("scopes", "read"), ("scopes", ["root"])],
         read_only={**CREATE_READ_ONLY, "key": "sl_chosen-by-the-client", "prefix": "sl_chosen"},
+    ),
+    Write(
+        name="create calendar feed",
+        method="POST",
+        path="/v1/calendar-feeds",
+        valid=lambda w: {"name": "Dana's calendar"},
+        text_field="name",
+        bad_values=[("name", 42), ("name", ""), ("name", ["Dana"])],
+        read_only={
+            **CREATE_READ_ONLY,
+            "url": "/v1/calendar-feeds/cal_chosen-by-the-client.ics",
+            "revoked_at": TIMESTAMP,
+        },
     ),
     Write(
         name="hold option",
@@ -464,6 +478,11 @@ BAD_QUERIES = [
         for path in ("/v1/follow-ups", "/v1/follow-ups.ics")
         for value in ("0", "86400", "20270101", "0001-01-01", "2201-01-01", "tomorrow")
     ),
+    *(BadQuery("/v1/calendar-feeds", {"limit": limit}) for limit in BAD_LIMITS),
+    *(
+        BadQuery("/v1/calendar-feeds", {"cursor": cursor}, f"/v1/calendar-feeds cursor: {name}")
+        for name, cursor in BAD_CURSORS.items()
+    ),
     BadQuery("/v1/events", {"requisition_id": "not-a-uuid"}),
     BadQuery("/v1/events", {"after": "not-a-uuid"}),
     BadQuery("/v1/events", {"after": A_UUID}, "/v1/events after an unknown event", (404,)),
@@ -568,6 +587,8 @@ ID_ROUTES = [
     ("PATCH", "/v1/options/{}"),
     ("GET", "/v1/api-keys/{}"),
     ("DELETE", "/v1/api-keys/{}"),
+    ("GET", "/v1/calendar-feeds/{}"),
+    ("DELETE", "/v1/calendar-feeds/{}"),
 ]
 BAD_UUIDS = {
     "not a uuid": "not-a-uuid",
@@ -588,3 +609,19 @@ async def test_a_malformed_id_in_the_path_is_refused(
 ) -> None:
     body = {} if method in ("POST", "PATCH") else None
     await send_and_expect_refusal(api, world, method, path.replace("{}", bad_id), (422,), json=body)
+
+
+BAD_FEED_TOKENS = {
+    "not a token": "not-a-token",
+    "an id instead": A_UUID,
+    "one character short": "cal_" + "A" * 42,
+    "a NUL byte": "cal_" + "A" * 42 + "%00",
+    "2000 characters": "cal_" + "A" * 2000,
+}
+
+
+@pytest.mark.parametrize("token", BAD_FEED_TOKENS.values(), ids=BAD_FEED_TOKENS.keys())
+async def test_a_malformed_calendar_feed_token_is_refused(
+    api: httpx.AsyncClient, world: World, token: str
+) -> None:
+    await send_and_expect_refusal(api, world, "GET", f"/v1/calendar-feeds/{token}.ics", (422,))

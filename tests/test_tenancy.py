@@ -31,7 +31,13 @@ RESOURCE_PATHS = {
     "api_key_id": "/v1/api-keys/{api_key_id}",
     "note_template_id": "/v1/note-templates/{note_template_id}",
     "engagement_id": "/v1/interim-engagements/{engagement_id}",
+    "calendar_feed_id": "/v1/calendar-feeds/{calendar_feed_id}",
+    "token": "/v1/calendar-feeds/{token}.ics",
 }
+# Path parameters that are a credential themselves (a calendar feed's secret URL, for calendar
+# apps that cannot send a header): whoever holds one reads, with no API key, so the key and
+# organization checks below do not apply; tests/followups/test_calendar_feeds.py covers them.
+SECRET_PARAMETERS = {"token"}
 # Path parameters of the upsert-by-external-ref routes: an ATS's ids, not ours.
 EXTERNAL_REF = {"system": "greenhouse", "external_id": "4012"}
 # What each upsert route needs in its body, by the field that names the resource.
@@ -64,6 +70,10 @@ class Endpoint:
         return any(p not in EXTERNAL_REF for p in self.parameters)
 
     @property
+    def public(self) -> bool:
+        return any(p in SECRET_PARAMETERS for p in self.parameters)
+
+    @property
     def is_upsert(self) -> bool:
         return bool(self.parameters) and set(self.parameters) <= EXTERNAL_REF.keys()
 
@@ -86,11 +96,12 @@ def is_page(model: Any) -> bool:
 
 
 ENDPOINTS = v1_endpoints()
-ID_ENDPOINTS = [e for e in ENDPOINTS if e.names_resources]
+KEYED_ENDPOINTS = [e for e in ENDPOINTS if not e.public]
+ID_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.names_resources]
 UPSERT_ENDPOINTS = [e for e in ENDPOINTS if e.is_upsert]
 LIST_ENDPOINTS = [e for e in ENDPOINTS if e.method == "GET" and e.lists]
-CHANGING_ENDPOINTS = [e for e in ENDPOINTS if e.method != "GET"]
-READING_ENDPOINTS = [e for e in ENDPOINTS if e.method == "GET"]
+CHANGING_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.method != "GET"]
+READING_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.method == "GET"]
 API_KEY_ENDPOINTS = [e for e in ENDPOINTS if e.path.startswith("/v1/api-keys")]
 
 
@@ -180,6 +191,8 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         f"/v1/interim-engagements/{engagement_id}/check-ins",
         {"verdict": "exceeds", "rating": 5, "occurred_on": "2026-01-09"},
     )
+    feed = await client.post("/v1/calendar-feeds", json={"name": "Dana's calendar"})
+    assert feed.status_code == 201, feed.text
     return {
         "requisition_id": requisition_id,
         "candidate_id": candidate_id,
@@ -187,6 +200,8 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         "api_key_id": api_key_id,
         "note_template_id": note_template_id,
         "engagement_id": engagement_id,
+        "calendar_feed_id": feed.json()["id"],
+        "token": feed.json()["url"].removeprefix("/v1/calendar-feeds/").removesuffix(".ics"),
     }
 
 
@@ -211,7 +226,8 @@ async def snapshot(client: httpx.AsyncClient, ids: dict[str, str]) -> dict[str, 
     for name, resource_id in ids.items():
         response = await client.get(fill(RESOURCE_PATHS[name], ids))
         assert response.status_code == 200, response.text
-        state[f"{name} {resource_id}"] = response.json()
+        json = response.headers["content-type"].startswith("application/json")
+        state[f"{name} {resource_id}"] = response.json() if json else response.text
     for endpoint in LIST_ENDPOINTS:
         items = await all_items(client, fill(endpoint.path, ids))
         # Items without an id of their own (follow-ups) are compared whole.
@@ -351,7 +367,7 @@ async def test_an_option_cannot_be_made_of_another_organizations_candidate(
     [None, "Bearer sl_not-a-key-we-issued", "Basic dXNlcjpwYXNz", "Bearer "],
     ids=["no key", "unknown key", "not a bearer token", "empty bearer token"],
 )
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+@pytest.mark.parametrize("endpoint", KEYED_ENDPOINTS, ids=str)
 async def test_calls_without_a_valid_key_get_401(
     app: object, endpoint: Endpoint, authorization: str | None
 ) -> None:
@@ -363,7 +379,7 @@ async def test_calls_without_a_valid_key_get_401(
     assert response.headers["www-authenticate"] == "Bearer"
 
 
-@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=str)
+@pytest.mark.parametrize("endpoint", KEYED_ENDPOINTS, ids=str)
 async def test_a_revoked_key_gets_401(tenant: Tenant, endpoint: Endpoint) -> None:
     async with tenant.client() as admin:
         response = await admin.post("/v1/api-keys", json={"name": "Leaver's key"})

@@ -19,6 +19,16 @@ IfMatch = Annotated[
 ]
 
 
+IfNoneMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-None-Match",
+        max_length=200,
+        description="The `ETag` you last read; 304 Not Modified, with no body, if it still is.",
+    ),
+]
+
+
 def etag(version: int) -> str:
     return f'"{version}"'
 

@@ -2,6 +2,7 @@
 
 from app.models.api_key import ApiKey
 from app.models.base import Base
+from app.models.calendar_feed import CalendarFeed
 from app.models.candidate import Candidate
 from app.models.checkin import CheckIn
 from app.models.event import Event
@@ -18,6 +19,7 @@ from app.models.touchpoint import Touchpoint
 __all__ = [
     "ApiKey",
     "Base",
+    "CalendarFeed",
     "Candidate",
     "CheckIn",
     "Event",
