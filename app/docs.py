@@ -88,10 +88,17 @@ class ValidationIssue(BaseModel):
     type: str
 
 
+def _absent_not_null(schema: dict[str, Any]) -> None:
+    # The extension members are left out when they do not apply; they are never null.
+    for member in schema["properties"].values():
+        if member.get("default", ...) is None:
+            del member["default"]
+
+
 class ProblemBody(BaseModel):
     """RFC 9457 problem details, as every error response of this API carries them."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="allow", json_schema_extra=_absent_not_null)
 
     type: str = Field(examples=["/problems/not_found"])
     title: str = Field(examples=["Not Found"])
@@ -130,6 +137,8 @@ class ProblemBody(BaseModel):
 def _header(description: str, schema: dict[str, Any]) -> dict[str, Any]:
     return {"description": description, "schema": schema}
 
+
+REF_TEMPLATE = "#/components/schemas/{model}"
 
 HEADERS = {
     "ETag": _header(
@@ -263,9 +272,7 @@ def _document_errors(op: Operation) -> None:
     for status in sorted(codes):
         listed = ", ".join(f"`{code}`" for code in sorted(codes[status]))
         phrase = HTTPStatus(status).phrase
-        description = descriptions.get(status) or phrase
-        if description == phrase and listed:
-            description = f"{phrase}: {listed}."
+        description = f"{phrase}: {listed}." if listed else descriptions[status]
         responses[str(status)] = {
             "description": description,
             "content": {PROBLEM_JSON: {"schema": _ref("schemas", "ProblemBody")}},
@@ -318,6 +325,23 @@ def _name_enumerations(node: Any, names: dict[frozenset[str], str]) -> Any:
     return {key: _name_enumerations(value, names) for key, value in node.items()}
 
 
+def _restore_examples(operations: list[Operation], schemas: dict[str, Any]) -> None:
+    """FastAPI drops every null from the document, nulls in examples too, which leaves
+    examples that their own schema refuses (`erased_at` missing); put the models' back."""
+    for op in operations:
+        if op.route is None:
+            continue
+        body = op.route.body_field.field_info.annotation if op.route.body_field else None
+        for model in (op.route.response_model, body):
+            if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                continue
+            for mode in ("validation", "serialization"):
+                own = model.model_json_schema(ref_template=REF_TEMPLATE, mode=mode)
+                for name, sub in {model.__name__: own, **own.get("$defs", {})}.items():
+                    if "examples" in sub and name in schemas:
+                        schemas[name]["examples"] = sub["examples"]
+
+
 def _operations(app: FastAPI, schema: dict[str, Any]) -> list[Operation]:
     routes = {
         (context.path, method.lower()): context.original_route
@@ -349,14 +373,11 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     # FastAPI's own validation error schemas are replaced by the problem body.
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
-    schemas.update(
-        ProblemBody.model_json_schema(ref_template="#/components/schemas/{model}").pop("$defs")
-    )
-    schemas["ProblemBody"] = ProblemBody.model_json_schema(
-        ref_template="#/components/schemas/{model}"
-    )
-    schemas["ProblemBody"].pop("$defs", None)
-    for op in _operations(app, schema):
+    problem = ProblemBody.model_json_schema(ref_template=REF_TEMPLATE)
+    schemas.update(problem.pop("$defs"), ProblemBody=problem)
+    operations = _operations(app, schema)
+    _restore_examples(operations, schemas)
+    for op in operations:
         for parameter in op.spec.get("parameters", []):
             _absent_is_not_null(parameter)
         if op.method == "post":

@@ -24,7 +24,11 @@ async def healthz() -> Response:
     operation_id="getReadiness",
     summary="Database is reachable",
     response_model=HealthOut,
-    responses={503: {"description": "The database does not answer."}},
+    responses={
+        503: {
+            "description": "Service Unavailable: `database_unavailable`, the database does not answer."
+        }
+    },
 )
 async def readyz(request: Request) -> Response:
     """200 when the database answers; 503 otherwise. No auth."""
