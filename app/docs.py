@@ -117,8 +117,10 @@ class ProblemBody(BaseModel):
     allowed_actions: list[Action] | SkipJsonSchema[None] = Field(
         default=None, description="With `invalid_transition`: what the option's status allows."
     )
-    current_status: OptionStatus | SkipJsonSchema[None] = Field(
-        default=None, description="With `invalid_transition` and `checkin_not_allowed`."
+    current_status: str | SkipJsonSchema[None] = Field(
+        default=None,
+        description="With `invalid_transition` and `checkin_not_allowed`: the option's or "
+        "engagement's status.",
     )
     headcount: int | SkipJsonSchema[None] = Field(
         default=None, description="With `headcount_reached`: the requisition's headcount."
@@ -161,6 +163,8 @@ HEADERS = {
     "Last-Modified": _header("When this last changed (an HTTP date).", {"type": "string"}),
 }
 
+_KEY_EDGE = r"[\x21-\x7e\xa1-\xac\xae-\xff]"
+_KEY_INNER = r"[\x20-\x7e\xa1-\xac\xae-\xff]"
 IDEMPOTENCY_KEY = {
     "name": "Idempotency-Key",
     "in": "header",
@@ -171,7 +175,14 @@ IDEMPOTENCY_KEY = {
         "`idempotency_key_reused`; a repeat while the first is still running is 409 "
         "`idempotency_in_flight`. 1–255 printable characters; kept at least 24 hours."
     ),
-    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+    # Printable characters (as Python's `str.isprintable` on the Latin-1 a header carries),
+    # with no space at either end, which HTTP would strip.
+    "schema": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 255,
+        "pattern": f"^{_KEY_EDGE}({_KEY_INNER}*{_KEY_EDGE})?$",
+    },
 }
 
 

@@ -61,7 +61,8 @@ async def list_calendar_feeds(
     return page_response(request, rows, next_cursor, CalendarFeedOut.model_validate)
 
 
-# Before `/{calendar_feed_id}`, which would otherwise take `<token>.ics` for a malformed id.
+# The feed's own paths take UUIDs only (`:uuid`), so that no method on `<token>.ics` reaches
+# them: a DELETE there is 405, not a malformed id.
 @router.get(
     "/{token}.ics",
     operation_id="getCalendarFeedCalendar",
@@ -83,7 +84,7 @@ async def calendar_feed_calendar(
 
 
 @router.get(
-    "/{calendar_feed_id}",
+    "/{calendar_feed_id:uuid}",
     operation_id="getCalendarFeed",
     summary="Get a calendar feed",
     response_model=CalendarFeedOut,
@@ -94,7 +95,7 @@ async def get_calendar_feed(actor: ReadScope, feed: ValidCalendarFeed) -> Respon
 
 
 @router.delete(
-    "/{calendar_feed_id}",
+    "/{calendar_feed_id:uuid}",
     operation_id="revokeCalendarFeed",
     summary="Revoke a calendar feed",
     response_model=CalendarFeedOut,

@@ -125,7 +125,8 @@ class ExternalRef(RequestBody):
     external_id: ExternalId
 
 
-ExternalRefs = Annotated[list[ExternalRef], Field(max_length=20)]
+MAX_EXTERNAL_REFS = 20
+ExternalRefs = Annotated[list[ExternalRef], Field(max_length=MAX_EXTERNAL_REFS)]
 
 
 class PatchBody(RequestBody):
