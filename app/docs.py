@@ -8,6 +8,7 @@ enumerations, so a generated client has one `OptionStatus` rather than one per f
 """
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -355,7 +356,8 @@ def _restore_examples(operations: list[Operation], schemas: dict[str, Any]) -> N
 
 def _operations(app: FastAPI, schema: dict[str, Any]) -> list[Operation]:
     routes = {
-        (context.path, method.lower()): context.original_route
+        # The document's paths drop convertors: `{calendar_feed_id:uuid}` is `{calendar_feed_id}`.
+        (re.sub(r":\w+}", "}", context.path or ""), method.lower()): context.original_route
         for context in iter_route_contexts(app.routes)
         if isinstance(context.original_route, APIRoute)
         for method in context.methods or ()

@@ -119,9 +119,10 @@ def with_ref(refs: Sequence[ExternalRefIn], system: str, external_id: str) -> li
     ref = ExternalRefIn(system=system, external_id=external_id)
     unique = list({(r.system, r.external_id): r for r in [*refs, ref]}.values())
     if len(unique) > MAX_EXTERNAL_REFS:
+        message = f"with the ref in the path, {len(unique)} refs; at most {MAX_EXTERNAL_REFS}"
         raise InvalidRequest(
-            f"With the ref in the path, external_refs would hold {len(unique)} refs; "
-            f"at most {MAX_EXTERNAL_REFS} are kept."
+            "The request is not valid; see `errors`.",
+            errors=[{"loc": ["body", "external_refs"], "msg": message, "type": "too_long"}],
         )
     return unique
 
