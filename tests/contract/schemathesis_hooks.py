@@ -66,6 +66,11 @@ def _id_from_a_null_link(case: Any, problem: dict[str, Any]) -> bool:
 @schemathesis.hook
 def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
     """False drops the failure."""
+    if failure.code == "ST301":  # "deleted resource still available"
+        # DELETE revokes a key or feed and erases a candidate; the record stays and answers
+        # with `revoked_at` or `erased_at` set (SPEC §2), which is what the fuzzer read.
+        body = _problem(response)
+        return not (body.get("revoked_at") or body.get("erased_at"))
     if failure.code != "ST202":  # "schema-valid request rejected"; every other failure counts
         return True
     problem = _problem(response)

@@ -45,7 +45,7 @@ def test_schemathesis_finds_nothing(live_server: LiveServer, tmp_path: Path) -> 
             "--report-dir",
             str(tmp_path),
         ],
-        cwd=ROOT,
+        cwd=tmp_path,  # schemathesis keeps a cache in its working directory
         env={
             **os.environ,
             "SCHEMATHESIS_HOOKS": "tests.contract.schemathesis_hooks",
