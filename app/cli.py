@@ -248,7 +248,9 @@ def parser() -> argparse.ArgumentParser:
     )
     rotate.set_defaults(run=secrets_rotate)
 
-    demo_cmd = commands.add_parser("demo", help="load the contract §1 story into organization default")
+    demo_cmd = commands.add_parser(
+        "demo", help="load the contract §1 story into organization default"
+    )
     demo_cmd.set_defaults(run=demo)
 
     eval_cmd = commands.add_parser(

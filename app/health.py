@@ -5,7 +5,7 @@ from pydantic import BaseModel
 from sqlalchemy import text
 from starlette.responses import Response
 
-from app.kit.errors import DATABASE_RETRY_AFTER, problem_response, responses
+from app.kit.errors import DATABASE_RETRY_AFTER, problem_response
 from app.kit.responses import json_response
 
 router = APIRouter(tags=["Health"])
@@ -28,7 +28,11 @@ async def healthz() -> Response:
     operation_id="getReadiness",
     summary="Database is reachable",
     response_model=HealthOut,
-    responses={503: responses(503)[503]},
+    responses={
+        503: {
+            "description": "Service Unavailable: `database_unavailable`, the database does not answer."
+        }
+    },
 )
 async def readyz(request: Request) -> Response:
     """200 when the database answers; 503 when it does not, or while this process drains

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from app import health
 from app.api_keys.router import router as api_keys_router
 from app.bench.router import router as bench_router
+from app.calendar_feeds.router import router as calendar_feeds_router
 from app.candidates.router import router as candidates_router
 from app.checkins.router import router as checkins_router
 from app.config import Settings, get_settings
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         touchpoints_router,
         bench_router,
         followups_router,
+        calendar_feeds_router,
         events_router,
         api_keys_router,
         webhooks_router,

@@ -14,6 +14,8 @@ import orjson
 import pytest
 from conftest import Tenant
 
+from tests.story import note_for
+
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_FIELDS = {"type", "title", "status", "detail", "code"}
 LIMIT = 64 * 1024  # the test app's max_body_bytes
@@ -88,6 +90,7 @@ async def stored_state(client: httpx.AsyncClient, world: World) -> dict[str, lis
         "/v1/api-keys",
         "/v1/webhook-endpoints",
         "/v1/integrations",
+        "/v1/calendar-feeds",
     ):
         items = await all_items(client, world.fill(path))
         state[path] = sorted((item["id"], item["version"]) for item in items)
@@ -141,8 +144,11 @@ class Write:
 
 
 TIMESTAMP = "2026-11-26T09:30:00Z"
+RESPECTFUL_NOTE = note_for("Juan", reason_code="no_current_need")
 CREATE_READ_ONLY = {"id": A_UUID, "version": 1, "created_at": TIMESTAMP, "updated_at": TIMESTAMP}
 PATCH_READ_ONLY = {"id": A_UUID, "version": 7, "created_at": TIMESTAMP}
+# Within the limit of 20 alone, but not with the ref in an upsert's path (was a 500).
+TWENTY_OTHER_REFS = [{"system": "lever", "external_id": str(i)} for i in range(20)]
 NUL_IN_A_REF = [{"system": "greenhouse", "external_id": "40\u000012"}]
 
 BAD_REQUISITION_VALUES = [
@@ -150,6 +156,11 @@ BAD_REQUISITION_VALUES = [
     ("headcount", "two"),
     ("headcount", 0),
     ("target_start_date", "next week"),
+    # Numbers are not dates (pydantic would read them as seconds since 1970).
+    ("target_start_date", 0),
+    ("target_start_date", "0"),
+    ("target_start_date", "1899-12-31"),
+    ("target_start_date", "2201-01-01"),
     ("external_refs", "greenhouse:4012"),
     ("external_refs", NUL_IN_A_REF),
 ]
@@ -160,6 +171,13 @@ BAD_CANDIDATE_VALUES = [
     ("tags", ["pyth\u0000on"]),
     ("email", {"address": "juan@example.com"}),
     ("available_from", "2026-02-30"),
+    ("available_from", 86400),
+    ("available_from", "2026-01-01T00:00:00Z"),
+    # A consent is a real boolean, not something that looks like one.
+    ("keep_in_touch_consent", 0),
+    ("keep_in_touch_consent", 1),
+    ("keep_in_touch_consent", "true"),
+    ("keep_in_touch_consent", "yes"),
 ]
 
 BAD_WEBHOOK_VALUES = [
@@ -202,7 +220,7 @@ WRITES = [
         path="/v1/requisitions/by-external-ref/greenhouse/4012",
         valid=lambda w: {"title": "Platform engineer"},
         text_field="title",
-        bad_values=BAD_REQUISITION_VALUES,
+        bad_values=[*BAD_REQUISITION_VALUES, ("external_refs", TWENTY_OTHER_REFS)],
         read_only={**CREATE_READ_ONLY, "status": "open"},
     ),
     Write(
@@ -230,7 +248,7 @@ WRITES = [
         path="/v1/candidates/by-external-ref/greenhouse/69306314",
         valid=lambda w: {"name": "Juan Pérez"},
         text_field="name",
-        bad_values=BAD_CANDIDATE_VALUES,
+        bad_values=[*BAD_CANDIDATE_VALUES, ("external_refs", TWENTY_OTHER_REFS)],
         read_only=CREATE_READ_ONLY,
     ),
     Write(
@@ -298,6 +316,49 @@ WRITES = [
         bad_values=[*BAD_WEBHOOK_VALUES, ("enabled", "sometimes")],
         read_only={**PATCH_READ_ONLY, "secret": "whsec_x", "status": "enabled"},
         not_null=("url", "event_types", "enabled"),
+    ),
+    Write(
+        name="create calendar feed",
+        method="POST",
+        path="/v1/calendar-feeds",
+        valid=lambda w: {"name": "Dana's calendar"},
+        text_field="name",
+        bad_values=[("name", 42), ("name", ""), ("name", ["Dana"])],
+        read_only={
+            **CREATE_READ_ONLY,
+            "url": "/v1/calendar-feeds/cal_chosen-by-the-client.ics",
+            "revoked_at": TIMESTAMP,
+        },
+    ),
+    Write(
+        name="hold option",
+        method="POST",
+        path="/v1/options/{option_id}/hold",
+        valid=lambda w: {"reason": "No budget until spring.", "revisit_on": "2027-04-01"},
+        text_field="reason",
+        bad_values=[
+            ("revisit_on", 86400),
+            ("revisit_on", "86400"),
+            ("revisit_on", "0001-01-01"),
+            ("note", {**RESPECTFUL_NOTE, "door_open": 0}),
+            ("note", {**RESPECTFUL_NOTE, "keep_in_touch_on": 0}),
+            ("note", {**RESPECTFUL_NOTE, "keep_in_touch_on": "9999-12-31"}),
+        ],
+        read_only={"status": "on_hold"},
+    ),
+    Write(
+        name="log touchpoint",
+        method="POST",
+        path="/v1/candidates/{candidate_id}/touchpoints",
+        valid=lambda w: {"direction": "outbound", "channel": "call"},
+        text_field="summary",
+        bad_values=[
+            ("occurred_at", 0),
+            ("occurred_at", "0001-01-01T00:00:00Z"),  # a touchpoint in year 1
+            ("occurred_at", "1899-12-31T23:00:00Z"),
+            ("occurred_at", "2026-01-01"),
+        ],
+        read_only=CREATE_READ_ONLY,
     ),
 ]
 
@@ -473,6 +534,21 @@ BAD_QUERIES = [
         )
         for value in ("2026-01-01T00:00:00", "2026-01-01", "yesterday", "2026-13-45T00:00:00Z")
     ),
+    *(
+        BadQuery(path, {"updated_after": value})
+        for path in ("/v1/requisitions", "/v1/candidates")
+        for value in ("0", "86400", "0001-01-01T00:00:00Z", "2201-01-01T00:00:00Z")
+    ),
+    *(
+        BadQuery(path, {"due_before": value})
+        for path in ("/v1/follow-ups", "/v1/follow-ups.ics")
+        for value in ("0", "86400", "20270101", "0001-01-01", "2201-01-01", "tomorrow")
+    ),
+    *(BadQuery("/v1/calendar-feeds", {"limit": limit}) for limit in BAD_LIMITS),
+    *(
+        BadQuery("/v1/calendar-feeds", {"cursor": cursor}, f"/v1/calendar-feeds cursor: {name}")
+        for name, cursor in BAD_CURSORS.items()
+    ),
     BadQuery("/v1/events", {"requisition_id": "not-a-uuid"}),
     BadQuery("/v1/events", {"after": "not-a-uuid"}),
     BadQuery("/v1/events", {"after": A_UUID}, "/v1/events after an unknown event", (404,)),
@@ -644,3 +720,19 @@ async def test_a_signed_but_bad_inbound_body_is_refused_and_changes_nothing(
     await send_and_expect_refusal(
         api, world, "POST", integration["inbound_url"], expected, content=body, headers=headers
     )
+
+
+BAD_FEED_TOKENS = {
+    "not a token": "not-a-token",
+    "an id instead": A_UUID,
+    "one character short": "cal_" + "A" * 42,
+    "a NUL byte": "cal_" + "A" * 42 + "%00",
+    "2000 characters": "cal_" + "A" * 2000,
+}
+
+
+@pytest.mark.parametrize("token", BAD_FEED_TOKENS.values(), ids=BAD_FEED_TOKENS.keys())
+async def test_a_malformed_calendar_feed_token_is_refused(
+    api: httpx.AsyncClient, world: World, token: str
+) -> None:
+    await send_and_expect_refusal(api, world, "GET", f"/v1/calendar-feeds/{token}.ics", (422,))

@@ -37,7 +37,13 @@ RESOURCE_PATHS = {
     "webhook_endpoint_id": "/v1/webhook-endpoints/{webhook_endpoint_id}",
     "webhook_delivery_id": "/v1/webhook-deliveries/{webhook_delivery_id}",
     "integration_id": "/v1/integrations/{integration_id}",
+    "calendar_feed_id": "/v1/calendar-feeds/{calendar_feed_id}",
+    "token": "/v1/calendar-feeds/{token}.ics",
 }
+# Path parameters that are a credential themselves (a calendar feed's secret URL, for calendar
+# apps that cannot send a header): whoever holds one reads, with no API key, so the key and
+# organization checks below do not apply; tests/followups/test_calendar_feeds.py covers them.
+SECRET_PARAMETERS = {"token"}
 # Path parameters of the upsert-by-external-ref routes: an ATS's ids, not ours.
 EXTERNAL_REF = {"system": "greenhouse", "external_id": "4012"}
 # What each upsert route needs in its body, by the field that names the resource.
@@ -70,6 +76,10 @@ class Endpoint:
         return any(p not in EXTERNAL_REF for p in self.parameters)
 
     @property
+    def public(self) -> bool:
+        return any(p in SECRET_PARAMETERS for p in self.parameters)
+
+    @property
     def is_upsert(self) -> bool:
         return bool(self.parameters) and set(self.parameters) <= EXTERNAL_REF.keys()
 
@@ -95,7 +105,7 @@ ENDPOINTS = v1_endpoints()
 # Inbound webhooks take no API key: the ATS's signature with the integration's secret is what
 # authenticates them (and names the organization), so they get tests of their own below.
 SIGNED_ENDPOINTS = [e for e in ENDPOINTS if e.path.startswith("/v1/inbound/")]
-KEYED_ENDPOINTS = [e for e in ENDPOINTS if e not in SIGNED_ENDPOINTS]
+KEYED_ENDPOINTS = [e for e in ENDPOINTS if not e.public and e not in SIGNED_ENDPOINTS]
 ID_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.names_resources]
 UPSERT_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.is_upsert]
 LIST_ENDPOINTS = [e for e in KEYED_ENDPOINTS if e.method == "GET" and e.lists]
@@ -211,6 +221,8 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
     # A delivery, so the integration's inbound events list has something in it.
     ping = await post_signed(client, f"/v1/inbound/greenhouse/{integration_id}", secret)
     assert ping.status_code == 200, ping.text
+    feed = await client.post("/v1/calendar-feeds", json={"name": "Dana's calendar"})
+    assert feed.status_code == 201, feed.text
     return {
         "webhook_endpoint_id": webhook_endpoint_id,
         "webhook_delivery_id": deliveries.json()["data"][0]["id"],
@@ -221,6 +233,8 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         "note_template_id": note_template_id,
         "engagement_id": engagement_id,
         "integration_id": integration_id,
+        "calendar_feed_id": feed.json()["id"],
+        "token": feed.json()["url"].removeprefix("/v1/calendar-feeds/").removesuffix(".ics"),
     }
 
 
@@ -257,7 +271,8 @@ async def snapshot(client: httpx.AsyncClient, ids: dict[str, str]) -> dict[str, 
     for name, resource_id in ids.items():
         response = await client.get(fill(RESOURCE_PATHS[name], ids))
         assert response.status_code == 200, response.text
-        state[f"{name} {resource_id}"] = response.json()
+        json = response.headers["content-type"].startswith("application/json")
+        state[f"{name} {resource_id}"] = response.json() if json else response.text
     for endpoint in LIST_ENDPOINTS:
         items = await all_items(client, fill(endpoint.path, ids))
         # Items without an id of their own (follow-ups) are compared whole.

@@ -8,7 +8,6 @@ from app.api_keys import service
 from app.api_keys.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyOut
 from app.db import Session
 from app.kit.auth import AdminScope
-from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created, resource_response
@@ -24,7 +23,6 @@ ApiKeyId = Annotated[uuid.UUID, Path()]
     summary="Create an API key",
     status_code=201,
     response_model=ApiKeyCreated,
-    responses=responses(403),
 )
 async def create_api_key(
     actor: AdminScope, session: Session, request: Request, body: ApiKeyCreate
@@ -43,7 +41,6 @@ async def create_api_key(
     operation_id="listApiKeys",
     summary="List API keys",
     response_model=Page[ApiKeyOut],
-    responses=responses(403),
 )
 async def list_api_keys(
     actor: AdminScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
@@ -60,9 +57,9 @@ async def list_api_keys(
     operation_id="getApiKey",
     summary="Get an API key",
     response_model=ApiKeyOut,
-    responses=responses(403, 404),
 )
 async def get_api_key(actor: AdminScope, session: Session, api_key_id: ApiKeyId) -> Response:
+    """The key's name, scopes, prefix and use; never its secret."""
     key = await service.get_api_key(session, actor.organization_id, api_key_id)
     return resource_response(ApiKeyOut.model_validate(key))
 
@@ -72,7 +69,6 @@ async def get_api_key(actor: AdminScope, session: Session, api_key_id: ApiKeyId)
     operation_id="revokeApiKey",
     summary="Revoke an API key",
     response_model=ApiKeyOut,
-    responses=responses(403, 404, 412),
 )
 async def revoke_api_key(
     actor: AdminScope, session: Session, api_key_id: ApiKeyId, if_match: IfMatch = None

@@ -5,7 +5,6 @@ from app.bench import service
 from app.bench.schemas import BenchOut, StandingOut
 from app.db import Session
 from app.kit.auth import ReadScope
-from app.kit.errors import responses
 from app.kit.responses import json_response
 from app.options.dependencies import ValidOption
 from app.requisitions.dependencies import ParentRequisition
@@ -19,7 +18,6 @@ router = APIRouter(tags=["Decision support"])
     operation_id="getBench",
     summary="The bench: first choices, runner-ups and who would replace whom",
     response_model=BenchOut,
-    responses=responses(403, 404),
 )
 async def get_bench(actor: ReadScope, session: Session, requisition: ParentRequisition) -> Response:
     """First choices (selected and hired), runner-ups with their warmth (from the latest
@@ -35,7 +33,6 @@ async def get_bench(actor: ReadScope, session: Session, requisition: ParentRequi
     operation_id="getOptionStanding",
     summary="Where the candidate stands, in plain language",
     response_model=StandingOut,
-    responses=responses(403, 404),
 )
 async def get_standing(actor: ReadScope, session: Session, option: ValidOption) -> Response:
     """What the candidate may be told: a headline, why, what happens next, and whether the

@@ -6,11 +6,12 @@ from starlette.responses import Response
 from app.candidates import service
 from app.candidates.dependencies import ValidCandidate
 from app.candidates.schemas import CandidateCreate, CandidateOut, CandidateUpdate
+from app.candidates.service import CandidateErased
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
-from app.kit.external_refs import ExternalIdFilter, ExternalSystemFilter
+from app.kit.external_refs import ExternalIdFilter, ExternalRefTaken, ExternalSystemFilter
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
 from app.kit.responses import created, resource_response
 from app.kit.schemas import NO_NUL, ExternalId, SystemName
@@ -27,9 +28,9 @@ def _location(candidate_id: object) -> str:
     "",
     operation_id="createCandidate",
     summary="Create a candidate",
+    responses=responses(ExternalRefTaken),
     status_code=201,
     response_model=CandidateOut,
-    responses=responses(403, 409),
 )
 async def create_candidate(actor: WriteScope, session: Session, body: CandidateCreate) -> Response:
     """A person, or an outside provider (`kind: agency`). Add them to a requisition as an
@@ -43,7 +44,6 @@ async def create_candidate(actor: WriteScope, session: Session, body: CandidateC
     operation_id="listCandidates",
     summary="List candidates",
     response_model=Page[CandidateOut],
-    responses=responses(403),
 )
 async def list_candidates(
     actor: ReadScope,
@@ -85,7 +85,6 @@ async def list_candidates(
     operation_id="getCandidate",
     summary="Get a candidate",
     response_model=CandidateOut,
-    responses=responses(403, 404),
 )
 async def get_candidate(actor: ReadScope, candidate: ValidCandidate) -> Response:
     """Erased candidates still answer, with personal fields empty and `erased_at` set."""
@@ -96,8 +95,8 @@ async def get_candidate(actor: ReadScope, candidate: ValidCandidate) -> Response
     "/{candidate_id}",
     operation_id="updateCandidate",
     summary="Update a candidate",
+    responses=responses(CandidateErased, ExternalRefTaken),
     response_model=CandidateOut,
-    responses=responses(403, 404, 409, 412),
 )
 async def update_candidate(
     actor: WriteScope,
@@ -117,7 +116,6 @@ async def update_candidate(
     operation_id="eraseCandidate",
     summary="Erase a candidate's personal data",
     response_model=CandidateOut,
-    responses=responses(403, 404, 412),
 )
 async def erase_candidate(
     actor: WriteScope, session: Session, candidate: ValidCandidate, if_match: IfMatch = None
@@ -135,7 +133,10 @@ async def erase_candidate(
     operation_id="upsertCandidateByExternalRef",
     summary="Create or replace a candidate by external ref",
     response_model=CandidateOut,
-    responses={201: {"description": "Created", "model": CandidateOut}, **responses(403, 409)},
+    responses={
+        201: {"description": "Created", "model": CandidateOut},
+        **responses(ExternalRefTaken),
+    },
 )
 async def upsert_candidate(
     actor: WriteScope,

@@ -6,6 +6,8 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from app.kit.schemas import (
     NO_NUL,
+    Boolean,
+    Day,
     ExternalRef,
     ExternalRefs,
     Name,
@@ -48,8 +50,8 @@ class CandidateCreate(RequestBody):
     headline: ShortText | None = None
     source: Source | None = None
     tags: Tags = []
-    available_from: date | None = None
-    keep_in_touch_consent: bool = False
+    available_from: Day | None = None
+    keep_in_touch_consent: Boolean = False
     external_refs: ExternalRefs = []
 
 
@@ -70,8 +72,8 @@ class CandidateUpdate(PatchBody):
     headline: ShortText | None = None
     source: Source | None = None
     tags: Tags | None = None
-    available_from: date | None = None
-    keep_in_touch_consent: bool | None = None
+    available_from: Day | None = None
+    keep_in_touch_consent: Boolean | None = None
     external_refs: ExternalRefs | None = None
 
 

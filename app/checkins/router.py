@@ -3,6 +3,7 @@ from starlette.responses import Response
 
 from app.checkins import service
 from app.checkins.schemas import CheckInCreate, CheckInOut
+from app.checkins.service import CheckInNotAllowed
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
@@ -17,9 +18,9 @@ router = APIRouter(tags=["Check-ins"])
     "/v1/options/{option_id}/check-ins",
     operation_id="createOptionCheckIn",
     summary="Record a check-in on a first choice",
+    responses=responses(CheckInNotAllowed),
     status_code=201,
     response_model=CheckInOut,
-    responses=responses(403, 404, 409),
 )
 async def create_checkin(
     actor: WriteScope, session: Session, option: ValidOption, body: CheckInCreate
@@ -36,7 +37,6 @@ async def create_checkin(
     operation_id="listOptionCheckIns",
     summary="List an option's check-ins",
     response_model=Page[CheckInOut],
-    responses=responses(403, 404),
 )
 async def list_checkins(
     actor: ReadScope,

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from app.kit.schemas import LongText, Name, RequestBody, ResourceOut
+from app.kit.schemas import Day, LongText, Name, RequestBody, ResourceOut
 from app.models.checkin import Verdict
 
 Rating = Annotated[int, Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")]
@@ -38,7 +38,7 @@ class CheckInCreate(RequestBody):
             "a touchpoint with them."
         ),
     )
-    occurred_on: date | None = Field(default=None, description="Defaults to today (UTC).")
+    occurred_on: Day | None = Field(default=None, description="Defaults to today (UTC).")
 
 
 class CheckInOut(ResourceOut):

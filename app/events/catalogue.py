@@ -1,14 +1,15 @@
 """Every event type the service writes, with what it means: the one list webhook endpoints
-subscribe from and the documentation reads. A new `record_event` type belongs here too (the
-test that delivers every event type fails otherwise: `tests/webhooks/test_delivery.py`)."""
+subscribe from and the documentation reads. Its keys are exactly `EventType`'s names
+(`tests/events/test_events.py` checks it)."""
 
 from typing import Final
 
+from app.kit.event_types import EventType
 from app.kit.outbox import TEST_EVENT
 from app.options.state_machine import ACTIONS
 from app.options.state_machine import EVENT_TYPES as OPTION_ACTION_EVENTS
 
-EVENT_TYPES: Final[dict[str, str]] = {
+EVENT_TYPES: Final[dict[EventType, str]] = {
     "requisition.created": "A requisition was opened.",
     "requisition.updated": "A requisition's fields changed (`data.changed`).",
     "requisition.filled": "Hires reached the headcount.",
@@ -39,5 +40,9 @@ EVENT_TYPES: Final[dict[str, str]] = {
     "webhook_endpoint.secret_rotated": "A webhook endpoint's signing secret was rotated.",
     "webhook_endpoint.disabled": "Shortlist disabled a failing endpoint (`data.reason`).",
     "webhook_endpoint.deleted": "A webhook endpoint was deleted.",
+    "integration.created": "An ATS integration (Greenhouse, Lever) was connected.",
+    "integration.deleted": "An ATS integration was disconnected.",
+    "calendar_feed.created": "A calendar feed URL was created (its token never appears).",
+    "calendar_feed.revoked": "A calendar feed URL was revoked.",
     TEST_EVENT: "Sent on request to one endpoint only, to check that it receives and verifies.",
 }

@@ -4,6 +4,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.kit.event_types import EventType
 from app.models import Event
 
 
@@ -38,7 +39,7 @@ class EventOut(BaseModel):
     )
 
     id: uuid.UUID
-    type: str = Field(examples=["requisition.created"])
+    type: EventType
     occurred_at: datetime
     actor: EventActor
     subject: EventSubject

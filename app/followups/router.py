@@ -1,33 +1,28 @@
 from datetime import date, timedelta
 from typing import Annotated
 
-import icalendar
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
 from app.db import Session
 from app.followups import service
+from app.followups.calendar import CALENDAR_RESPONSES, calendar_response, follow_up_calendar
 from app.followups.schemas import FollowUp
 from app.kit.auth import ReadScope
-from app.kit.errors import responses
+from app.kit.etag import IfNoneMatch
 from app.kit.pagination import Cursor, Limit, Page, page_response, paginate_sorted
+from app.kit.schemas import Day
 from app.models.base import utcnow
 
 router = APIRouter(tags=["Follow-ups"])
 
 DueBefore = Annotated[
-    date | None,
+    Day | None,
     Query(
         description="Items due before this date (exclusive). Default: tomorrow, so "
         "everything due today or earlier."
     ),
 ]
-
-TITLES = {
-    "keep_in_touch": "Keep in touch with {name}",
-    "revisit_hold": "Revisit the hold on {name}",
-    "warm_runner_up": "Check in with runner-up {name}",
-}
 
 
 def _tomorrow() -> date:
@@ -39,7 +34,6 @@ def _tomorrow() -> date:
     operation_id="listFollowUps",
     summary="Who to get back to, and when",
     response_model=Page[FollowUp],
-    responses=responses(403),
 )
 async def list_follow_ups(
     actor: ReadScope,
@@ -64,38 +58,16 @@ async def list_follow_ups(
     operation_id="getFollowUpCalendar",
     summary="Follow-ups as an iCalendar feed",
     response_class=Response,
-    responses={
-        200: {"content": {"text/calendar": {}}, "description": "An RFC 5545 calendar."},
-        **responses(403),
-    },
+    responses=CALENDAR_RESPONSES,
 )
-async def follow_up_calendar(
+async def get_follow_up_calendar(
     actor: ReadScope,
     session: Session,
-    due_before: Annotated[date | None, Query(description="Default: 90 days from today.")] = None,
+    due_before: Annotated[Day | None, Query(description="Default: 90 days from today.")] = None,
+    if_none_match: IfNoneMatch = None,
 ) -> Response:
-    """The same items as `GET /v1/follow-ups`, one all-day event each, for a calendar app."""
-    horizon = due_before or utcnow().date() + timedelta(days=90)
-    items = sorted(
-        await service.follow_ups(session, actor.organization_id, horizon), key=service.sort_key
-    )
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", "-//Shortlist//Follow-ups//EN")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "Shortlist follow-ups")
-    stamp = utcnow()
-    for item in items:
-        event = icalendar.Event()
-        uid = f"{item.reason}.{item.candidate_id}.{item.requisition_id}.{item.due_on}"
-        event.add("uid", f"{uid}@shortlist")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.due_on)
-        event.add("dtend", item.due_on + timedelta(days=1))
-        event.add("summary", TITLES[item.reason].format(name=item.candidate_name or "a candidate"))
-        event.add(
-            "description",
-            f"Candidate {item.candidate_id}; requisition {item.requisition_id}"
-            + (f"; option {item.option_id}" if item.option_id else ""),
-        )
-        calendar.add_component(event)
-    return Response(calendar.to_ical(), media_type="text/calendar; charset=utf-8")
+    """The same items as `GET /v1/follow-ups`, one all-day event each, for a calendar app.
+    A calendar app that cannot send a header subscribes to a calendar feed instead
+    (`POST /v1/calendar-feeds`)."""
+    calendar = await follow_up_calendar(session, actor.organization_id, due_before)
+    return calendar_response(calendar, if_none_match)

@@ -20,6 +20,7 @@ class FollowUp(BaseModel):
                     "requisition_id": "0b6f3f4e-8d5a-4a53-9d1e-2a7c51f0b8a1",
                     "reason": "keep_in_touch",
                     "due_on": "2027-01-15",
+                    "note_id": "3c9a8f2e-61b4-4d0a-9f7e-5a2b1c0d9e8f",
                 }
             ]
         }
@@ -35,3 +36,6 @@ class FollowUp(BaseModel):
         "not contacted for 14 days."
     )
     due_on: date
+    note_id: uuid.UUID | None = Field(
+        default=None, description="For `keep_in_touch`: the door-open note that asked for it."
+    )

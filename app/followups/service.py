@@ -28,6 +28,7 @@ async def follow_ups(
             Candidate.name,
             func.coalesce(Option.requisition_id, InterimEngagement.requisition_id),
             Note.keep_in_touch_on,
+            Note.id,
         )
         .join(Candidate, Candidate.id == Note.candidate_id)
         .outerjoin(Option, Option.id == Note.option_id)
@@ -59,17 +60,17 @@ async def follow_ups(
 
     rows = [
         *(("keep_in_touch", *row) for row in notes),
-        *(("revisit_hold", *row) for row in holds),
+        *(("revisit_hold", *row, None) for row in holds),
     ]
     candidates = {row[1] for row in rows} | {row[0] for row in runner_ups}
     touched = await last_touches(session, list(candidates))
     for candidate_id, name, requisition_id, since in runner_ups:
         warm_until = touched.get(candidate_id, since) + WARM_WITHIN
-        rows.append(("warm_runner_up", candidate_id, name, requisition_id, warm_until.date()))
+        rows.append(("warm_runner_up", candidate_id, name, requisition_id, warm_until.date(), None))
 
     options = await _options_of(session, candidates)
     items: dict[tuple[str, ...], FollowUp] = {}
-    for reason, candidate_id, name, requisition_id, due_on in rows:
+    for reason, candidate_id, name, requisition_id, due_on, note_id in rows:
         if due_on is None or due_on >= due_before:
             continue
         touch = touched.get(candidate_id)
@@ -85,9 +86,13 @@ async def follow_ups(
             requisition_id=requisition_id,
             reason=reason,
             due_on=due_on,
+            note_id=note_id,
         )
-        # Two notes asking to keep in touch on the same day are one thing to do.
-        items[sort_key(item)] = item
+        # Two notes asking to keep in touch on the same day are one thing to do; the older
+        # note's id names it, so its calendar UID does not depend on the query's order.
+        same = items.get(sort_key(item))
+        if same is None or str(note_id) < str(same.note_id):
+            items[sort_key(item)] = item
     return list(items.values())
 
 

@@ -28,7 +28,6 @@ router = APIRouter(tags=["Integrations"])
     summary="Connect an ATS's webhooks",
     status_code=201,
     response_model=IntegrationCreated,
-    responses=responses(403),
 )
 async def create_integration(
     actor: AdminScope, session: Session, request: Request, body: IntegrationCreate
@@ -51,7 +50,6 @@ async def create_integration(
     operation_id="listIntegrations",
     summary="List integrations",
     response_model=Page[IntegrationOut],
-    responses=responses(403),
 )
 async def list_integrations(
     actor: AdminScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
@@ -68,7 +66,6 @@ async def list_integrations(
     operation_id="getIntegration",
     summary="Get an integration",
     response_model=IntegrationOut,
-    responses=responses(403, 404),
 )
 async def get_integration(actor: AdminScope, integration: ValidIntegration) -> Response:
     return resource_response(IntegrationOut.model_validate(integration))
@@ -79,7 +76,6 @@ async def get_integration(actor: AdminScope, integration: ValidIntegration) -> R
     operation_id="deleteIntegration",
     summary="Delete an integration",
     status_code=204,
-    responses=responses(403, 404, 412),
 )
 async def delete_integration(
     actor: AdminScope, session: Session, integration: ValidIntegration, if_match: IfMatch = None
@@ -96,7 +92,6 @@ async def delete_integration(
     operation_id="listInboundEvents",
     summary="List the deliveries an integration received",
     response_model=Page[InboundEventOut],
-    responses=responses(403, 404),
 )
 async def list_inbound_events(
     actor: AdminScope,
@@ -170,7 +165,7 @@ INBOUND_BODY = {
     operation_id="receiveInboundWebhook",
     summary="Receive an ATS webhook (signed, no API key)",
     response_model=InboundEventOut,
-    responses=responses(404),
+    responses=responses(service.InvalidSignature, service.InvalidPayload),
     openapi_extra={"requestBody": INBOUND_BODY, "security": []},
 )
 async def receive_inbound_webhook(

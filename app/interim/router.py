@@ -3,12 +3,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from app.candidates.service import CandidateErased
 from app.checkins.schemas import CheckInCreate, CheckInOut
-from app.checkins.service import list_checkins
+from app.checkins.service import CheckInNotAllowed, list_checkins
 from app.db import Session
 from app.interim import service
 from app.interim.dependencies import ValidEngagement
 from app.interim.schemas import EngagementCreate, EngagementEnd, EngagementOut, EngagementUpdate
+from app.interim.service import EngagementEnded
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
@@ -16,6 +18,7 @@ from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created, resource_response
 from app.models import InterimEngagement
 from app.models.interim_engagement import EngagementStatus
+from app.notes.service import NoteNotRespectful
 from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Interim engagements"])
@@ -29,9 +32,9 @@ def _out(engagement: InterimEngagement) -> EngagementOut:
     "/v1/requisitions/{requisition_id}/interim-engagements",
     operation_id="createInterimEngagement",
     summary="Bring in an interim while the decision waits",
+    responses=responses(CandidateErased),
     status_code=201,
     response_model=EngagementOut,
-    responses=responses(403, 404, 409),
 )
 async def create_engagement(
     actor: WriteScope, session: Session, requisition: ParentRequisition, body: EngagementCreate
@@ -48,7 +51,6 @@ async def create_engagement(
     operation_id="listInterimEngagements",
     summary="List a requisition's interim engagements",
     response_model=Page[EngagementOut],
-    responses=responses(403, 404),
 )
 async def list_engagements(
     actor: ReadScope,
@@ -71,9 +73,9 @@ async def list_engagements(
     operation_id="getInterimEngagement",
     summary="Get an interim engagement",
     response_model=EngagementOut,
-    responses=responses(403, 404),
 )
 async def get_engagement(actor: ReadScope, engagement: ValidEngagement) -> Response:
+    """With its effective `status`: a planned engagement is active from `starts_on`."""
     return resource_response(_out(engagement))
 
 
@@ -81,8 +83,8 @@ async def get_engagement(actor: ReadScope, engagement: ValidEngagement) -> Respo
     "/v1/interim-engagements/{engagement_id}",
     operation_id="updateInterimEngagement",
     summary="Change an interim engagement's dates or scope, or start it",
+    responses=responses(EngagementEnded),
     response_model=EngagementOut,
-    responses=responses(403, 404, 409, 412),
 )
 async def update_engagement(
     actor: WriteScope,
@@ -102,8 +104,8 @@ async def update_engagement(
     "/v1/interim-engagements/{engagement_id}/end",
     operation_id="endInterimEngagement",
     summary="End an interim engagement",
+    responses=responses(EngagementEnded, CandidateErased, NoteNotRespectful),
     response_model=EngagementOut,
-    responses=responses(403, 404, 409, 412),
 )
 async def end_engagement(
     actor: WriteScope,
@@ -124,9 +126,9 @@ async def end_engagement(
     "/v1/interim-engagements/{engagement_id}/check-ins",
     operation_id="createInterimCheckIn",
     summary="Record a check-in on an interim's work",
+    responses=responses(CheckInNotAllowed),
     status_code=201,
     response_model=CheckInOut,
-    responses=responses(403, 404, 409),
 )
 async def create_checkin(
     actor: WriteScope, session: Session, engagement: ValidEngagement, body: CheckInCreate
@@ -145,7 +147,6 @@ async def create_checkin(
     operation_id="listInterimCheckIns",
     summary="List an interim engagement's check-ins",
     response_model=Page[CheckInOut],
-    responses=responses(403, 404),
 )
 async def list_engagement_checkins(
     actor: ReadScope,

@@ -4,11 +4,13 @@ from typing import ClassVar, Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 
-from app.kit.schemas import LongText, PatchBody, RequestBody, ResourceOut
+from app.kit.schemas import Day, LongText, PatchBody, RequestBody, ResourceOut
 from app.models import InterimEngagement
 from app.models.interim_engagement import EngagementStatus
 from app.notes.schemas import NoteBody
 from app.options.schemas import Reason
+
+ENDS_ON = "On or after `starts_on` (422 otherwise)."
 
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
@@ -32,8 +34,8 @@ class EngagementCreate(RequestBody):
     )
 
     candidate_id: uuid.UUID = Field(description="A person or an agency; may also be an option.")
-    starts_on: date
-    ends_on: date | None = None
+    starts_on: Day
+    ends_on: Day | None = Field(default=None, description=ENDS_ON)
     scope: LongText | None = None
 
     @model_validator(mode="after")
@@ -48,8 +50,8 @@ class EngagementUpdate(PatchBody):
     )
     not_null: ClassVar[frozenset[str]] = frozenset({"starts_on", "status"})
 
-    starts_on: date | None = None
-    ends_on: date | None = None
+    starts_on: Day | None = None
+    ends_on: Day | None = Field(default=None, description=f"{ENDS_ON} Null: open-ended.")
     scope: LongText | None = None
     status: Literal["active"] | None = Field(
         default=None, description="Start a planned engagement early; `end` ends one."

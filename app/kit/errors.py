@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm.exc import StaleDataError
@@ -76,26 +75,6 @@ class InvalidRequest(Problem):
     status, code = 422, "validation_failed"
 
 
-class ProblemBody(BaseModel):
-    """RFC 9457 problem details, as every error response of this API carries them."""
-
-    type: str = Field(examples=["/problems/not_found"])
-    title: str = Field(examples=["Not Found"])
-    status: int = Field(examples=[404])
-    detail: str = Field(examples=["No requisition with that id."])
-    code: str = Field(description="Stable machine-readable error code.", examples=["not_found"])
-    errors: list[dict[str, Any]] | None = Field(
-        default=None, description="Validation errors: `loc`, `msg`, `type`, one per problem."
-    )
-    request_id: str | None = Field(
-        default=None,
-        description="This request's `X-Request-ID`: quote it when reporting a problem.",
-        examples=["4bf92f3577b34da6a3ce929d0e0e4736"],
-    )
-
-    model_config = {"extra": "allow"}
-
-
 def problem_response(
     status: int,
     code: str,
@@ -124,15 +103,22 @@ def problem_response(
     )
 
 
-def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI `responses=` entries declaring the problem+json errors an operation can answer."""
+PROBLEM_CODES = "x-problem-codes"
+
+
+def responses(*problems: type[Problem]) -> dict[int | str, dict[str, Any]]:
+    """Declares, for the OpenAPI document, the problems an operation's own rules raise.
+
+    Only the route-specific codes: `app.docs` gives every operation the problems all of them
+    share (authentication, validation, body limits, concurrency, rate limits, server errors)
+    and renders every error response as problem+json.
+    """
+    codes: dict[int, list[str]] = {}
+    for problem in problems:
+        codes.setdefault(problem.status, []).append(problem.code)
     return {
-        status: {
-            "model": ProblemBody,
-            "description": HTTPStatus(status).phrase,
-            "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/ProblemBody"}}},
-        }
-        for status in sorted({401, 422, *statuses})
+        status: {"description": HTTPStatus(status).phrase, PROBLEM_CODES: sorted(found)}
+        for status, found in codes.items()
     }
 
 

@@ -6,12 +6,26 @@ from fastapi import Header
 
 from app.kit.errors import PreconditionFailed
 
+# RFC 9110: `*` or a comma-separated list of entity tags; anything else is malformed (422).
+IF_MATCH_PATTERN = r'^(\*|(W/)?"[^"]*"( *, *(W/)?"[^"]*")*)$'
 IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
         max_length=200,
-        description="The `ETag` you last read; the change is refused with 412 if it is stale.",
+        pattern=IF_MATCH_PATTERN,
+        description='The `ETag` you last read, e.g. `"3"` (or `*`); the change is refused '
+        "with 412 if it is stale.",
+    ),
+]
+
+
+IfNoneMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-None-Match",
+        max_length=200,
+        description="The `ETag` you last read; 304 Not Modified, with no body, if it still is.",
     ),
 ]
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.auth import Actor
+from app.kit.event_types import EventType
 from app.kit.outbox import note_new_event
 from app.models import Event
 
@@ -14,7 +15,7 @@ from app.models import Event
 def record_event(
     session: AsyncSession,
     actor: Actor,
-    type: str,
+    type: EventType,
     subject_id: uuid.UUID,
     *,
     requisition_id: uuid.UUID | None = None,

@@ -8,7 +8,8 @@ from fastapi import Query
 from sqlalchemy import delete, exists, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.errors import Conflict
+from app.kit.errors import Conflict, InvalidRequest
+from app.kit.schemas import MAX_EXTERNAL_REFS
 from app.kit.schemas import ExternalRef as ExternalRefIn
 from app.models import ExternalRef
 from app.models.base import utcnow
@@ -113,9 +114,17 @@ ExternalIdFilter = Annotated[
 
 
 def with_ref(refs: Sequence[ExternalRefIn], system: str, external_id: str) -> list[ExternalRefIn]:
-    """`refs` plus the ref an upsert was addressed by."""
+    """`refs` plus the ref an upsert was addressed by, each once; 422 when that is more than a
+    resource may hold (the body alone may be within the limit: found by fuzzing, it was a 500)."""
     ref = ExternalRefIn(system=system, external_id=external_id)
-    return [*refs, ref] if ref not in refs else list(refs)
+    unique = list({(r.system, r.external_id): r for r in [*refs, ref]}.values())
+    if len(unique) > MAX_EXTERNAL_REFS:
+        message = f"with the ref in the path, {len(unique)} refs; at most {MAX_EXTERNAL_REFS}"
+        raise InvalidRequest(
+            "The request is not valid; see `errors`.",
+            errors=[{"loc": ["body", "external_refs"], "msg": message, "type": "too_long"}],
+        )
+    return unique
 
 
 async def apply_patch(

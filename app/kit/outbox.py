@@ -14,10 +14,11 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from app.kit.event_types import EventType
 from app.models import Event, WebhookDelivery, WebhookEndpoint
 
 NEW_EVENTS = "shortlist.new_events"
-TEST_EVENT = "webhook.test"
+TEST_EVENT: EventType = "webhook.test"
 
 
 def note_new_event(session: Session, event: Event) -> None:

@@ -13,7 +13,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import BigInteger, ColumnElement, Select, and_, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -26,9 +26,13 @@ from app.kit.schemas import Instant
 T = TypeVar("T")
 
 Limit = Annotated[int, Query(ge=1, le=200, description="Page size, 1–200.")]
+# Opaque to clients: URL-safe base64 without padding, as `next_cursor` hands it out.
+CursorToken = Annotated[
+    str, StringConstraints(min_length=1, max_length=512, pattern=r"^[A-Za-z0-9_-]+$")
+]
 Cursor = Annotated[
-    str | None,
-    Query(max_length=512, description="`next_cursor` of the previous page."),
+    CursorToken | None,
+    Query(description="`next_cursor` of the previous page, as it was given (opaque)."),
 ]
 
 
@@ -41,8 +45,8 @@ CURSOR_DETAIL = "The cursor is not one this API issued for this list."
 
 class Page(BaseModel, Generic[T]):
     data: list[T]
-    next_cursor: str | None = Field(
-        description="Pass as `cursor` for the next page; null at the end."
+    next_cursor: CursorToken | None = Field(
+        description="Pass as `cursor` for the next page (opaque); null on the last page."
     )
 
 

@@ -1,8 +1,9 @@
-"""Base schemas and the constrained string types every request body uses."""
+"""Base schemas and the constrained types every request body and query uses."""
 
+import re
 import uuid
-from datetime import UTC, datetime
-from typing import Annotated, ClassVar, Self
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -11,9 +12,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
+    Strict,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 # PostgreSQL cannot store NUL in text, and no client means to send one.
 NO_NUL = r"^[^\x00]*$"
@@ -50,17 +56,63 @@ def _utf8(value: object) -> object:
 HeaderName = Annotated[
     str, StringConstraints(max_length=200, pattern=NO_NUL), BeforeValidator(_utf8)
 ]
+# Dates and instants are strings in the API. Pydantic would also read a number as seconds since
+# 1970 (`0`, `86400`), which only ever hides a client's bug, so anything but text is refused.
+# Years outside 1900–2200 are typos for the hiring decisions recorded here (a touchpoint in
+# year 1), and the pattern says so in the document.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+D = TypeVar("D", bound=date)
+YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_INSTANT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def _text(pattern: re.Pattern[str], kind: type, form: str) -> Any:
+    def check(value: object) -> object:
+        if type(value) is kind:  # from Python callers (services, the demo)
+            return value
+        if isinstance(value, str) and pattern.fullmatch(value):
+            return value
+        raise ValueError(f"expected {form}")
+
+    return BeforeValidator(check)
+
+
+def _in_range(value: D) -> D:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return value
 
 
 def _in_utc(value: datetime) -> datetime:
-    try:
-        return value.astimezone(UTC)
-    except OverflowError as exc:  # e.g. 0001-01-01T00:00:00+01:00
-        raise ValueError("the instant is out of range") from exc
+    # The year is checked first, so the conversion cannot overflow (0001-01-01T00:00:00+01:00).
+    return _in_range(value).astimezone(UTC)
 
 
-# An instant with its offset, held in UTC (every timestamp column is UTC).
-Instant = Annotated[AwareDatetime, AfterValidator(_in_utc)]
+def _string_schema(format: str, description: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {"type": "string", "format": format, "pattern": YEAR_PATTERN, "description": description}
+    )
+
+
+# A calendar date, `YYYY-MM-DD`.
+Day = Annotated[
+    date,
+    _text(_DATE, date, "a date as YYYY-MM-DD"),
+    AfterValidator(_in_range),
+    _string_schema("date", f"`YYYY-MM-DD`, years {FIRST_YEAR}–{LAST_YEAR}."),
+]
+# An instant with its offset (RFC 3339), held in UTC (every timestamp column is UTC).
+Instant = Annotated[
+    AwareDatetime,
+    _text(_INSTANT, datetime, "an RFC 3339 date-time with an offset"),
+    AfterValidator(_in_utc),
+    _string_schema("date-time", f"RFC 3339 with an offset, years {FIRST_YEAR}–{LAST_YEAR}."),
+]
+# `true` or `false`; never `0`, `1` or `"yes"` (a consent must be given, not inferred).
+Boolean = Annotated[bool, Strict()]
 
 
 class RequestBody(BaseModel):
@@ -89,13 +141,28 @@ class ExternalRef(RequestBody):
     external_id: ExternalId
 
 
-ExternalRefs = Annotated[list[ExternalRef], Field(max_length=20)]
+MAX_EXTERNAL_REFS = 20
+ExternalRefs = Annotated[list[ExternalRef], Field(max_length=MAX_EXTERNAL_REFS)]
 
 
 class PatchBody(RequestBody):
     """A partial update: only the fields sent change; `null` clears a field that may be empty."""
 
     not_null: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The document says what `_reject_null` enforces: these fields may be left out, not
+        # sent as null.
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        for name in cls.not_null:
+            field = schema["properties"][name]
+            choices = [s for s in field.pop("anyOf") if s != {"type": "null"}]
+            field.update(choices[0])
+            field.pop("default")
+        return schema
 
     @model_validator(mode="after")
     def _reject_null(self) -> Self:

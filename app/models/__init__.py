@@ -2,6 +2,7 @@
 
 from app.models.api_key import ApiKey
 from app.models.base import Base
+from app.models.calendar_feed import CalendarFeed
 from app.models.candidate import Candidate
 from app.models.checkin import CheckIn
 from app.models.event import Event
@@ -23,6 +24,7 @@ from app.models.webhook_endpoint import WebhookEndpoint
 __all__ = [
     "ApiKey",
     "Base",
+    "CalendarFeed",
     "Candidate",
     "CheckIn",
     "Event",

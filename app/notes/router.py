@@ -4,6 +4,7 @@ from typing import Annotated
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from app.candidates.service import CandidateErased
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope, owned
 from app.kit.errors import responses
@@ -13,7 +14,6 @@ from app.models import NoteTemplate
 from app.notes import service
 from app.notes.schemas import (
     Finding,
-    Findings,
     NoteBody,
     NoteCheck,
     NoteOut,
@@ -21,7 +21,9 @@ from app.notes.schemas import (
     NoteTemplateOut,
     Rendered,
     RenderRequest,
+    RespectCheck,
 )
+from app.notes.service import NoteNotRespectful
 from app.options.dependencies import ValidOption
 from app.options.service import get_option
 from app.requisitions.service import get_requisition
@@ -36,9 +38,9 @@ ValidNoteTemplate = Annotated[NoteTemplate, owned("note_template_id", service.ge
     "/v1/options/{option_id}/notes",
     operation_id="createNote",
     summary="Add a note to an option",
+    responses=responses(CandidateErased, NoteNotRespectful),
     status_code=201,
     response_model=NoteOut,
-    responses=responses(403, 404),
 )
 async def create_note(
     actor: WriteScope, session: Session, option: ValidOption, body: NoteBody
@@ -55,7 +57,6 @@ async def create_note(
     operation_id="listNotes",
     summary="List an option's notes",
     response_model=Page[NoteOut],
-    responses=responses(403, 404),
 )
 async def list_notes(
     actor: ReadScope,
@@ -74,14 +75,13 @@ async def list_notes(
     "/v1/notes/check",
     operation_id="checkNote",
     summary="Preview the respect check",
-    response_model=Findings,
-    responses=responses(403),
+    response_model=RespectCheck,
 )
 async def check_note(actor: WriteScope, body: NoteCheck) -> Response:
     """Runs the respect check on a draft and saves nothing. `error` findings would refuse the
     note; `warning`s coach: say why, address the person, say the door is open."""
     findings = service.check_note(body, body.candidate_name)
-    return json_response(Findings(findings=[Finding(**asdict(f)) for f in findings]))
+    return json_response(RespectCheck(findings=[Finding(**asdict(f)) for f in findings]))
 
 
 @router.post(
@@ -90,7 +90,6 @@ async def check_note(actor: WriteScope, body: NoteCheck) -> Response:
     summary="Create a note template",
     status_code=201,
     response_model=NoteTemplateOut,
-    responses=responses(403),
 )
 async def create_note_template(
     actor: WriteScope, session: Session, body: NoteTemplateCreate
@@ -106,11 +105,11 @@ async def create_note_template(
     operation_id="listNoteTemplates",
     summary="List note templates",
     response_model=Page[NoteTemplateOut],
-    responses=responses(403),
 )
 async def list_note_templates(
     actor: ReadScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
 ) -> Response:
+    """Oldest first."""
     rows, next_cursor = await service.list_templates(
         session, actor.organization_id, limit=limit, cursor=cursor
     )
@@ -122,9 +121,9 @@ async def list_note_templates(
     operation_id="getNoteTemplate",
     summary="Get a note template",
     response_model=NoteTemplateOut,
-    responses=responses(403, 404),
 )
 async def get_note_template(actor: ReadScope, template: ValidNoteTemplate) -> Response:
+    """The template with its placeholders unfilled; `render` fills them for an option."""
     return resource_response(NoteTemplateOut.model_validate(template))
 
 
@@ -133,7 +132,6 @@ async def get_note_template(actor: ReadScope, template: ValidNoteTemplate) -> Re
     operation_id="renderNoteTemplate",
     summary="Render a note template for an option",
     response_model=Rendered,
-    responses=responses(403, 404),
 )
 async def render_note_template(
     actor: WriteScope, session: Session, template: ValidNoteTemplate, body: RenderRequest

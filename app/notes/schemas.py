@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
-from app.kit.schemas import NO_NUL, Name, RequestBody, ResourceOut
+from app.kit.schemas import NO_NUL, Boolean, Day, Name, RequestBody, ResourceOut
 from app.models.note import NoteKind, ReasonCode
 
 Message = Annotated[str, StringConstraints(max_length=5_000, pattern=NO_NUL)]
@@ -28,8 +28,8 @@ class NoteBody(RequestBody):
 
     reason_code: ReasonCode
     message: Message
-    door_open: bool = True
-    keep_in_touch_on: date | None = Field(
+    door_open: Boolean = True
+    keep_in_touch_on: Day | None = Field(
         default=None, description="When to get back in touch; listed as a follow-up."
     )
 
@@ -67,7 +67,9 @@ class NoteCheck(NoteBody):
     )
 
 
-class Findings(BaseModel):
+class RespectCheck(BaseModel):
+    """What the respect check found in a draft."""
+
     findings: list[Finding]
 
 

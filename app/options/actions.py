@@ -14,6 +14,7 @@ from app.checkins.service import update_at_risk
 from app.kit.auth import Actor
 from app.kit.errors import Conflict
 from app.kit.etag import check_if_match
+from app.kit.event_types import EventType
 from app.kit.events import record_event
 from app.models import Note, Option, Requisition
 from app.models.base import utcnow
@@ -132,7 +133,7 @@ async def _follow_hires(session: AsyncSession, actor: Actor, requisition: Requis
     status = follow_hires(requisition.status, hires, requisition.headcount)
     if status != requisition.status:
         requisition.status = status
-        event = "requisition.filled" if status == "filled" else "requisition.reopened"
+        event: EventType = "requisition.filled" if status == "filled" else "requisition.reopened"
         record_event(session, actor, event, requisition.id, requisition_id=requisition.id)
 
 

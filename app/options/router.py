@@ -5,15 +5,19 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
 
+from app.candidates.service import CandidateErased
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
-from app.kit.errors import responses
+from app.kit.errors import Problem, responses
 from app.kit.etag import IfMatch, check_if_match
+from app.kit.external_refs import ExternalRefTaken
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
 from app.kit.responses import created, resource_response
 from app.kit.schemas import RequestBody
 from app.models import Option
+from app.notes.service import NoteNotRespectful
 from app.options import actions, service
+from app.options.actions import HeadcountReached, InvalidReplacement, InvalidTransition
 from app.options.dependencies import ValidOption
 from app.options.schemas import (
     DeclineBody,
@@ -28,6 +32,7 @@ from app.options.schemas import (
     SelectBody,
     WithdrawBody,
 )
+from app.options.service import OptionExists, RequisitionClosed
 from app.options.state_machine import EVENT_TYPES, TRANSITIONS, Action, OptionStatus
 from app.requisitions.dependencies import ParentRequisition
 
@@ -38,9 +43,9 @@ router = APIRouter(tags=["Options"])
     "/v1/requisitions/{requisition_id}/options",
     operation_id="createOption",
     summary="Add an option to a requisition",
+    responses=responses(OptionExists, RequisitionClosed, CandidateErased, ExternalRefTaken),
     status_code=201,
     response_model=OptionOut,
-    responses=responses(403, 404, 409),
 )
 async def create_option(
     actor: WriteScope, session: Session, requisition: ParentRequisition, body: OptionCreate
@@ -56,7 +61,6 @@ async def create_option(
     operation_id="listOptions",
     summary="List a requisition's options",
     response_model=Page[OptionOut],
-    responses=responses(403, 404),
 )
 async def list_options(
     actor: ReadScope,
@@ -85,9 +89,9 @@ async def list_options(
     operation_id="getOption",
     summary="Get an option",
     response_model=OptionOut,
-    responses=responses(403, 404),
 )
 async def get_option(actor: ReadScope, option: ValidOption) -> Response:
+    """With its candidate's summary, `at_risk`, and the `allowed_actions` of its status."""
     return resource_response(OptionOut.model_validate(option))
 
 
@@ -95,8 +99,8 @@ async def get_option(actor: ReadScope, option: ValidOption) -> Response:
     "/v1/options/{option_id}",
     operation_id="updateOption",
     summary="Re-rank an option or edit its fit summary",
+    responses=responses(ExternalRefTaken),
     response_model=OptionOut,
-    responses=responses(403, 404, 409, 412),
 )
 async def update_option(
     actor: WriteScope,
@@ -119,7 +123,11 @@ class ActionRoute:
     body: type[RequestBody]
     perform: Callable[..., Awaitable[Option]]
     description: str
+    # What this action's rules refuse besides a move the table does not allow.
+    problems: tuple[type[Problem], ...] = ()
 
+
+NOTE_PROBLEMS = (NoteNotRespectful, CandidateErased)
 
 ACTION_ROUTES = (
     ActionRoute(
@@ -129,6 +137,7 @@ ACTION_ROUTES = (
         SelectBody,
         actions.select_option,
         "409 `headcount_reached` when selected and hired options already fill the headcount.",
+        (HeadcountReached,),
     ),
     ActionRoute(
         "keep-warm",
@@ -146,6 +155,7 @@ ACTION_ROUTES = (
         actions.hold_option,
         "A 'not now' instead of a 'no', with a date to revisit; `note` (kind `not_now`) is "
         "respect-checked.",
+        NOTE_PROBLEMS,
     ),
     ActionRoute(
         "decline",
@@ -155,6 +165,7 @@ ACTION_ROUTES = (
         actions.decline_option,
         "The `rejection` note is required and must pass the respect check (422 "
         "`note_not_respectful` with `findings` otherwise).",
+        NOTE_PROBLEMS,
     ),
     ActionRoute(
         "withdraw",
@@ -180,6 +191,7 @@ ACTION_ROUTES = (
         actions.release_option,
         "Releasing a hire reopens a `filled` requisition. `note` (kind `release`) is "
         "respect-checked.",
+        NOTE_PROBLEMS,
     ),
     ActionRoute(
         "reactivate",
@@ -191,6 +203,7 @@ ACTION_ROUTES = (
         "option `selected`; both events name the other option. Of concurrent reactivations "
         "against the same first choice exactly one succeeds; the others get 409 "
         "`invalid_replacement`.",
+        (HeadcountReached, InvalidReplacement),
     ),
 )
 
@@ -229,7 +242,7 @@ def _add_action_route(route: ActionRoute) -> None:
             "from any other status."
         ),
         response_model=OptionOut,
-        responses=responses(403, 404, 409, 412),
+        responses=responses(InvalidTransition, *route.problems),
     )
 
 

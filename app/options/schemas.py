@@ -15,6 +15,7 @@ from pydantic import (
 from app.candidates.schemas import CandidateSummary
 from app.kit.schemas import (
     NO_NUL,
+    Day,
     ExternalRef,
     ExternalRefs,
     LongText,
@@ -158,7 +159,7 @@ class HoldBody(RequestBody):
     )
 
     reason: Reason
-    revisit_on: date = Field(description="When to look at this option again (a follow-up).")
+    revisit_on: Day = Field(description="When to look at this option again (a follow-up).")
     note: NoteBody | None = Field(
         default=None, description="A `not_now` note to the candidate; respect-checked."
     )
@@ -187,7 +188,7 @@ class HireBody(RequestBody):
         extra="forbid", json_schema_extra={"examples": [{"start_date": "2027-01-11"}]}
     )
 
-    start_date: date
+    start_date: Day
 
 
 class ReleaseBody(RequestBody):

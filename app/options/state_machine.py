@@ -5,6 +5,8 @@
 
 from typing import Final, Literal, get_args
 
+from app.kit.event_types import EventType
+
 OptionStatus = Literal[
     "considering",
     "on_hold",
@@ -56,7 +58,7 @@ def allowed_actions(status: str) -> list[Action]:
 
 
 # The event each action writes.
-EVENT_TYPES: Final[dict[Action, str]] = {
+EVENT_TYPES: Final[dict[Action, EventType]] = {
     "select": "option.selected",
     "keep-warm": "option.kept_warm",
     "hold": "option.held",

@@ -7,7 +7,7 @@ from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
-from app.kit.external_refs import ExternalIdFilter, ExternalSystemFilter
+from app.kit.external_refs import ExternalIdFilter, ExternalRefTaken, ExternalSystemFilter
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
 from app.kit.responses import created, resource_response
 from app.kit.schemas import ExternalId, SystemName
@@ -27,9 +27,9 @@ def _location(requisition_id: object) -> str:
     "",
     operation_id="createRequisition",
     summary="Create a requisition",
+    responses=responses(ExternalRefTaken),
     status_code=201,
     response_model=RequisitionOut,
-    responses=responses(403, 409),
 )
 async def create_requisition(
     actor: WriteScope, session: Session, body: RequisitionCreate
@@ -44,7 +44,6 @@ async def create_requisition(
     operation_id="listRequisitions",
     summary="List requisitions",
     response_model=Page[RequisitionOut],
-    responses=responses(403),
 )
 async def list_requisitions(
     actor: ReadScope,
@@ -76,9 +75,9 @@ async def list_requisitions(
     operation_id="getRequisition",
     summary="Get a requisition",
     response_model=RequisitionOut,
-    responses=responses(403, 404),
 )
 async def get_requisition(actor: ReadScope, requisition: ValidRequisition) -> Response:
+    """The role, its headcount and status; its options are listed under `/options`."""
     return resource_response(RequisitionOut.model_validate(requisition))
 
 
@@ -86,8 +85,8 @@ async def get_requisition(actor: ReadScope, requisition: ValidRequisition) -> Re
     "/{requisition_id}",
     operation_id="updateRequisition",
     summary="Update a requisition",
+    responses=responses(ExternalRefTaken),
     response_model=RequisitionOut,
-    responses=responses(403, 404, 409, 412),
 )
 async def update_requisition(
     actor: WriteScope,
@@ -113,7 +112,7 @@ async def update_requisition(
     response_model=RequisitionOut,
     responses={
         201: {"description": "Created", "model": RequisitionOut},
-        **responses(403, 409),
+        **responses(ExternalRefTaken),
     },
 )
 async def upsert_requisition(

@@ -4,6 +4,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import ConfigDict, Field, JsonValue
 
 from app.kit.schemas import (
+    Day,
     ExternalRef,
     ExternalRefs,
     LongText,
@@ -37,7 +38,7 @@ class RequisitionCreate(RequestBody):
     hiring_manager: Name | None = None
     description: LongText | None = None
     headcount: Headcount = 1
-    target_start_date: date | None = None
+    target_start_date: Day | None = None
     external_refs: ExternalRefs = []
 
 
@@ -55,7 +56,7 @@ class RequisitionUpdate(PatchBody):
     hiring_manager: Name | None = None
     description: LongText | None = None
     headcount: Headcount | None = None
-    target_start_date: date | None = None
+    target_start_date: Day | None = None
     status: SettableStatus | None = None
     external_refs: ExternalRefs | None = None
 

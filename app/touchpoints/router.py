@@ -2,6 +2,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from app.candidates.dependencies import ValidCandidate
+from app.candidates.service import CandidateErased
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
@@ -17,9 +18,9 @@ router = APIRouter(tags=["Candidates"])
     "/v1/candidates/{candidate_id}/touchpoints",
     operation_id="createTouchpoint",
     summary="Log a touchpoint with a candidate",
+    responses=responses(CandidateErased),
     status_code=201,
     response_model=TouchpointOut,
-    responses=responses(403, 404, 409),
 )
 async def create_touchpoint(
     actor: WriteScope, session: Session, candidate: ValidCandidate, body: TouchpointCreate
@@ -37,7 +38,6 @@ async def create_touchpoint(
     operation_id="listTouchpoints",
     summary="List a candidate's touchpoints",
     response_model=Page[TouchpointOut],
-    responses=responses(403, 404),
 )
 async def list_touchpoints(
     actor: ReadScope,

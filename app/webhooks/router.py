@@ -39,7 +39,7 @@ def _with_secret(request: Request, endpoint: object, secret: str) -> EndpointCre
     summary="Subscribe a URL to events",
     status_code=201,
     response_model=EndpointCreated,
-    responses=responses(403),
+    responses=responses(service.WebhookUrlNotAllowed),
 )
 async def create_endpoint(
     actor: AdminScope, session: Session, request: Request, body: EndpointCreate
@@ -58,7 +58,6 @@ async def create_endpoint(
     operation_id="listWebhookEndpoints",
     summary="List webhook endpoints",
     response_model=Page[EndpointOut],
-    responses=responses(403),
 )
 async def list_endpoints(
     actor: AdminScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
@@ -75,7 +74,6 @@ async def list_endpoints(
     operation_id="getWebhookEndpoint",
     summary="Get a webhook endpoint",
     response_model=EndpointOut,
-    responses=responses(403, 404),
 )
 async def get_endpoint(actor: AdminScope, endpoint: ValidEndpoint) -> Response:
     """`status` says whether deliveries flow; `disabled_reason` why not."""
@@ -87,7 +85,7 @@ async def get_endpoint(actor: AdminScope, endpoint: ValidEndpoint) -> Response:
     operation_id="updateWebhookEndpoint",
     summary="Change, pause or resume a webhook endpoint",
     response_model=EndpointOut,
-    responses=responses(403, 404, 412),
+    responses=responses(service.WebhookUrlNotAllowed),
 )
 async def update_endpoint(
     actor: AdminScope,
@@ -112,7 +110,6 @@ async def update_endpoint(
     summary="Delete a webhook endpoint",
     status_code=204,
     response_class=Response,
-    responses=responses(403, 404, 412),
 )
 async def delete_endpoint(
     actor: AdminScope, session: Session, endpoint: ValidEndpoint, if_match: IfMatch = None
@@ -128,7 +125,6 @@ async def delete_endpoint(
     operation_id="rotateWebhookSecret",
     summary="Rotate a webhook endpoint's signing secret",
     response_model=EndpointCreated,
-    responses=responses(403, 404, 412),
 )
 async def rotate_secret(
     actor: AdminScope,
@@ -153,7 +149,7 @@ async def rotate_secret(
     summary="Send a test event to a webhook endpoint",
     status_code=202,
     response_model=DeliveryOut,
-    responses=responses(403, 404, 409, 412),
+    responses=responses(service.EndpointDisabled),
 )
 async def send_test(
     actor: AdminScope, session: Session, endpoint: ValidEndpoint, if_match: IfMatch = None
@@ -171,7 +167,6 @@ async def send_test(
     operation_id="listWebhookDeliveries",
     summary="List a webhook endpoint's deliveries",
     response_model=Page[DeliveryOut],
-    responses=responses(403, 404),
 )
 async def list_deliveries(
     actor: AdminScope,
@@ -194,7 +189,6 @@ async def list_deliveries(
     operation_id="getWebhookDelivery",
     summary="Get a webhook delivery",
     response_model=DeliveryOut,
-    responses=responses(403, 404),
 )
 async def get_delivery(actor: AdminScope, delivery: ValidDelivery) -> Response:
     return resource_response(DeliveryOut.model_validate(delivery))
@@ -206,7 +200,7 @@ async def get_delivery(actor: AdminScope, delivery: ValidDelivery) -> Response:
     summary="Send a webhook delivery again now",
     status_code=202,
     response_model=DeliveryOut,
-    responses=responses(403, 404, 409, 412),
+    responses=responses(service.EndpointDisabled, service.DeliveryInFlight),
 )
 async def retry_delivery(
     actor: AdminScope, session: Session, delivery: ValidDelivery, if_match: IfMatch = None

@@ -144,3 +144,12 @@ async def test_a_failed_change_writes_no_event(client):
     )
     assert r.status_code == 409
     assert await feed(client) == before
+
+
+def test_every_event_type_is_explained_once_in_the_catalogue() -> None:
+    from typing import get_args
+
+    from app.events.catalogue import EVENT_TYPES
+    from app.kit.event_types import EventType
+
+    assert sorted(EVENT_TYPES) == sorted(get_args(EventType))

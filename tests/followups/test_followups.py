@@ -35,6 +35,8 @@ async def test_a_door_open_note_with_a_date_is_a_keep_in_touch_follow_up(client)
     req = await requisition(client)
     juan = await declined(client, req["id"], "Juan Pérez", keep_in_touch_on=day(-1))
 
+    [note] = (await ok(await client.get(f"/v1/options/{juan['id']}/notes")))["data"]
+
     [item] = await follow_ups(client)
 
     assert item == {
@@ -44,6 +46,7 @@ async def test_a_door_open_note_with_a_date_is_a_keep_in_touch_follow_up(client)
         "requisition_id": req["id"],
         "reason": "keep_in_touch",
         "due_on": day(-1),
+        "note_id": note["id"],
     }
 
 
@@ -107,6 +110,7 @@ async def test_a_hold_is_revisited_on_its_date(client):
         "requisition_id": req["id"],
         "reason": "revisit_hold",
         "due_on": day(-4),
+        "note_id": None,
     }
 
 
@@ -132,6 +136,7 @@ async def test_a_runner_up_not_touched_for_14_days_needs_a_call(client):
         "requisition_id": req["id"],
         "reason": "warm_runner_up",
         "due_on": day(-6),
+        "note_id": None,
     }
 
 

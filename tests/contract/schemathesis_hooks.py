@@ -1,0 +1,100 @@
+"""Schemathesis hooks for tests/contract/test_fuzz.py (loaded through SCHEMATHESIS_HOOKS).
+
+Every check runs. A failure is dropped only where the server is right and a fuzzer cannot know
+it: the request is schema-valid, but a rule the schema cannot express (and that the
+operation's description states) refuses it, with the problem code that names that rule.
+"""
+
+import os
+import re
+from typing import Any
+
+import schemathesis
+
+from app.kit.etag import IF_MATCH_PATTERN
+
+# (status, problem code, what in `detail` or `errors` identifies the rule) → what it refused.
+RIGHTLY_REFUSED = {
+    # A cursor is opaque: one this API never issued is refused; a fuzzer can only invent them.
+    (422, "invalid_cursor", ""): "an invented cursor",
+    # The same Idempotency-Key with another body is refused by design (SPEC §6); the fuzzer
+    # sends the few keys it generates with many bodies.
+    (422, "idempotency_key_reused", ""): "a key reused with another body",
+    # A random message rarely passes the respect check (SPEC §4), which is the point of it.
+    (422, "note_not_respectful", ""): "a disrespectful random note",
+    # A random `If-Match` is stale: 412 is the promised answer (SPEC §6).
+    (412, "precondition_failed", ""): "a random If-Match",
+    # Cross-field and clock rules stated in the descriptions.
+    (422, "validation_failed", "ends_on must be on or after starts_on"): "ends_on < starts_on",
+    (422, "validation_failed", "cannot be in the future"): "a touchpoint in the future",
+    (422, "validation_failed", "Unknown placeholders"): "a template with unknown placeholders",
+}
+
+
+def _problem(response: Any) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _malformed_if_match(case: Any, problem: dict[str, Any]) -> bool:
+    """Schemathesis' coverage phase sends `If-Match: 0` as if it matched the documented
+    pattern; it does not, and the 422 says so."""
+    errors = problem.get("errors") or []
+    value = (case.headers or {}).get("If-Match")
+    return (
+        bool(errors)
+        and all(error["loc"] == ["header", "If-Match"] for error in errors)
+        and isinstance(value, str)
+        and re.fullmatch(IF_MATCH_PATTERN, value) is None
+    )
+
+
+def _id_from_a_null_link(case: Any, problem: dict[str, Any]) -> bool:
+    """Stateful runs fill a path's id from a response field that was null (a check-in's
+    `option_id` on an interim) and send `/v1/options/None/…`: not a schema-valid request."""
+    errors = problem.get("errors") or []
+    parameters = case.path_parameters or {}
+    return bool(errors) and all(
+        error["loc"][0] == "path" and str(parameters.get(error["loc"][1])) == "None"
+        for error in errors
+    )
+
+
+@schemathesis.hook
+def filter_failure(context: Any, failure: Any, case: Any, response: Any) -> bool:
+    """False drops the failure."""
+    if failure.code == "ST301":  # "deleted resource still available"
+        # DELETE revokes a key or feed and erases a candidate; the record stays and answers
+        # with `revoked_at` or `erased_at` set (SPEC §2), which is what the fuzzer read.
+        body = _problem(response)
+        return not (body.get("revoked_at") or body.get("erased_at"))
+    if failure.code != "ST202":  # "schema-valid request rejected"; every other failure counts
+        return True
+    problem = _problem(response)
+    if _malformed_if_match(case, problem) or _id_from_a_null_link(case, problem):
+        return False
+    text = f"{problem.get('detail', '')} {problem.get('errors', '')}"
+    for status, code, marker in RIGHTLY_REFUSED:
+        if (
+            response.status_code == status
+            and problem.get("code") == code
+            and marker in text
+            and all(marker in str(error) for error in problem.get("errors") or [problem])
+        ):
+            return False
+    return True
+
+
+@schemathesis.hook
+def filter_case(context: Any, case: Any) -> bool:
+    """The fuzzer follows links from the key list to `DELETE /v1/api-keys/{id}`: it may revoke
+    any key but its own, or every later request is a 401 and tests nothing."""
+    own = os.environ["SHORTLIST_FUZZ_OWN_KEY_ID"]
+    return not (
+        case.method.upper() == "DELETE"
+        and case.path_parameters
+        and case.path_parameters.get("api_key_id") == own
+    )
