@@ -68,6 +68,7 @@ async def list_integrations(
     response_model=IntegrationOut,
 )
 async def get_integration(actor: AdminScope, integration: ValidIntegration) -> Response:
+    """The integration and its `inbound_url`; the secret is never shown again."""
     return resource_response(IntegrationOut.model_validate(integration))
 
 

@@ -43,7 +43,9 @@ class Finding(BaseModel):
     severity: Literal["error", "warning"]
     detail: str
     # Defaults only so notes saved before spans and suggestions existed still read back.
-    span: tuple[int, int] | None = Field(
+    # A list of two rather than a tuple: generated clients handle `items` better than
+    # `prefixItems`.
+    span: Annotated[list[int], Field(min_length=2, max_length=2)] | None = Field(
         default=None,
         examples=[[8, 27]],
         description="`[start, end)` character offsets of the wording that triggered the "

@@ -191,6 +191,7 @@ async def list_deliveries(
     response_model=DeliveryOut,
 )
 async def get_delivery(actor: AdminScope, delivery: ValidDelivery) -> Response:
+    """One delivery with its attempts: when, how long, and the HTTP status or error."""
     return resource_response(DeliveryOut.model_validate(delivery))
 
 
