@@ -82,6 +82,11 @@ async def make_every_kind_of_change(client: httpx.AsyncClient, app: object) -> N
     key = await ok(await client.post("/v1/api-keys", json={"name": "ATS"}), 201)
     await ok(await client.delete(f"/v1/api-keys/{key['id']}"))
     await ok(await client.delete(f"/v1/candidates/{withdrawn['candidate_id']}"))
+    feed = await ok(await client.post("/v1/calendar-feeds", json={"name": "Dana"}), 201)
+    await ok(await client.delete(f"/v1/calendar-feeds/{feed['id']}"))
+    lever = {"system": "lever", "name": "Lever", "secret": "lever-signature-token-0123"}
+    integration = await ok(await client.post("/v1/integrations", json=lever), 201)
+    assert (await client.delete(f"/v1/integrations/{integration['id']}")).status_code == 204
 
 
 async def test_every_event_type_is_delivered_signed_and_as_the_feed_shows_it(client, app):
