@@ -1,6 +1,6 @@
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -9,12 +9,11 @@ from app.db import Session
 from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import responses
 from app.kit.etag import IfMatch, check_if_match
-from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
-from app.kit.responses import created, resource_response
+from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_document_response
+from app.kit.responses import created, resource_document_response, resource_response
 from app.kit.schemas import RequestBody
-from app.models import Option
 from app.options import actions, service
-from app.options.dependencies import ValidOption
+from app.options.dependencies import OptionDocument, OptionForAction, ValidOption
 from app.options.schemas import (
     DeclineBody,
     HireBody,
@@ -28,7 +27,13 @@ from app.options.schemas import (
     SelectBody,
     WithdrawBody,
 )
-from app.options.state_machine import EVENT_TYPES, TRANSITIONS, Action, OptionStatus
+from app.options.state_machine import (
+    EVENT_TYPES,
+    REACTIVATE_TARGETS,
+    TRANSITIONS,
+    Action,
+    OptionStatus,
+)
 from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Options"])
@@ -69,7 +74,7 @@ async def list_options(
     cursor: Cursor = None,
 ) -> Response:
     """By rank (1 first), unranked options last, each with its candidate's summary."""
-    rows, next_cursor = await service.list_options(
+    documents, next_cursor = await service.list_option_documents(
         session,
         requisition,
         status=status,
@@ -77,7 +82,7 @@ async def list_options(
         limit=limit,
         cursor=cursor,
     )
-    return page_response(request, rows, next_cursor, OptionOut.model_validate)
+    return page_document_response(request, documents, next_cursor)
 
 
 @router.get(
@@ -87,8 +92,8 @@ async def list_options(
     response_model=OptionOut,
     responses=responses(403, 404),
 )
-async def get_option(actor: ReadScope, option: ValidOption) -> Response:
-    return resource_response(OptionOut.model_validate(option))
+async def get_option(actor: ReadScope, option: OptionDocument) -> Response:
+    return resource_document_response(option)
 
 
 @router.patch(
@@ -117,7 +122,7 @@ class ActionRoute:
     operation_id: str
     summary: str
     body: type[RequestBody]
-    perform: Callable[..., Awaitable[Option]]
+    perform: Callable[..., Awaitable[dict[str, Any]]]
     description: str
 
 
@@ -199,7 +204,7 @@ def _from_statuses(action: Action) -> str:
     froms = [status for (status, act) in TRANSITIONS if act == action]
     targets = sorted({TRANSITIONS[(status, action)] for status in froms})
     if action == "reactivate":
-        targets = ["considering", "selected"]
+        targets = list(REACTIVATE_TARGETS)
     return f"From {', '.join(f'`{s}`' for s in froms)} to {' or '.join(f'`{t}`' for t in targets)}."
 
 
@@ -209,12 +214,13 @@ def _add_action_route(route: ActionRoute) -> None:
     async def endpoint(
         actor: WriteScope,
         session: Session,
-        option: ValidOption,
+        target: OptionForAction,
         body: body_model,  # type: ignore[valid-type]
         if_match: IfMatch = None,
     ) -> Response:
-        changed = await route.perform(session, actor, option.id, body, if_match)
-        return resource_response(OptionOut.model_validate(changed))
+        return resource_document_response(
+            await route.perform(session, actor, target, body, if_match)
+        )
 
     endpoint.__name__ = route.operation_id
     router.add_api_route(

@@ -50,6 +50,18 @@ TRANSITIONS: Final[dict[tuple[OptionStatus, Action], OptionStatus]] = {
 }
 
 
+def reactivate_target(to: OptionStatus | None, *, replaces: bool) -> OptionStatus:
+    """Where `reactivate` lands: `to` if asked, `selected` when it replaces a first choice,
+    otherwise the table's `considering`."""
+    if to is not None:
+        return to
+    return "selected" if replaces else TRANSITIONS[("on_hold", "reactivate")]
+
+
+# What `reactivate` may be asked to land on (`ReactivateBody.to`).
+REACTIVATE_TARGETS: Final[tuple[OptionStatus, ...]] = ("considering", "selected")
+
+
 def allowed_actions(status: str) -> list[Action]:
     """The actions an option in `status` can take, in the table's order."""
     return [action for action in ACTIONS if (status, action) in TRANSITIONS]
