@@ -19,6 +19,7 @@ from app.followups.router import router as followups_router
 from app.interim.router import router as interim_router
 from app.kit.errors import install_error_handlers
 from app.kit.idempotency import Idempotency
+from app.kit.key_usage import KeyUsage
 from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
@@ -43,6 +44,7 @@ TAGS = [
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     db = Database.connect(settings)
+    key_usage = KeyUsage(db, settings.key_touch_interval)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -53,6 +55,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         except Exception:
             logging.getLogger("shortlist").warning("could not purge idempotency keys")
         yield
+        await key_usage.flush()
         await db.engine.dispose()
 
     app = FastAPI(
@@ -65,6 +68,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.db = db
+    app.state.key_usage = key_usage
     install_error_handlers(app)
     install_docs(app)
     app.add_middleware(TransactionMiddleware, db=db, settings=settings)

@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 
 from app.api_keys import service
@@ -16,6 +16,11 @@ from app.kit.responses import created, resource_response
 router = APIRouter(prefix="/v1/api-keys", tags=["API keys"])
 
 ApiKeyId = Annotated[uuid.UUID, Path()]
+
+
+async def recorded_key_usage(request: Request) -> None:
+    """Key use is written in the background; write what is pending before keys are shown."""
+    await request.app.state.key_usage.flush()
 
 
 @router.post(
@@ -43,6 +48,7 @@ async def create_api_key(
     operation_id="listApiKeys",
     summary="List API keys",
     response_model=Page[ApiKeyOut],
+    dependencies=[Depends(recorded_key_usage)],
     responses=responses(403),
 )
 async def list_api_keys(
@@ -60,6 +66,7 @@ async def list_api_keys(
     operation_id="getApiKey",
     summary="Get an API key",
     response_model=ApiKeyOut,
+    dependencies=[Depends(recorded_key_usage)],
     responses=responses(403, 404),
 )
 async def get_api_key(actor: AdminScope, session: Session, api_key_id: ApiKeyId) -> Response:

@@ -5,19 +5,17 @@ import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db import Session
 from app.kit.errors import Forbidden, Unauthorized
 from app.models import ApiKey
-from app.models.base import utcnow
 
 T = TypeVar("T")
 Scope = Literal["read", "write", "admin"]
@@ -46,28 +44,22 @@ def new_secret() -> tuple[str, str]:
     return secret, secret[:11]
 
 
-async def authenticate(
-    session: AsyncSession, secret: str, settings: Settings, now: datetime | None = None
-) -> Actor | None:
-    """The actor behind an API key secret, or None for an unknown or revoked key."""
+async def authenticate(session: AsyncSession, secret: str, settings: Settings) -> Actor | None:
+    """The actor behind an API key secret, or None for an unknown or revoked key.
+
+    One indexed read (`key_hash` is unique); it never writes: `current_actor` notes the use
+    for `KeyUsage`, which records it off the request path. Revocation holds at once, since
+    every request reads the key.
+    """
     row = (
         await session.execute(
-            select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes, ApiKey.last_used_at).where(
+            select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes).where(
                 ApiKey.key_hash == hash_secret(secret), ApiKey.revoked_at.is_(None)
             )
         )
     ).one_or_none()
     if row is None:
         return None
-    now = now or utcnow()
-    if row.last_used_at is None or now - row.last_used_at > settings.key_touch_interval:
-        # Usage is not a change of the key: leave updated_at and version alone.
-        await session.execute(
-            update(ApiKey)
-            .where(ApiKey.id == row.id)
-            .values(last_used_at=now, updated_at=ApiKey.updated_at)
-            .execution_options(synchronize_session=False)
-        )
     return Actor(
         organization_id=row.organization_id, api_key_id=row.id, scopes=frozenset(row.scopes)
     )
@@ -98,6 +90,8 @@ async def current_actor(
         actor = await authenticate(session, credentials.credentials, request.app.state.settings)
         if actor is None:
             raise Unauthorized("The API key is unknown or revoked.")
+    if actor.api_key_id is not None:
+        request.app.state.key_usage.note(actor.api_key_id)
     if on_behalf_of is not None:
         actor = Actor(actor.organization_id, actor.api_key_id, actor.scopes, on_behalf_of)
     return actor
