@@ -90,6 +90,14 @@ async def record_option_checkin(
     session: AsyncSession, actor: Actor, option: Option, body: CheckInCreate
 ) -> CheckIn:
     """A check-in on a first choice; it may put the option at risk (SPEC §3)."""
+    # Lock the option (as its actions do) so concurrent check-ins and moves judge at risk
+    # one after the other, on the option as it is now.
+    await session.execute(
+        select(Option)
+        .where(Option.id == option.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     if option.status not in SEATED:
         raise CheckInNotAllowed(
             f"Check-ins are for selected or hired options; this one is `{option.status}`.",
