@@ -113,15 +113,20 @@ async def record_option_checkin(
 
 async def update_at_risk(session: AsyncSession, actor: Actor, option: Option, **data: Any) -> None:
     """Apply the at-risk rule to a first choice; becoming at risk writes `option.at_risk`."""
-    latest = (
-        await session.scalars(
-            select(CheckIn.verdict)
-            .where(CheckIn.option_id == option.id)
-            .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
-            .limit(2)
-        )
-    ).all()
-    at_risk = option.status in SEATED and is_at_risk(latest)
+    latest: Sequence[str] = ()
+    if option.status in SEATED:  # others are never at risk: no need to look
+        # Check-ins are flushed when written; the option's pending change is flushed later
+        # with this one, as one UPDATE.
+        with session.no_autoflush:
+            latest = (
+                await session.scalars(
+                    select(CheckIn.verdict)
+                    .where(CheckIn.option_id == option.id)
+                    .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
+                    .limit(2)
+                )
+            ).all()
+    at_risk = is_at_risk(latest)
     if at_risk != option.at_risk:
         option.at_risk = at_risk
         option.updated_at = utcnow()
