@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -44,6 +44,12 @@ def new_secret() -> tuple[str, str]:
     return secret, secret[:11]
 
 
+# Built once, so every request reuses its compiled form and cache key.
+KEY_BY_HASH = select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes).where(
+    ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None)
+)
+
+
 async def authenticate(session: AsyncSession, secret: str, settings: Settings) -> Actor | None:
     """The actor behind an API key secret, or None for an unknown or revoked key.
 
@@ -51,13 +57,7 @@ async def authenticate(session: AsyncSession, secret: str, settings: Settings) -
     for `KeyUsage`, which records it off the request path. Revocation holds at once, since
     every request reads the key.
     """
-    row = (
-        await session.execute(
-            select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes).where(
-                ApiKey.key_hash == hash_secret(secret), ApiKey.revoked_at.is_(None)
-            )
-        )
-    ).one_or_none()
+    row = (await session.execute(KEY_BY_HASH, {"key_hash": hash_secret(secret)})).one_or_none()
     if row is None:
         return None
     return Actor(

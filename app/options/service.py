@@ -18,7 +18,15 @@ from app.kit.pagination import SortKey, paginate
 from app.models import Option, Requisition
 from app.options.schemas import OptionCreate, OptionUpdate
 from app.options.state_machine import OptionStatus
-from app.options.views import Extras, dialect_of, document, extras, row_document, view_statement
+from app.options.views import (
+    Extras,
+    dialect_of,
+    document,
+    extras,
+    option_by_id,
+    row_document,
+    view_statement,
+)
 
 # A requisition's options by rank, unranked last; the id keeps the order total.
 ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
@@ -55,13 +63,9 @@ async def get_option_document(
     session: AsyncSession, organization_id: uuid.UUID, option_id: uuid.UUID
 ) -> dict[str, Any]:
     """The option as `GET /v1/options/{id}` shows it, in one statement."""
-    row = (
-        await session.execute(
-            view_statement(session).where(
-                Option.id == option_id, Option.organization_id == organization_id
-            )
-        )
-    ).one_or_none()
+    statement = option_by_id(dialect_of(session))
+    parameters = {"option_id": option_id, "organization_id": organization_id}
+    row = (await session.execute(statement, parameters)).one_or_none()
     if row is None:
         raise NotFound(f"No option {option_id}.")
     return row_document(row)

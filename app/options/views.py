@@ -7,9 +7,10 @@ the `OptionOut` document directly, without building ORM objects or validating th
 """
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Select, func, literal_column, select, type_coerce
+from sqlalchemy import JSON, Select, bindparam, func, literal_column, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.models import Candidate, CheckIn, ExternalRef, InterimEngagement, Option
@@ -64,6 +65,7 @@ def _interim_checkins() -> Select[Any]:
     )
 
 
+@cache
 def extras(dialect: str) -> tuple[Any, ...]:
     """Columns to add to a select of options: refs and interim evidence."""
     checkins = _interim_checkins()
@@ -85,12 +87,26 @@ def dialect_of(session: AsyncSession) -> str:
 
 def view_statement(session: AsyncSession) -> Select[Any]:
     """Options with everything their document shows; add the WHERE and the order."""
+    return _view(dialect_of(session))
+
+
+@cache
+def _view(dialect: str) -> Select[Any]:
     return select(
         *OPTION_COLUMNS,
         Candidate.kind.label("candidate_kind"),
         Candidate.name.label("candidate_name"),
-        *extras(dialect_of(session)),
+        *extras(dialect),
     ).join(Candidate, Candidate.id == Option.candidate_id)
+
+
+@cache
+def option_by_id(dialect: str) -> Select[Any]:
+    """One option of one organization (parameters `option_id`, `organization_id`). Built
+    once: a statement object that never changes keeps its compiled form and cache key."""
+    return _view(dialect).where(
+        Option.id == bindparam("option_id"), Option.organization_id == bindparam("organization_id")
+    )
 
 
 @dataclass(frozen=True, slots=True)
