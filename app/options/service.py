@@ -126,7 +126,7 @@ async def load_for_action(
             .join(Requisition, Requisition.id == Option.requisition_id)
             .options(contains_eager(Option.candidate))
             .where(Option.id == option_id, Option.organization_id == organization_id)
-            .with_for_update(of=(Option, Requisition))  # type: ignore[arg-type]
+            .with_for_update(of=(Option, Requisition))
             .execution_options(populate_existing=True)
         )
     ).one_or_none()

@@ -43,6 +43,7 @@ def _refs(dialect: str) -> Any:
         .correlate(Option)
         .subquery()
     )
+    aggregate: Any
     if dialect == "postgresql":
         pairs = func.json_agg(func.json_build_array(ordered.c.system, ordered.c.external_id))
         aggregate = func.coalesce(pairs, literal_column("'[]'::json"))
@@ -92,12 +93,13 @@ def view_statement(session: AsyncSession) -> Select[Any]:
 
 @cache
 def _view(dialect: str) -> Select[Any]:
-    return select(
+    statement: Any = select(
         *OPTION_COLUMNS,
         Candidate.kind.label("candidate_kind"),
         Candidate.name.label("candidate_name"),
         *extras(dialect),
     ).join(Candidate, Candidate.id == Option.candidate_id)
+    return statement
 
 
 @cache
@@ -123,7 +125,9 @@ class Extras:
         return cls(row.external_refs, row.checkins, row.rating_total, row.latest_verdict)
 
 
-def document(option: Any, candidate_kind: str, candidate_name: str | None, more: Extras) -> dict:
+def document(
+    option: Any, candidate_kind: str, candidate_name: str | None, more: Extras
+) -> dict[str, Any]:
     """The `OptionOut` document of `option` (a view row or an `Option`)."""
     n = more.checkins
     return {
@@ -155,5 +159,5 @@ def document(option: Any, candidate_kind: str, candidate_name: str | None, more:
     }
 
 
-def row_document(row: Any) -> dict:
+def row_document(row: Any) -> dict[str, Any]:
     return document(row, row.candidate_kind, row.candidate_name, Extras.of(row))
