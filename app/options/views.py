@@ -93,13 +93,13 @@ def view_statement(session: AsyncSession) -> Select[Any]:
 
 @cache
 def _view(dialect: str) -> Select[Any]:
-    statement: Any = select(
+    columns: list[Any] = [
         *OPTION_COLUMNS,
         Candidate.kind.label("candidate_kind"),
         Candidate.name.label("candidate_name"),
         *extras(dialect),
-    ).join(Candidate, Candidate.id == Option.candidate_id)
-    return statement
+    ]
+    return select(*columns).join(Candidate, Candidate.id == Option.candidate_id)
 
 
 @cache
