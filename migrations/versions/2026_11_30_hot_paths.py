@@ -1,4 +1,5 @@
-"""Hot paths: events stamped with their transaction id, so writers need no organization lock.
+"""Hot paths: events stamped with their transaction id, so writers need no organization lock;
+on PostgreSQL a trigram index for candidate search.
 
 The feed is ordered by `(xid, seq)` and readers see only events of transactions older than
 every one still in flight (see `app.models.event`). The default of `xid` differs per database,
@@ -18,6 +19,8 @@ revision: str = "0008"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+SEARCH_INDEX = "ix_candidates_search_trgm"
 
 # (old index, new index, columns of the new one)
 FEED_INDEXES = (
@@ -46,9 +49,18 @@ def upgrade() -> None:
     for old, new, columns in FEED_INDEXES:
         op.drop_index(old, table_name="events")
         op.create_index(new, "events", ["organization_id", *columns, "seq"])
+    if postgresql:
+        # `q` matches name, email and headline with ILIKE '%…%'; pg_trgm is a trusted
+        # extension (the database owner may create it).
+        op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        op.execute(
+            f"CREATE INDEX {SEARCH_INDEX} ON candidates USING gin "
+            "(name gin_trgm_ops, email gin_trgm_ops, headline gin_trgm_ops)"
+        )
 
 
 def downgrade() -> None:
+    op.execute(f"DROP INDEX IF EXISTS {SEARCH_INDEX}")
     for old, new, columns in FEED_INDEXES:
         op.drop_index(new, table_name="events")
         op.create_index(old, "events", ["organization_id", *columns[:-1], "seq"])
