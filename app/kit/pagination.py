@@ -131,6 +131,11 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool
     return or_(false(), *clauses)
 
 
+def sort_order(keys: Sequence[SortKey]) -> list[Any]:
+    """ORDER BY clauses for `keys` (for a statement that lists without paginating)."""
+    return [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
+
+
 async def paginate(
     session: AsyncSession,
     statement: Select[Any],
@@ -147,8 +152,7 @@ async def paginate(
     """
     if cursor is not None:
         statement = statement.where(_after(keys, _decode(cursor, keys)))
-    order = [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
-    result = await session.execute(statement.order_by(*order).limit(limit + 1))
+    result = await session.execute(statement.order_by(*sort_order(keys)).limit(limit + 1))
     rows = list(result.scalars().unique() if entities else result)
     if len(rows) <= limit:
         return rows, None

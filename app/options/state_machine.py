@@ -79,5 +79,8 @@ EVENT_TYPES: Final[dict[Action, str]] = {
     "reactivate": "option.reactivated",
 }
 
+# Statuses of a closed door (the option is out of play until reactivated).
+CLOSED: Final[frozenset[OptionStatus]] = frozenset({"declined", "withdrawn", "released"})
+
 # Statuses that take a seat of the requisition's headcount.
 SEATED: Final[frozenset[OptionStatus]] = frozenset({"selected", "hired"})
