@@ -34,6 +34,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from hashlib import md5
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,58 @@ async def reset(base: str, key: str, options: list[tuple[str, str]]) -> None:
                     f"/v1/options/{option_id}/reactivate", json={"reason": "Benchmark reset."}
                 )
                 assert response.status_code == 200, response.text
+
+
+async def grow(dsn: str, key: str, requisition_id: str | None, total: int) -> str:
+    """Bulk-add candidates, each an option of one "Scale" requisition, up to `total` (SQL,
+    PostgreSQL): the list and search must not slow down as an organization grows."""
+    import asyncpg
+
+    connection = await asyncpg.connect(dsn.replace("+asyncpg", ""))
+    try:
+        org = await connection.fetchval(
+            "SELECT organization_id FROM api_keys WHERE key_hash = $1",
+            hashlib.sha256(key.encode()).hexdigest(),
+        )
+        if requisition_id is None:
+            requisition_id = str(
+                await connection.fetchval(
+                    "INSERT INTO requisitions (id, title, headcount, status, created_at,"
+                    " updated_at, version, organization_id) VALUES (gen_random_uuid(), 'Scale',"
+                    " 1, 'open', now(), now(), 1, $1) RETURNING id",
+                    org,
+                )
+            )
+        have = await connection.fetchval(
+            "SELECT count(*) FROM options WHERE requisition_id = $1", uuid.UUID(requisition_id)
+        )
+        for start in range(have, total, 100_000):
+            end = min(total, start + 100_000)
+            await connection.execute(
+                """
+                WITH c AS (
+                  INSERT INTO candidates (id, kind, name, email, tags, keep_in_touch_consent,
+                                          created_at, updated_at, version, organization_id)
+                  SELECT gen_random_uuid(), 'person', 'Person ' || substr(md5(i::text), 1, 10),
+                         'p' || i || '@example.com', '[]', false, now(), now(), 1, $1
+                    FROM generate_series($3::int, $4::int) AS i
+                  RETURNING id, name)
+                INSERT INTO options (id, requisition_id, candidate_id, status, rank, at_risk,
+                                     status_changed_at, created_at, updated_at, version,
+                                     organization_id)
+                SELECT gen_random_uuid(), $2, c.id, 'considering',
+                       (random() * 9999)::int + 1, false, now(), now(), now(), 1, $1
+                  FROM c
+                """,
+                org,
+                uuid.UUID(requisition_id),
+                start + 1,
+                end,
+            )
+        await connection.execute("ANALYZE candidates; ANALYZE options")
+    finally:
+        await connection.close()
+    return requisition_id
 
 
 # --- the twin ---------------------------------------------------------------------------------
@@ -642,6 +695,12 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--options", type=int, default=50)
     parser.add_argument("--python-load", action="store_true", help="do not use wrk")
+    parser.add_argument(
+        "--only", choices=["reads", "writes", "scale"], action="append", help="parts to run"
+    )
+    parser.add_argument(
+        "--scale", type=int, default=0, help="PostgreSQL: also time list and search at this size"
+    )
     args = parser.parse_args()
     use_wrk = shutil.which("wrk") is not None and not args.python_load
     with tempfile.TemporaryDirectory() as tmp:
@@ -714,13 +773,43 @@ def report(s: Seed, args: argparse.Namespace, use_wrk: bool, postgresql: bool) -
         "GET follow-ups": ("/v1/follow-ups?due_before=2100-01-01", False),
         "events feed page (50)": ("/v1/events", True),
     }
-    for label, (path, twin_too) in reads.items():
-        measure(label, Work(s.key, path=path), twin_too)
+    parts = set(args.only or ["reads", "writes", "scale"])
+    if "reads" in parts:
+        for label, (path, twin_too) in reads.items():
+            measure(label, Work(s.key, path=path), twin_too)
+    if postgresql and args.scale and "scale" in parts:
+        scale(s, args)
+    if "writes" not in parts:
+        return
     cycle = ("decline", "reactivate") if postgresql else ("keep-warm", "reactivate")
     writes = Work(s.key, cycle=cycle, options=tuple(s.cycling))
     label = f"{cycle[0]} ↔ {cycle[1]}"
     peak = measure(f"{label} (max)", writes, True)
     measure(f"{label} (at {peak.rate / 2:.0f}/s)", writes, True, rate=peak.rate / 2)
+
+
+def scale(s: Seed, args: argparse.Namespace) -> None:
+    """List and search latency (one connection, so latency is the request's own) with 10,000
+    and then `--scale` options and candidates in the organization."""
+    requisition_id = None
+    base: dict[str, float] = {}
+    for total in (10_000, args.scale):
+        requisition_id = asyncio.run(grow(args.database_url, s.key, requisition_id, total))
+        probes = {
+            "list 50 options": f"/v1/requisitions/{requisition_id}/options",
+            "list 50, status filter": f"/v1/requisitions/{requisition_id}/options?status=considering",
+            # A fragment of one person's name, as someone would type it.
+            "search candidates q": f"/v1/candidates?q={md5(str(total // 2 + 7).encode()).hexdigest()[2:9]}",
+        }
+        for label, path in probes.items():
+            r = run_python(SHORTLIST_PORT, Work(s.key, path=path), args.seconds / 2, 1, processes=1)
+            p50 = r.percentile(50)
+            ratio = f"{p50 / base[label]:.2f}×" if label in base else ""
+            base.setdefault(label, p50)
+            print(
+                f"{label + f' @{total:,}':<34} p50 {p50:>7.1f} ms  p99 {r.percentile(99):>7.1f} ms"
+                f"  errors {r.errors}  {ratio}"
+            )
 
 
 if __name__ == "__main__":
