@@ -15,10 +15,13 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./shortlist.db"
     database_pool_size: int = Field(default=10, ge=1, le=200)
     database_echo: bool = False
+    # Ping each pooled connection before use: survives a database restart without one failed
+    # request per stale connection, at the cost of a round trip on every request.
+    database_pool_pre_ping: bool = False
     # Largest request body accepted; bigger bodies get 413 before they are read into memory.
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
     idempotency_ttl: timedelta = timedelta(hours=24)
-    # A key's last_used_at is written at most this often, so reads stay reads.
+    # A key's last_used_at is written at most this often per process, off the request path.
     key_touch_interval: timedelta = timedelta(minutes=1)
     log_level: str = "info"
     # Fernet keys (comma-separated; the first encrypts, all decrypt) for signing secrets at rest.
