@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite+aiosqlite:///./shortlist.db"
     database_pool_size: int = Field(default=10, ge=1, le=200)
     database_echo: bool = False
+    # Ping each pooled connection before use: survives a database restart without one failed
+    # request per stale connection, at the cost of a round trip on every request.
+    database_pool_pre_ping: bool = False
     # Largest request body accepted; bigger bodies get 413 before they are read into memory.
     max_body_bytes: int = Field(default=256 * 1024, ge=1024)
     # A request body not complete within this long is cut off with 408 (a stalled client).
@@ -25,7 +28,7 @@ class Settings(BaseSettings):
     # A claimed key whose request has not answered within this long is taken to have died
     # with its process (a crash, a kill); a retry then runs it. Longer than any request.
     idempotency_lease: timedelta = Field(default=timedelta(seconds=60), gt=timedelta(0))
-    # A key's last_used_at is written at most this often, so reads stay reads.
+    # A key's last_used_at is written at most this often per process, off the request path.
     key_touch_interval: timedelta = timedelta(minutes=1)
     log_level: str = "info"
     # Where clients reach the API (`https://hiring.example.com`), for absolute links. Unset,

@@ -5,6 +5,9 @@ The session is opened, committed and rolled back by `app.kit.transaction.Transac
 `Session` dependency and services only ever flush.
 """
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,7 +36,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         echo=settings.database_echo,
         pool_size=settings.database_pool_size,
         max_overflow=settings.database_pool_size,
-        pool_pre_ping=True,
+        pool_pre_ping=settings.database_pool_pre_ping,
         # A database host that stops answering must not hold requests for asyncpg's default
         # minute: a request waits this long for a connection, then gets 503.
         pool_timeout=10,
@@ -60,10 +63,12 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Any) -> None:
+        options = conn.get_execution_options()
+        if options.get("isolation_level") == "AUTOCOMMIT":
+            return  # reads: each statement is its own transaction
         # A deferred transaction that reads and then writes can fail with SQLITE_BUSY instead
-        # of waiting; write requests therefore begin IMMEDIATE and queue on busy_timeout.
-        immediate = conn.get_execution_options().get("sqlite_immediate", False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # of waiting; write requests therefore begin IMMEDIATE (after queueing in-process).
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("sqlite_immediate") else "BEGIN")
 
 
 def _fold(value: object) -> object:
@@ -72,22 +77,44 @@ def _fold(value: object) -> object:
 
 @dataclass(frozen=True)
 class Database:
+    """The engine and the two kinds of session a request gets.
+
+    `reader` runs each statement in autocommit: a read opens no transaction (no BEGIN and
+    COMMIT round trips on PostgreSQL) and can never write. `writer` opens a transaction; on
+    SQLite, where one writer at a time holds the database, writers of this process queue on
+    an asyncio lock, first come first served, instead of spinning in SQLite's busy handler
+    (which is not fair and gave p99s of seconds). `busy_timeout` still covers other processes.
+    """
+
     engine: AsyncEngine
     reader: async_sessionmaker[AsyncSession]
-    writer: async_sessionmaker[AsyncSession]
+    write_sessions: async_sessionmaker[AsyncSession]
+    write_queue: asyncio.Lock | None
 
     @classmethod
     def connect(cls, settings: Settings) -> "Database":
         engine = create_engine(settings)
+        read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         write_engine = engine.execution_options(sqlite_immediate=True)
         return cls(
             engine=engine,
-            reader=async_sessionmaker(engine, expire_on_commit=False),
-            writer=async_sessionmaker(write_engine, expire_on_commit=False),
+            reader=async_sessionmaker(read_engine, expire_on_commit=False),
+            write_sessions=async_sessionmaker(write_engine, expire_on_commit=False),
+            write_queue=asyncio.Lock() if settings.is_sqlite else None,
         )
 
+    @asynccontextmanager
+    async def writer(self) -> AsyncIterator[AsyncSession]:
+        """A session for a write transaction (commit it; leaving without commit rolls back)."""
+        if self.write_queue is None:
+            async with self.write_sessions() as session:
+                yield session
+            return
+        async with self.write_queue, self.write_sessions() as session:
+            yield session
 
-def get_session(request: Request) -> AsyncSession:
+
+async def get_session(request: Request) -> AsyncSession:
     session: AsyncSession = request.state.session
     return session
 

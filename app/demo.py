@@ -20,7 +20,7 @@ from app.models.base import utcnow
 from app.notes.schemas import NoteBody
 from app.options import actions
 from app.options.schemas import HoldBody, KeepWarmBody, OptionCreate, SelectBody
-from app.options.service import create_option, get_option
+from app.options.service import create_option, get_option, load_for_action
 from app.requisitions.schemas import RequisitionCreate
 from app.requisitions.service import create_requisition
 from app.touchpoints.service import log_touchpoint
@@ -72,7 +72,7 @@ async def load_demo(session: AsyncSession, organization: str = "default") -> lis
     await actions.hold_option(
         session,
         actor,
-        ana,
+        await load_for_action(session, org.id, ana),
         HoldBody(
             reason="No need for a second engineer until spring.",
             revisit_on=today + timedelta(days=120),
@@ -88,10 +88,18 @@ async def load_demo(session: AsyncSession, organization: str = "default") -> lis
         None,
     )
     await actions.select_option(
-        session, actor, agency, SelectBody(reason="Can cover the whole scope at once."), None
+        session,
+        actor,
+        await load_for_action(session, org.id, agency),
+        SelectBody(reason="Can cover the whole scope at once."),
+        None,
     )
     await actions.keep_warm(
-        session, actor, juan, KeepWarmBody(reason="Strong second; he knows our stack."), None
+        session,
+        actor,
+        await load_for_action(session, org.id, juan),
+        KeepWarmBody(reason="Strong second; he knows our stack."),
+        None,
     )
     await log_touchpoint(
         session,

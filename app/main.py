@@ -23,6 +23,7 @@ from app.interim.router import router as interim_router
 from app.kit.cors import install_cors
 from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
+from app.kit.key_usage import KeyUsage
 from app.kit.methods import MethodsMiddleware
 from app.kit.metrics import metrics_endpoint
 from app.kit.observability import RequestContextMiddleware, configure_logging
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     configure_logging(settings)
     db = Database.connect(settings)
     drain = Drain()
+    key_usage = KeyUsage(db, settings.key_touch_interval)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -79,6 +81,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         stop.set()
         if worker is not None:
             await worker  # in-flight deliveries finish, or their leases are released
+        await key_usage.flush()
         await db.engine.dispose()
 
     app = FastAPI(
@@ -93,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.db = db
     app.webhooks.include_router(webhooks)
     app.state.drain = drain
+    app.state.key_usage = key_usage
     install_error_handlers(app)
     install_docs(app)
     # Listed innermost first: the request context wraps everything, so even a preflight or a

@@ -1,9 +1,13 @@
 """Every read is a hot path: the number of queries a list makes must not grow with its rows."""
 
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import event
+
+from app.models.base import utcnow
+from tests.story import note_for, ok, option, requisition
 
 
 @contextmanager
@@ -67,3 +71,176 @@ async def test_list_queries_do_not_grow_with_rows(client, engine, path):
     )
     # BEGIN, the key, the parent (and its refs), the page, the page's refs.
     assert counts[1] <= 6, f"{path} made {counts[1]} queries"
+
+
+# --- option reads and actions, the bench, follow-ups ---------------------------------------------
+# Counted are the statements sent (BEGIN and COMMIT of a write are two more round trips).
+
+TODAY = utcnow().date()
+NOTE = note_for("Ana")
+
+
+async def _option_with_evidence(client, checkins: int) -> tuple[dict, dict]:
+    """An option of a requisition of headcount 2, whose candidate has `checkins` interim
+    check-ins on it; (requisition, option)."""
+    role = await requisition(client, headcount=2)
+    chosen = await option(client, role["id"], "Ana")
+    engagement = await ok(
+        await client.post(
+            f"/v1/requisitions/{role['id']}/interim-engagements",
+            json={
+                "candidate_id": chosen["candidate_id"],
+                "starts_on": (TODAY - timedelta(days=30)).isoformat(),
+            },
+        ),
+        201,
+    )
+    for i in range(checkins):
+        await ok(
+            await client.post(
+                f"/v1/interim-engagements/{engagement['id']}/check-ins",
+                json={
+                    "verdict": "meets",
+                    "rating": 4,
+                    "occurred_on": f"{TODAY - timedelta(days=i)}",
+                },
+            ),
+            201,
+        )
+    return role, chosen
+
+
+async def _check_ins(client, option_id: str, n: int) -> None:
+    for i in range(n):
+        await ok(
+            await client.post(
+                f"/v1/options/{option_id}/check-ins",
+                json={
+                    "verdict": "below",
+                    "rating": 2,
+                    "occurred_on": f"{TODAY - timedelta(days=i)}",
+                },
+            ),
+            201,
+        )
+
+
+def statements_of_write(statements: list[str]) -> list[str]:
+    """The statements of a write as PostgreSQL sends them: without BEGIN (a round trip on both
+    databases, as is COMMIT, which is not a cursor statement), and with the events of one
+    flush in one INSERT (SQLite cannot batch inserts that return autoincrement keys)."""
+    merged: list[str] = []
+    for statement in statements:
+        if statement.startswith("BEGIN"):
+            continue
+        if statement.startswith("INSERT INTO events") and merged and merged[-1] == statement:
+            continue
+        merged.append(statement)
+    return merged
+
+
+REASON = {"reason": "Because."}
+# action: (the actions that lead to its from-state, its body, the statements it may make)
+ACTIONS = {
+    "select": ([], REASON, 6),
+    "keep-warm": (["select"], REASON, 4),
+    "hold": (
+        [],
+        {**REASON, "revisit_on": "2030-01-01", "note": {**NOTE, "reason_code": "no_current_need"}},
+        5,
+    ),
+    "decline": ([], {"note": NOTE}, 5),
+    "withdraw": (["select"], REASON, 4),
+    "hire": (["select"], {"start_date": "2030-01-01"}, 5),
+    "release": (["select", "hire"], {**REASON, "note": {**NOTE, "reason_code": "performance"}}, 5),
+    "reactivate": (["decline"], REASON, 4),
+}
+BODIES = {
+    "select": REASON,
+    "hire": {"start_date": "2030-01-01"},
+    "decline": {"note": NOTE},
+}
+
+
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+async def test_an_action_makes_a_few_statements_whatever_the_check_ins(client, engine, action):
+    path, body, most = ACTIONS[action]
+    counts = []
+    for checkins in (1, 6):
+        _, chosen = await _option_with_evidence(client, checkins)
+        for step in path:
+            await ok(await client.post(f"/v1/options/{chosen['id']}/{step}", json=BODIES[step]))
+            if step == "select":
+                await _check_ins(client, chosen["id"], checkins)
+        with count_queries(engine) as statements:
+            response = await client.post(f"/v1/options/{chosen['id']}/{action}", json=body)
+        assert response.status_code == 200, response.text
+        assert response.json()["interim_evidence"]["checkins"] == checkins
+        counts.append(len(statements_of_write(statements)))
+    assert counts[0] == counts[1], f"{action}: {counts}"
+    assert counts[1] <= most, f"{action} made {counts[1]} statements:\n" + "\n".join(
+        statements_of_write(statements)
+    )
+
+
+async def test_decline_with_a_note_is_the_key_one_locking_load_and_three_writes(client, engine):
+    role = await requisition(client)
+    chosen = await option(client, role["id"], "Ana")
+    with count_queries(engine) as statements:
+        await ok(await client.post(f"/v1/options/{chosen['id']}/decline", json={"note": NOTE}))
+    # The key; the option with its requisition locked; the note, both events in one INSERT,
+    # the option. With BEGIN and COMMIT: 7 round trips (the goal is at most 8).
+    assert len(statements_of_write(statements)) == 5, "\n".join(statements)
+
+
+async def test_reactivate_replacing_the_first_choice_stays_bounded(client, engine):
+    role = await requisition(client)
+    first = await option(client, role["id"], "Agency")
+    second = await option(client, role["id"], "Juan")
+    await ok(await client.post(f"/v1/options/{first['id']}/select", json=REASON))
+    await _check_ins(client, first["id"], 3)
+    await ok(await client.post(f"/v1/options/{second['id']}/keep-warm", json=REASON))
+    with count_queries(engine) as statements:
+        response = await client.post(
+            f"/v1/options/{second['id']}/reactivate", json={**REASON, "replaces": first["id"]}
+        )
+    assert response.status_code == 200, response.text
+    # Two options change: the load, the replaced option (locked), seats, at-risk, two events
+    # and two updates (the release is flushed before the seat count).
+    assert len(statements_of_write(statements)) <= 9, "\n".join(statements)
+
+
+@pytest.mark.parametrize(
+    "path", ["/v1/options/{oid}", "/v1/requisitions/{rid}/options", "/v1/requisitions/{rid}/bench"]
+)
+async def test_option_reads_do_not_grow_with_check_ins(client, engine, path):
+    counts = []
+    for checkins in (1, 8):
+        role, chosen = await _option_with_evidence(client, checkins)
+        with count_queries(engine) as statements:
+            response = await client.get(path.format(oid=chosen["id"], rid=role["id"]))
+        assert response.status_code == 200, response.text
+        counts.append(len(statements))
+    assert counts[0] == counts[1], f"{path}: {counts}"
+    # GET option and the list: the key and one statement (and the parent for the list).
+    assert counts[1] <= (2 if "{oid}" in path else 3 if path.endswith("options") else 5)
+
+
+async def test_follow_ups_do_not_grow_with_rows(client, engine):
+    counts = []
+    for n in (1, 6):
+        role = await requisition(client)
+        for i in range(n):
+            held = await option(client, role["id"], f"Held {n}-{i}")
+            await ok(
+                await client.post(
+                    f"/v1/options/{held['id']}/hold",
+                    json={**REASON, "revisit_on": TODAY.isoformat()},
+                )
+            )
+        with count_queries(engine) as statements:
+            response = await client.get("/v1/follow-ups")
+        assert response.status_code == 200, response.text
+        counts.append(len(statements))
+    assert counts[0] == counts[1], counts
+    assert counts[1] <= 6

@@ -1,7 +1,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Depends, Path, Request
 from starlette.responses import Response
 
 from app.api_keys import service
@@ -15,6 +15,11 @@ from app.kit.responses import created, resource_response
 router = APIRouter(prefix="/v1/api-keys", tags=["API keys"])
 
 ApiKeyId = Annotated[uuid.UUID, Path()]
+
+
+async def recorded_key_usage(request: Request) -> None:
+    """Key use is written in the background; write what is pending before keys are shown."""
+    await request.app.state.key_usage.flush()
 
 
 @router.post(
@@ -41,6 +46,7 @@ async def create_api_key(
     operation_id="listApiKeys",
     summary="List API keys",
     response_model=Page[ApiKeyOut],
+    dependencies=[Depends(recorded_key_usage)],
 )
 async def list_api_keys(
     actor: AdminScope, session: Session, request: Request, limit: Limit = 50, cursor: Cursor = None
@@ -57,6 +63,7 @@ async def list_api_keys(
     operation_id="getApiKey",
     summary="Get an API key",
     response_model=ApiKeyOut,
+    dependencies=[Depends(recorded_key_usage)],
 )
 async def get_api_key(actor: AdminScope, session: Session, api_key_id: ApiKeyId) -> Response:
     """The key's name, scopes, prefix and use; never its secret."""

@@ -20,15 +20,15 @@ from app.bench.schemas import (
     StandingOut,
     Warmth,
 )
+from app.kit.pagination import sort_order
 from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
 from app.options.schemas import Evidence, OptionOut
-from app.options.service import LOAD
-from app.options.state_machine import SEATED
+from app.options.service import LOAD, ORDER
+from app.options.state_machine import CLOSED, SEATED
 
 WARM_WITHIN = timedelta(days=14)
 COOLING_WITHIN = timedelta(days=30)
-CLOSED = frozenset({"declined", "withdrawn", "released"})
 
 
 def warmth(last_touch_at: datetime | None, now: datetime) -> Warmth:
@@ -147,7 +147,7 @@ async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
                 select(Option)
                 .where(Option.requisition_id == requisition.id)
                 .options(*LOAD)
-                .order_by(Option.rank.asc().nulls_last(), Option.id)
+                .order_by(*sort_order(ORDER))
             )
         ).unique()
     )

@@ -90,6 +90,14 @@ async def record_option_checkin(
     session: AsyncSession, actor: Actor, option: Option, body: CheckInCreate
 ) -> CheckIn:
     """A check-in on a first choice; it may put the option at risk (contract §3)."""
+    # Lock the option (as its actions do) so concurrent check-ins and moves judge at risk
+    # one after the other, on the option as it is now.
+    await session.execute(
+        select(Option)
+        .where(Option.id == option.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
     if option.status not in SEATED:
         raise CheckInNotAllowed(
             f"Check-ins are for selected or hired options; this one is `{option.status}`.",
@@ -105,18 +113,20 @@ async def record_option_checkin(
 
 async def update_at_risk(session: AsyncSession, actor: Actor, option: Option, **data: Any) -> None:
     """Apply the at-risk rule to a first choice; becoming at risk writes `option.at_risk`."""
-    # No autoflush: a status change pending on the option is written together with at_risk,
-    # in one UPDATE, so one request is one version step (check-ins are flushed already).
-    with session.no_autoflush:
-        latest = (
-            await session.scalars(
-                select(CheckIn.verdict)
-                .where(CheckIn.option_id == option.id)
-                .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
-                .limit(2)
-            )
-        ).all()
-    at_risk = option.status in SEATED and is_at_risk(latest)
+    latest: Sequence[str] = ()
+    if option.status in SEATED:  # others are never at risk: no need to look
+        # Check-ins are flushed when written; the option's pending change is flushed later
+        # with this one, as one UPDATE.
+        with session.no_autoflush:
+            latest = (
+                await session.scalars(
+                    select(CheckIn.verdict)
+                    .where(CheckIn.option_id == option.id)
+                    .order_by(CheckIn.occurred_on.desc(), CheckIn.created_at.desc())
+                    .limit(2)
+                )
+            ).all()
+    at_risk = is_at_risk(latest)
     if at_risk != option.at_risk:
         option.at_risk = at_risk
         option.updated_at = utcnow()

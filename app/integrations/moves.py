@@ -35,7 +35,13 @@ from app.options.schemas import (
     ReleaseBody,
     SelectBody,
 )
-from app.options.service import create_option, get_option, update_option
+from app.options.service import (
+    ActionTarget,
+    create_option,
+    get_option,
+    load_for_action,
+    update_option,
+)
 from app.requisitions.schemas import RequisitionCreate
 from app.requisitions.service import create_requisition, get_requisition
 
@@ -140,6 +146,11 @@ async def record_stage(session: AsyncSession, actor: Actor, option: Option, stag
     return await update_option(session, actor, option, OptionUpdate(fit_summary=stage))
 
 
+async def _for_action(session: AsyncSession, actor: Actor, option: Option) -> ActionTarget:
+    """The option as an action takes it: loaded with its requisition, both locked."""
+    return await load_for_action(session, actor.organization_id, option.id)
+
+
 async def decline(
     session: AsyncSession, actor: Actor, option: Option, system: str, reason: str | None
 ) -> Result:
@@ -149,7 +160,12 @@ async def decline(
     status_reason = reason or f"Rejected in {SYSTEM_NAMES[system]}"
     note = NoteBody(reason_code="other", message=status_reason, door_open=False)
     await actions.decline_option(
-        session, actor, option.id, DeclineBody(note=note), None, imported_reason=status_reason
+        session,
+        actor,
+        await _for_action(session, actor, option),
+        DeclineBody(note=note),
+        None,
+        imported_reason=status_reason,
     )
     # The reason stays out of the detail line, which erasure does not reach.
     return applied(f"Option {option.id} declined.")
@@ -159,7 +175,9 @@ async def reactivate(session: AsyncSession, actor: Actor, option: Option, system
     if option.status == "considering":
         return ignored(f"Option {option.id} is already being considered.")
     body = ReactivateBody(reason=f"Reactivated in {SYSTEM_NAMES[system]}", to="considering")
-    await actions.reactivate_option(session, actor, option.id, body, None)
+    await actions.reactivate_option(
+        session, actor, await _for_action(session, actor, option), body, None
+    )
     return applied(f"Option {option.id} reactivated.")
 
 
@@ -169,10 +187,11 @@ async def hire(
     """Hire, selecting first when the option is not selected yet (headcount permitting)."""
     if option.status == "hired":
         return ignored(f"Option {option.id} is already hired.")
+    target = await _for_action(session, actor, option)
     if option.status != "selected":
         reason = f"Hired in {SYSTEM_NAMES[system]}"
-        await actions.select_option(session, actor, option.id, SelectBody(reason=reason), None)
-    await actions.hire_option(session, actor, option.id, HireBody(start_date=start_date), None)
+        await actions.select_option(session, actor, target, SelectBody(reason=reason), None)
+    await actions.hire_option(session, actor, target, HireBody(start_date=start_date), None)
     return applied(f"Option {option.id} hired, starting {start_date.isoformat()}.")
 
 
@@ -180,7 +199,9 @@ async def release(session: AsyncSession, actor: Actor, option: Option, system: s
     if option.status == "released":
         return ignored(f"Option {option.id} is already released.")
     body = ReleaseBody(reason=f"Unhired in {SYSTEM_NAMES[system]}")
-    await actions.release_option(session, actor, option.id, body, None)
+    await actions.release_option(
+        session, actor, await _for_action(session, actor, option), body, None
+    )
     return applied(f"Option {option.id} released.")
 
 

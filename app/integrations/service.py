@@ -20,7 +20,7 @@ from app.integrations import greenhouse, lever
 from app.integrations.moves import Result
 from app.integrations.payloads import Envelope
 from app.integrations.schemas import IntegrationCreate
-from app.kit.auth import Actor, lock_organization
+from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound, Problem, _validation_errors
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
@@ -138,7 +138,11 @@ async def receive(
         raise InvalidSignature(
             "The delivery is not signed with this integration's secret; nothing was recorded."
         )
-    await lock_organization(session, integration.organization_id)
+    # One delivery of an integration at a time: a retry racing its original finds it
+    # recorded, and two deliveries naming one new job create one requisition.
+    await session.execute(
+        select(Integration.id).where(Integration.id == integration.id).with_for_update()
+    )
     actor = Actor(integration.organization_id, None, frozenset(), on_behalf_of=system)
 
     def record(action: str | None, outcome: InboundOutcome, detail: str) -> InboundEvent:

@@ -5,12 +5,11 @@ import secrets
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, Header, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
@@ -18,13 +17,11 @@ from app.db import Session
 from app.kit.errors import Forbidden, Unauthorized
 from app.kit.schemas import HeaderName
 from app.models import ApiKey
-from app.models.base import utcnow
 
 T = TypeVar("T")
 Scope = Literal["read", "write", "admin"]
 SCOPES: tuple[Scope, ...] = ("read", "write", "admin")
 KEY_PREFIX = "sl_"
-_KEY_USE = "shortlist.key_use"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,44 +45,24 @@ def new_secret() -> tuple[str, str]:
     return secret, secret[:11]
 
 
-async def authenticate(
-    session: AsyncSession, secret: str, settings: Settings, now: datetime | None = None
-) -> Actor | None:
-    """The actor behind an API key secret, or None for an unknown or revoked key."""
-    row = (
-        await session.execute(
-            select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes, ApiKey.last_used_at).where(
-                ApiKey.key_hash == hash_secret(secret), ApiKey.revoked_at.is_(None)
-            )
-        )
-    ).one_or_none()
+# Built once, so every request reuses its compiled form and cache key.
+KEY_BY_HASH = select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes).where(
+    ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None)
+)
+
+
+async def authenticate(session: AsyncSession, secret: str, settings: Settings) -> Actor | None:
+    """The actor behind an API key secret, or None for an unknown or revoked key.
+
+    One indexed read (`key_hash` is unique); it never writes: `current_actor` notes the use
+    for `KeyUsage`, which records it off the request path. Revocation holds at once, since
+    every request reads the key.
+    """
+    row = (await session.execute(KEY_BY_HASH, {"key_hash": hash_secret(secret)})).one_or_none()
     if row is None:
         return None
-    now = now or utcnow()
-    if row.last_used_at is None or now - row.last_used_at > settings.key_touch_interval:
-        # Not written here: this may be a read's transaction, which must stay a read (on
-        # SQLite, concurrent reads upgrading to writes fail as busy). `record_key_use` writes
-        # it in a transaction of its own, after the response.
-        session.info[_KEY_USE] = (row.id, now)
     return Actor(
         organization_id=row.organization_id, api_key_id=row.id, scopes=frozenset(row.scopes)
-    )
-
-
-def key_use(session: AsyncSession) -> tuple[uuid.UUID, datetime] | None:
-    """The key use `authenticate` saw in `session` and left to record, once."""
-    use: tuple[uuid.UUID, datetime] | None = session.info.pop(_KEY_USE, None)
-    return use
-
-
-async def record_key_use(session: AsyncSession, use: tuple[uuid.UUID, datetime]) -> None:
-    key_id, now = use
-    # Usage is not a change of the key: leave updated_at and version alone. Never backwards.
-    await session.execute(
-        update(ApiKey)
-        .where(ApiKey.id == key_id, or_(ApiKey.last_used_at.is_(None), ApiKey.last_used_at < now))
-        .values(last_used_at=now, updated_at=ApiKey.updated_at)
-        .execution_options(synchronize_session=False)
     )
 
 
@@ -112,30 +89,20 @@ async def current_actor(
         actor = await authenticate(session, credentials.credentials, request.app.state.settings)
         if actor is None:
             raise Unauthorized("The API key is unknown or revoked.")
+    if actor.api_key_id is not None:
+        request.app.state.key_usage.note(actor.api_key_id)
     if on_behalf_of is not None:
         actor = Actor(actor.organization_id, actor.api_key_id, actor.scopes, on_behalf_of)
     request.state.actor = actor  # the access log names the organization and key
     return actor
 
 
-async def lock_organization(session: AsyncSession, organization_id: uuid.UUID) -> None:
-    """Serialize an organization's writes (PostgreSQL; SQLite writers are serial already).
-
-    Held to commit, so events get their `seq` in commit order: a client following the feed
-    never passes a gap that a slower transaction fills later. It also keeps read-then-write
-    rules (at risk, headcount) correct without a lock of their own.
-    """
-    if session.get_bind().dialect.name == "postgresql":
-        key = int.from_bytes(organization_id.bytes[:8], "big", signed=True)
-        await session.execute(select(func.pg_advisory_xact_lock(key)))
-
-
 def _requires(scope: Scope) -> object:
-    async def check(actor: Annotated[Actor, Depends(current_actor)], session: Session) -> Actor:
+    # No organization-wide lock for writes: each rule locks the narrowest row that keeps it
+    # (an option action its requisition), and the event feed stays gap-free by `xid`.
+    async def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
         if scope not in actor.scopes:
             raise Forbidden(f"This API key lacks the `{scope}` scope.", required_scope=scope)
-        if scope != "read":
-            await lock_organization(session, actor.organization_id)
         return actor
 
     check.__name__ = f"requires_{scope}"

@@ -29,7 +29,7 @@ from starlette.responses import Response
 
 from app.config import Settings
 from app.db import Database
-from app.kit.auth import Actor, authenticate, key_use, record_key_use
+from app.kit.auth import Actor, authenticate
 from app.kit.errors import PROBLEM_JSON, problem_response
 from app.models import IdempotencyRecord
 from app.models.base import utcnow
@@ -88,9 +88,6 @@ class Idempotency:
             actor = await authenticate(session, secret.strip(), self.settings)
             if actor is None:
                 return None
-            use = key_use(session)
-            if use is not None:  # this short transaction of its own writes anyway
-                await record_key_use(session, use)
             request_fingerprint = fingerprint(actor.api_key_id, method, path, query, body)
             claim = await self._new_claim(session, actor, key, request_fingerprint)
             if claim is not None:

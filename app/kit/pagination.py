@@ -20,7 +20,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 from starlette.responses import Response
 
 from app.kit.errors import Problem
-from app.kit.responses import json_response
+from app.kit.responses import document_response, json_response
 from app.kit.schemas import Instant
 
 T = TypeVar("T")
@@ -135,6 +135,11 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool
     return or_(false(), *clauses)
 
 
+def sort_order(keys: Sequence[SortKey]) -> list[Any]:
+    """ORDER BY clauses for `keys` (for a statement that lists without paginating)."""
+    return [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
+
+
 async def paginate(
     session: AsyncSession,
     statement: Select[Any],
@@ -142,12 +147,17 @@ async def paginate(
     keys: Sequence[SortKey],
     limit: int,
     cursor: str | None,
+    entities: bool = True,
 ) -> tuple[list[Any], str | None]:
-    """Run `statement` for one page; returns the rows and the cursor of the next page."""
+    """Run `statement` for one page; returns the rows and the cursor of the next page.
+
+    With `entities`, the rows are the ORM objects `statement` selects; otherwise they are its
+    rows, whose columns must include the sort keys under their own names.
+    """
     if cursor is not None:
         statement = statement.where(_after(keys, _decode(cursor, keys)))
-    order = [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
-    rows = list((await session.scalars(statement.order_by(*order).limit(limit + 1))).unique())
+    result = await session.execute(statement.order_by(*sort_order(keys)).limit(limit + 1))
+    rows = list(result.scalars().unique() if entities else result)
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
@@ -184,13 +194,26 @@ def page_response(
 ) -> Response:
     """A page of `rows`, each turned into its output schema by `out`, with `Link: rel=next`."""
     page = Page[Any](data=[out(row) for row in rows], next_cursor=next_cursor)
-    headers = {}
-    if next_cursor is not None:
-        url = request.url.include_query_params(cursor=next_cursor)
-        base = request.app.state.settings.public_base_url
-        origin = str(base).rstrip("/") if base is not None else ""
-        headers["Link"] = f'<{origin}{url.path}?{url.query}>; rel="next"'
-    return json_response(page, headers=headers)
+    return json_response(page, headers=_link(request, next_cursor))
+
+
+def page_document_response(
+    request: Request, documents: list[Any], next_cursor: str | None
+) -> Response:
+    """`page_response` for documents already in their output shape (a hot path)."""
+    return document_response(
+        {"data": documents, "next_cursor": next_cursor}, headers=_link(request, next_cursor)
+    )
+
+
+def _link(request: Request, next_cursor: str | None) -> dict[str, str]:
+    if next_cursor is None:
+        return {}
+    # Relative, or on the configured public base URL: never built from the `Host` header.
+    url = request.url.include_query_params(cursor=next_cursor)
+    base = request.app.state.settings.public_base_url
+    origin = str(base).rstrip("/") if base is not None else ""
+    return {"Link": f'<{origin}{url.path}?{url.query}>; rel="next"'}
 
 
 UpdatedAfter = Annotated[

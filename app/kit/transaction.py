@@ -13,18 +13,14 @@ must then have written nothing but the record of the refusal.
 
 import asyncio
 import logging
-import uuid
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy.exc import DBAPIError
 from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.db import Database
-from app.kit.auth import key_use, record_key_use
 from app.kit.errors import database_problem, problem_response
 from app.kit.idempotency import Claim, Idempotency, in_flight
 
@@ -194,16 +190,3 @@ class TransactionMiddleware:
             if claim is not None and not committed:
                 await self.idempotency.release(claim)
         await response.forward(send)
-        use = key_use(session)
-        if use is not None:
-            await self._record_key_use(use)
-
-    async def _record_key_use(self, use: tuple[uuid.UUID, datetime]) -> None:
-        """After the response, in a transaction of its own: a read never writes, and a
-        busy database delays nobody's answer (a failed write is retried on the next use)."""
-        try:
-            async with self.db.writer() as session:
-                await record_key_use(session, use)
-                await session.commit()
-        except DBAPIError as exc:
-            log.warning("could not record API key use: %s", exc.orig)

@@ -11,6 +11,11 @@ CandidateKind = Literal["person", "agency"]
 CANDIDATE_KINDS = get_args(CandidateKind)
 
 
+# PostgreSQL only (created by migration 0008, invisible to Alembic's compare): a trigram index
+# over the fields search `q` matches with ILIKE, so a search need not scan every candidate.
+SEARCH_INDEX = "ix_candidates_search_trgm"
+
+
 class Candidate(Base, Record, Owned):
     """A person or an outside provider (agency). `name` is null only once erased."""
 

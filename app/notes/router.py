@@ -48,7 +48,7 @@ async def create_note(
     """A note of kind `update` (decline, hold and release write the other kinds). The respect
     check refuses it with 422 `note_not_respectful` on an error finding; warnings are stored
     in `respect_findings`."""
-    note = await service.add_option_note(session, actor, option, "update", body)
+    note = await service.create_option_note(session, actor, option, body)
     return created(NoteOut.model_validate(note), f"/v1/options/{option.id}/notes")
 
 

@@ -13,6 +13,7 @@ from app.kit.errors import InvalidRequest, NotFound, Problem
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
 from app.models import Candidate, Note, NoteTemplate, Option, Requisition
+from app.models.base import utcnow
 from app.models.note import NoteKind
 from app.notes.respect import Finding, check_message
 from app.notes.schemas import NoteBody, NoteTemplateCreate
@@ -54,7 +55,11 @@ async def add_note(
             "The note is not respectful enough to send; see `findings`.",
             findings=[asdict(f) for f in findings],
         )
+    # The id and instant are set here, not at flush, so the caller can write them into its
+    # own changes and flush everything at once.
     note = Note(
+        id=uuid.uuid4(),
+        created_at=utcnow(),
         organization_id=actor.organization_id,
         option_id=option_id,
         engagement_id=engagement_id,
@@ -67,7 +72,6 @@ async def add_note(
         respect_findings=[asdict(f) for f in findings],
     )
     session.add(note)
-    await session.flush()
     record_event(
         session,
         actor,
@@ -104,6 +108,15 @@ async def add_option_note(
         option_id=option.id,
         imported=imported,
     )
+
+
+async def create_option_note(
+    session: AsyncSession, actor: Actor, option: Option, body: NoteBody
+) -> Note:
+    """A note of kind `update` on an option."""
+    note = await add_option_note(session, actor, option, "update", body)
+    await session.flush()
+    return note
 
 
 async def list_notes(

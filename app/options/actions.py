@@ -1,7 +1,9 @@
 """The option actions of contract §3: moves through the state machine, with their rules.
 
-Every action locks the requisition row first, so actions on one requisition run one at a time
-(headcount and reactivation stay correct under concurrency), then re-reads the option.
+Every action starts from `load_for_action`: one statement that loads the option with what its
+response shows and locks its requisition row, the one lock that guards headcount, the
+reactivation swap and at-risk. The option is not read again after the change: the response is
+built from the object in memory.
 """
 
 import uuid
@@ -12,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.checkins.service import update_at_risk
 from app.kit.auth import Actor
-from app.kit.errors import Conflict
+from app.kit.errors import Conflict, NotFound
 from app.kit.etag import check_if_match
 from app.kit.event_types import EventType
 from app.kit.events import record_event
@@ -29,7 +31,7 @@ from app.options.schemas import (
     SelectBody,
     WithdrawBody,
 )
-from app.options.service import get_option
+from app.options.service import ActionTarget
 from app.options.state_machine import (
     EVENT_TYPES,
     SEATED,
@@ -37,8 +39,11 @@ from app.options.state_machine import (
     Action,
     OptionStatus,
     allowed_actions,
+    reactivate_target,
 )
 from app.requisitions.status import follow_hires, seats
+
+Document = dict[str, Any]
 
 
 class InvalidTransition(Conflict):
@@ -53,21 +58,9 @@ class InvalidReplacement(Conflict):
     code = "invalid_replacement"
 
 
-async def _begin(
-    session: AsyncSession, actor: Actor, option_id: uuid.UUID, if_match: str | None
-) -> tuple[Option, Requisition]:
-    """Lock the option's requisition, then read the option as it is now."""
-    option = await get_option(session, actor.organization_id, option_id)
-    requisition = await session.scalar(
-        select(Requisition)
-        .where(Requisition.id == option.requisition_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    assert requisition is not None  # the foreign key guarantees it
-    option = await get_option(session, actor.organization_id, option_id)
-    check_if_match(if_match, option.version)
-    return option, requisition
+def _begin(target: ActionTarget, if_match: str | None) -> tuple[Option, Requisition]:
+    check_if_match(if_match, target.option.version)
+    return target.option, target.requisition
 
 
 def _target(option: Option, action: Action) -> OptionStatus:
@@ -137,41 +130,41 @@ async def _follow_hires(session: AsyncSession, actor: Actor, requisition: Requis
         record_event(session, actor, event, requisition.id, requisition_id=requisition.id)
 
 
-async def _done(session: AsyncSession, actor: Actor, option: Option) -> Option:
+async def _done(session: AsyncSession, target: ActionTarget) -> Document:
     await session.flush()
-    return await get_option(session, actor.organization_id, option.id)
+    return target.document()
 
 
 async def select_option(
     session: AsyncSession,
     actor: Actor,
-    option_id: uuid.UUID,
+    target: ActionTarget,
     body: SelectBody,
     if_match: str | None,
-) -> Option:
-    option, requisition = await _begin(session, actor, option_id, if_match)
+) -> Document:
+    option, requisition = _begin(target, if_match)
     to = _target(option, "select")
     await _ensure_seat(session, requisition)
     await _move(session, actor, option, "select", to, body.reason)
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def keep_warm(
     session: AsyncSession,
     actor: Actor,
-    option_id: uuid.UUID,
+    target: ActionTarget,
     body: KeepWarmBody,
     if_match: str | None,
-) -> Option:
-    option, _ = await _begin(session, actor, option_id, if_match)
+) -> Document:
+    option, _ = _begin(target, if_match)
     await _move(session, actor, option, "keep-warm", _target(option, "keep-warm"), body.reason)
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def hold_option(
-    session: AsyncSession, actor: Actor, option_id: uuid.UUID, body: HoldBody, if_match: str | None
-) -> Option:
-    option, _ = await _begin(session, actor, option_id, if_match)
+    session: AsyncSession, actor: Actor, target: ActionTarget, body: HoldBody, if_match: str | None
+) -> Document:
+    option, _ = _begin(target, if_match)
     to = _target(option, "hold")
     note = (
         await add_option_note(session, actor, option, "not_now", body.note) if body.note else None
@@ -187,22 +180,22 @@ async def hold_option(
         note=note,
         revisit_on=body.revisit_on.isoformat(),
     )
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def decline_option(
     session: AsyncSession,
     actor: Actor,
-    option_id: uuid.UUID,
+    target: ActionTarget,
     body: DeclineBody,
     if_match: str | None,
     *,
     imported_reason: str | None = None,
-) -> Option:
+) -> Document:
     """With `imported_reason` (the reason as an ATS names it, kept as `status_reason`), the
     rejection already happened elsewhere: its note is recorded even when the respect check
     finds errors, and the findings go on the event for the manager to see."""
-    option, _ = await _begin(session, actor, option_id, if_match)
+    option, _ = _begin(target, if_match)
     to = _target(option, "decline")
     imported = imported_reason is not None
     note = await add_option_note(session, actor, option, "rejection", body.note, imported=imported)
@@ -219,30 +212,30 @@ async def decline_option(
         door_open=body.note.door_open,
         **extra,
     )
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def withdraw_option(
     session: AsyncSession,
     actor: Actor,
-    option_id: uuid.UUID,
+    target: ActionTarget,
     body: WithdrawBody,
     if_match: str | None,
-) -> Option:
-    option, _ = await _begin(session, actor, option_id, if_match)
+) -> Document:
+    option, _ = _begin(target, if_match)
     await _move(session, actor, option, "withdraw", _target(option, "withdraw"), body.reason)
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def hire_option(
-    session: AsyncSession, actor: Actor, option_id: uuid.UUID, body: HireBody, if_match: str | None
-) -> Option:
-    option, requisition = await _begin(session, actor, option_id, if_match)
+    session: AsyncSession, actor: Actor, target: ActionTarget, body: HireBody, if_match: str | None
+) -> Document:
+    option, requisition = _begin(target, if_match)
     to = _target(option, "hire")
     option.start_date = body.start_date
     await _move(session, actor, option, "hire", to, None, start_date=body.start_date.isoformat())
     await _follow_hires(session, actor, requisition)
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def _release(
@@ -266,31 +259,31 @@ async def _release(
 async def release_option(
     session: AsyncSession,
     actor: Actor,
-    option_id: uuid.UUID,
+    target: ActionTarget,
     body: ReleaseBody,
     if_match: str | None,
-) -> Option:
-    option, requisition = await _begin(session, actor, option_id, if_match)
+) -> Document:
+    option, requisition = _begin(target, if_match)
     _target(option, "release")
     note = (
         await add_option_note(session, actor, option, "release", body.note) if body.note else None
     )
     await _release(session, actor, option, requisition, body.reason, note=note)
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def reactivate_option(
     session: AsyncSession,
     actor: Actor,
-    option_id: uuid.UUID,
+    target: ActionTarget,
     body: ReactivateBody,
     if_match: str | None,
-) -> Option:
+) -> Document:
     """Bring an option back; with `replaces`, the runner-up takes the first choice's seat:
     the replaced option is released and this one selected, in this one transaction."""
-    option, requisition = await _begin(session, actor, option_id, if_match)
+    option, requisition = _begin(target, if_match)
     _target(option, "reactivate")
-    to: OptionStatus = body.to or ("selected" if body.replaces else "considering")
+    to = reactivate_target(body.to, replaces=body.replaces is not None)
     replaced = None
     if body.replaces is not None:
         replaced = await _replaceable(session, actor, option, body.replaces)
@@ -309,13 +302,20 @@ async def reactivate_option(
         body.reason,
         replaces=str(replaced.id) if replaced else None,
     )
-    return await _done(session, actor, option)
+    return await _done(session, target)
 
 
 async def _replaceable(
     session: AsyncSession, actor: Actor, option: Option, replaced_id: uuid.UUID
 ) -> Option:
-    replaced = await get_option(session, actor.organization_id, replaced_id)
+    replaced = await session.scalar(
+        select(Option)
+        .where(Option.id == replaced_id, Option.organization_id == actor.organization_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if replaced is None:
+        raise NotFound(f"No option {replaced_id}.")
     if replaced.requisition_id != option.requisition_id or replaced.id == option.id:
         raise InvalidReplacement(
             "`replaces` must name another option of the same requisition.",

@@ -1,6 +1,6 @@
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from starlette.responses import Response
@@ -11,14 +11,13 @@ from app.kit.auth import ReadScope, WriteScope
 from app.kit.errors import Problem, responses
 from app.kit.etag import IfMatch, check_if_match
 from app.kit.external_refs import ExternalRefTaken
-from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_response
-from app.kit.responses import created, resource_response
+from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_document_response
+from app.kit.responses import created, resource_document_response, resource_response
 from app.kit.schemas import RequestBody
-from app.models import Option
 from app.notes.service import NoteNotRespectful
 from app.options import actions, service
 from app.options.actions import HeadcountReached, InvalidReplacement, InvalidTransition
-from app.options.dependencies import ValidOption
+from app.options.dependencies import OptionDocument, OptionForAction, ValidOption
 from app.options.schemas import (
     DeclineBody,
     HireBody,
@@ -33,7 +32,13 @@ from app.options.schemas import (
     WithdrawBody,
 )
 from app.options.service import OptionExists, RequisitionClosed
-from app.options.state_machine import EVENT_TYPES, TRANSITIONS, Action, OptionStatus
+from app.options.state_machine import (
+    EVENT_TYPES,
+    REACTIVATE_TARGETS,
+    TRANSITIONS,
+    Action,
+    OptionStatus,
+)
 from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Options"])
@@ -73,7 +78,7 @@ async def list_options(
     cursor: Cursor = None,
 ) -> Response:
     """By rank (1 first), unranked options last, each with its candidate's summary."""
-    rows, next_cursor = await service.list_options(
+    documents, next_cursor = await service.list_option_documents(
         session,
         requisition,
         status=status,
@@ -81,7 +86,7 @@ async def list_options(
         limit=limit,
         cursor=cursor,
     )
-    return page_response(request, rows, next_cursor, OptionOut.model_validate)
+    return page_document_response(request, documents, next_cursor)
 
 
 @router.get(
@@ -90,9 +95,9 @@ async def list_options(
     summary="Get an option",
     response_model=OptionOut,
 )
-async def get_option(actor: ReadScope, option: ValidOption) -> Response:
+async def get_option(actor: ReadScope, option: OptionDocument) -> Response:
     """With its candidate's summary, `at_risk`, and the `allowed_actions` of its status."""
-    return resource_response(OptionOut.model_validate(option))
+    return resource_document_response(option)
 
 
 @router.patch(
@@ -121,7 +126,7 @@ class ActionRoute:
     operation_id: str
     summary: str
     body: type[RequestBody]
-    perform: Callable[..., Awaitable[Option]]
+    perform: Callable[..., Awaitable[dict[str, Any]]]
     description: str
     # What this action's rules refuse besides a move the table does not allow.
     problems: tuple[type[Problem], ...] = ()
@@ -212,7 +217,7 @@ def _from_statuses(action: Action) -> str:
     froms = [status for (status, act) in TRANSITIONS if act == action]
     targets = sorted({TRANSITIONS[(status, action)] for status in froms})
     if action == "reactivate":
-        targets = ["considering", "selected"]
+        targets = list(REACTIVATE_TARGETS)
     return f"From {', '.join(f'`{s}`' for s in froms)} to {' or '.join(f'`{t}`' for t in targets)}."
 
 
@@ -222,12 +227,13 @@ def _add_action_route(route: ActionRoute) -> None:
     async def endpoint(
         actor: WriteScope,
         session: Session,
-        option: ValidOption,
+        target: OptionForAction,
         body: body_model,  # type: ignore[valid-type]
         if_match: IfMatch = None,
     ) -> Response:
-        changed = await route.perform(session, actor, option.id, body, if_match)
-        return resource_response(OptionOut.model_validate(changed))
+        return resource_document_response(
+            await route.perform(session, actor, target, body, if_match)
+        )
 
     endpoint.__name__ = route.operation_id
     router.add_api_route(

@@ -1,11 +1,13 @@
 """Options: candidates in play for a requisition, ranked."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.candidates.service import ensure_not_erased, get_candidate
 from app.kit.auth import Actor
@@ -16,6 +18,15 @@ from app.kit.pagination import SortKey, paginate
 from app.models import Option, Requisition
 from app.options.schemas import OptionCreate, OptionUpdate
 from app.options.state_machine import OptionStatus
+from app.options.views import (
+    Extras,
+    dialect_of,
+    document,
+    extras,
+    option_by_id,
+    row_document,
+    view_statement,
+)
 
 # A requisition's options by rank, unranked last; the id keeps the order total.
 ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
@@ -48,7 +59,19 @@ async def get_option(
     return option
 
 
-async def list_options(
+async def get_option_document(
+    session: AsyncSession, organization_id: uuid.UUID, option_id: uuid.UUID
+) -> dict[str, Any]:
+    """The option as `GET /v1/options/{id}` shows it, in one statement."""
+    statement = option_by_id(dialect_of(session))
+    parameters = {"option_id": option_id, "organization_id": organization_id}
+    row = (await session.execute(statement, parameters)).one_or_none()
+    if row is None:
+        raise NotFound(f"No option {option_id}.")
+    return row_document(row)
+
+
+async def list_option_documents(
     session: AsyncSession,
     requisition: Requisition,
     *,
@@ -56,13 +79,60 @@ async def list_options(
     updated_after: datetime | None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[Option], str | None]:
-    query = select(Option).where(Option.requisition_id == requisition.id).options(*LOAD)
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of the requisition's options, in one statement."""
+    query = view_statement(session).where(
+        Option.requisition_id == requisition.id,
+        Option.organization_id == requisition.organization_id,
+    )
     if status is not None:
         query = query.where(Option.status == status)
     if updated_after is not None:
         query = query.where(Option.updated_at > updated_after)
-    return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
+    rows, next_cursor = await paginate(
+        session, query, keys=ORDER, limit=limit, cursor=cursor, entities=False
+    )
+    return [row_document(row) for row in rows], next_cursor
+
+
+@dataclass(slots=True)
+class ActionTarget:
+    """An option loaded for an action, its requisition locked, and what its document needs."""
+
+    option: Option
+    requisition: Requisition
+    extras: Extras
+
+    def document(self) -> dict[str, Any]:
+        """The document of the option as it is in memory (after the action's change)."""
+        candidate = self.option.candidate
+        return document(self.option, candidate.kind, candidate.name, self.extras)
+
+
+async def load_for_action(
+    session: AsyncSession, organization_id: uuid.UUID, option_id: uuid.UUID
+) -> ActionTarget:
+    """Load the option for an action in one statement that locks its requisition row.
+
+    The requisition's row lock is *the* guard of an option action: actions on one requisition
+    run one at a time, so headcount and the reactivation swap hold under concurrency. The
+    option row is locked too, so that a waiting action reads the option as the previous one
+    left it (PostgreSQL re-reads locked rows once the lock is granted).
+    """
+    row = (
+        await session.execute(
+            select(Option, Requisition, *extras(dialect_of(session)))
+            .join(Option.candidate)
+            .join(Requisition, Requisition.id == Option.requisition_id)
+            .options(contains_eager(Option.candidate))
+            .where(Option.id == option_id, Option.organization_id == organization_id)
+            .with_for_update(of=(Option, Requisition))
+            .execution_options(populate_existing=True)
+        )
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"No option {option_id}.")
+    return ActionTarget(row.Option, row.Requisition, Extras.of(row))
 
 
 async def create_option(

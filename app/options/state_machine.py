@@ -52,6 +52,18 @@ TRANSITIONS: Final[dict[tuple[OptionStatus, Action], OptionStatus]] = {
 }
 
 
+def reactivate_target(to: OptionStatus | None, *, replaces: bool) -> OptionStatus:
+    """Where `reactivate` lands: `to` if asked, `selected` when it replaces a first choice,
+    otherwise the table's `considering`."""
+    if to is not None:
+        return to
+    return "selected" if replaces else TRANSITIONS[("on_hold", "reactivate")]
+
+
+# What `reactivate` may be asked to land on (`ReactivateBody.to`).
+REACTIVATE_TARGETS: Final[tuple[OptionStatus, ...]] = ("considering", "selected")
+
+
 def allowed_actions(status: str) -> list[Action]:
     """The actions an option in `status` can take, in the table's order."""
     return [action for action in ACTIONS if (status, action) in TRANSITIONS]
@@ -68,6 +80,9 @@ EVENT_TYPES: Final[dict[Action, EventType]] = {
     "release": "option.released",
     "reactivate": "option.reactivated",
 }
+
+# Statuses of a closed door (the option is out of play until reactivated).
+CLOSED: Final[frozenset[OptionStatus]] = frozenset({"declined", "withdrawn", "released"})
 
 # Statuses that take a seat of the requisition's headcount.
 SEATED: Final[frozenset[OptionStatus]] = frozenset({"selected", "hired"})

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.config import Settings
-from app.kit.auth import Actor, lock_organization
+from app.kit.auth import Actor
 from app.kit.errors import Conflict, InvalidRequest, NotFound
 from app.kit.events import record_event
 from app.kit.outbox import TEST_EVENT, enqueue_deliveries
@@ -165,8 +165,6 @@ async def disable_endpoint(
     """Shortlist's own decision (410 Gone, or failing for days); its pending deliveries wait."""
     if not endpoint.enabled:
         return
-    # Events of an organization are written one transaction at a time, as requests do.
-    await lock_organization(session, endpoint.organization_id)
     _disable(endpoint, reason)
     actor = Actor(endpoint.organization_id, None, frozenset(), "shortlist-worker")
     record_event(session, actor, "webhook_endpoint.disabled", endpoint.id, data={"reason": reason})
