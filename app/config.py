@@ -42,20 +42,38 @@ class Settings(BaseSettings):
     worker: bool = True
     # Deliveries one worker sends at once.
     worker_concurrency: int = Field(default=8, ge=1, le=100)
+    # Where notes to candidates are sent from: `smtp://host:port` (STARTTLS when offered) or
+    # `smtps://user:password@host` (TLS from the start). Unset: delivered notes wait, scheduled.
+    smtp_url: SecretStr | None = None
+    email_from: str = "Shortlist <no-reply@shortlist.invalid>"
+    email_reply_to: str | None = None
+    # How long a delivered note waits before it leaves, so it can still be cancelled.
+    email_send_delay: timedelta = timedelta(minutes=15)
+    # Seconds to wait before each retry of a failed email (before jitter); then `failed`.
+    email_retry_schedule: Annotated[tuple[int, ...], NoDecode] = (60, 300, 1800, 7200, 21600)
+    # The address the candidate status page links are made from.
+    public_base_url: str = "http://127.0.0.1:8000"
+    # How long a candidate's status page link works.
+    status_link_ttl: timedelta = timedelta(days=180)
 
-    @field_validator("webhook_retry_schedule", mode="before")
+    @field_validator("webhook_retry_schedule", "email_retry_schedule", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
-    @field_validator("webhook_retry_schedule")
+    @field_validator("webhook_retry_schedule", "email_retry_schedule")
     @classmethod
     def _sensible_schedule(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if not value or any(seconds < 0 for seconds in value):
             raise ValueError("a comma-separated list of seconds, at least one, none negative")
         return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
 
     @property
     def is_sqlite(self) -> bool:

@@ -76,11 +76,19 @@ class Database:
     def connect(cls, settings: Settings) -> "Database":
         engine = create_engine(settings)
         write_engine = engine.execution_options(sqlite_immediate=True)
+        # The settings travel with each session, so a rule deep in a call chain (a note's send
+        # delay) reads the service's own, not the environment's.
+        info = {"settings": settings}
         return cls(
             engine=engine,
-            reader=async_sessionmaker(engine, expire_on_commit=False),
-            writer=async_sessionmaker(write_engine, expire_on_commit=False),
+            reader=async_sessionmaker(engine, expire_on_commit=False, info=info),
+            writer=async_sessionmaker(write_engine, expire_on_commit=False, info=info),
         )
+
+
+def settings_of(session: AsyncSession) -> Settings:
+    settings: Settings = session.info["settings"]
+    return settings
 
 
 def get_session(request: Request) -> AsyncSession:
