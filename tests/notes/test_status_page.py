@@ -8,8 +8,7 @@ import httpx
 
 from app.models.base import utcnow
 from tests.conftest import make_client
-from tests.notes.smtp import smtp_server
-from tests.notes.test_delivery import LINK, person
+from tests.notes.smtp import LINK, person, smtp_server
 from tests.story import act, ok, requisition
 from tests.webhooks.helpers import deliver
 

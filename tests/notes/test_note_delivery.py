@@ -1,40 +1,20 @@
 """Notes emailed to candidates through a real SMTP server on 127.0.0.1: the message as it
 arrives, the send delay, cancelling, retries while SMTP is down, erasure and bad input."""
 
-import re
 from datetime import timedelta
-from typing import Any
 
 import httpx
 
 from app.models.base import utcnow
-from tests.notes.smtp import smtp_server, smtp_url_nobody_listens_on
-from tests.story import act, assert_problem, at, events, note_for, ok, requisition
+from tests.notes.smtp import (
+    LINK,
+    delivered_note,
+    person,
+    smtp_server,
+    smtp_url_nobody_listens_on,
+)
+from tests.story import assert_problem, at, events, note_for, ok, requisition
 from tests.webhooks.helpers import deliver
-
-LINK = re.compile(r"http://127\.0\.0\.1:8000/c/[A-Za-z0-9_-]{40,}")
-
-
-async def person(
-    client: httpx.AsyncClient, rid: str, name: str = "Zoë Ñúñez", **fields: Any
-) -> dict[str, Any]:
-    fields.setdefault("email", "zoe@example.org")
-    candidate = await ok(await client.post("/v1/candidates", json={"name": name, **fields}), 201)
-    return await ok(
-        await client.post(
-            f"/v1/requisitions/{rid}/options", json={"candidate_id": candidate["id"]}
-        ),
-        201,
-    )
-
-
-async def delivered_note(
-    client: httpx.AsyncClient, option_id: str, **overrides: Any
-) -> dict[str, Any]:
-    """Decline the option with a note to be emailed; the note."""
-    await act(client, option_id, "decline", note=note_for("Zoë", deliver=True, **overrides))
-    notes = await ok(await client.get(f"/v1/options/{option_id}/notes"))
-    return notes["data"][-1]  # type: ignore[no-any-return]
 
 
 async def test_a_note_arrives_after_the_delay_with_both_parts_a_unicode_name_and_the_link(
