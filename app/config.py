@@ -2,6 +2,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -68,6 +69,15 @@ class Settings(BaseSettings):
     def _sensible_schedule(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if not value or any(seconds < 0 for seconds in value):
             raise ValueError("a comma-separated list of seconds, at least one, none negative")
+        return value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            url = urlsplit(value.get_secret_value())
+            if url.scheme not in ("smtp", "smtps") or not url.hostname:
+                raise ValueError("smtp://host[:port] or smtps://[user:password@]host[:port]")
         return value
 
     @field_validator("public_base_url")

@@ -19,7 +19,7 @@ from app.db import Database, settings_of
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, InvalidRequest
 from app.kit.events import record_event
-from app.kit.jobs import claim_due, release_leases, retry_delay, settle
+from app.kit.jobs import claim_due, is_unleased, release_leases, retry_delay, settle
 from app.models import (
     Candidate,
     InterimEngagement,
@@ -98,22 +98,33 @@ async def cancel_delivery(
     return note
 
 
-async def forget_candidate(session: AsyncSession, candidate_id: uuid.UUID) -> None:
-    """On erasure: scheduled deliveries are cancelled and status links stop working."""
+async def cancel_scheduled(session: AsyncSession, candidate_id: uuid.UUID, reason: str) -> None:
+    """Cancel every delivery to the candidate that has not left (nor is leaving) yet."""
     now = utcnow()
     notes = select(Note.id).where(Note.candidate_id == candidate_id)
     await session.execute(
         update(NoteDelivery)
-        .where(NoteDelivery.note_id.in_(notes), NoteDelivery.status == "scheduled")
+        .where(
+            NoteDelivery.note_id.in_(notes),
+            NoteDelivery.status == "scheduled",
+            is_unleased(NoteDelivery, now),
+        )
         .values(
             status="cancelled",
             next_attempt_at=None,
-            reason=ERASED,
+            reason=reason,
             updated_at=now,
             version=NoteDelivery.version + 1,
         )
         .execution_options(synchronize_session=False)
     )
+
+
+async def forget_candidate(session: AsyncSession, candidate_id: uuid.UUID) -> None:
+    """On erasure: scheduled deliveries are cancelled and status links stop working. One
+    being sent right now is stopped by the worker's own check, or has gone already."""
+    now = utcnow()
+    await cancel_scheduled(session, candidate_id, ERASED)
     await session.execute(
         update(StatusLink)
         .where(StatusLink.candidate_id == candidate_id, StatusLink.revoked_at.is_(None))

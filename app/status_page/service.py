@@ -15,7 +15,7 @@ from app.kit.auth import Actor
 from app.kit.events import record_event
 from app.models import Candidate, InterimEngagement, Note, Option, Requisition, StatusLink
 from app.models.base import utcnow
-from app.notes.delivery import hash_token
+from app.notes.delivery import cancel_scheduled, hash_token
 from app.touchpoints.service import log_touchpoint
 
 AnswerKind = Literal["still_interested", "available_from", "do_not_contact"]
@@ -115,7 +115,8 @@ def candidate_actor(organization_id: uuid.UUID) -> Actor:
 
 async def record_answer(session: AsyncSession, visit: Visit, answer: Answer) -> None:
     """An answer is an inbound touchpoint (it warms the person and clears follow-ups); a date
-    becomes their availability and "don't contact me" withdraws consent at once."""
+    becomes their availability and "don't contact me" withdraws consent at once and cancels
+    emails not sent yet."""
     candidate = visit.candidate
     actor = candidate_actor(candidate.organization_id)
     summary = SUMMARIES[answer.answer].format(available_from=answer.available_from)
@@ -132,9 +133,12 @@ async def record_answer(session: AsyncSession, visit: Visit, answer: Answer) -> 
     if answer.available_from is not None and candidate.available_from != answer.available_from:
         candidate.available_from = answer.available_from
         changed.append("available_from")
-    if answer.answer == "do_not_contact" and candidate.keep_in_touch_consent:
-        candidate.keep_in_touch_consent = False
-        changed.append("keep_in_touch_consent")
+    if answer.answer == "do_not_contact":
+        # Nothing more leaves for them either, however it was scheduled.
+        await cancel_scheduled(session, candidate.id, "The candidate asked not to be contacted.")
+        if candidate.keep_in_touch_consent:
+            candidate.keep_in_touch_consent = False
+            changed.append("keep_in_touch_consent")
     if changed:
         await session.flush()
         record_event(session, actor, "candidate.updated", candidate.id, data={"changed": changed})

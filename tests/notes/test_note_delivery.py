@@ -4,7 +4,10 @@ arrives, the send delay, cancelling, retries while SMTP is down, erasure and bad
 from datetime import timedelta
 
 import httpx
+import pytest
+from pydantic import ValidationError
 
+from app.config import Settings
 from app.models.base import utcnow
 from tests.notes.smtp import (
     LINK,
@@ -177,3 +180,10 @@ async def test_no_address_no_delivery_and_bad_input_is_refused(client):
         {"deliver": "yes please"},
     ):
         assert_problem(await client.post(url, json={**body, **bad}), 422, "validation_failed")
+
+
+def test_the_smtp_url_is_checked_at_start():
+    assert Settings(smtp_url="smtps://user:p%40ss@mail.example").smtp_url is not None
+    for bad in ("mail.example:25", "http://mail.example", "smtp://"):
+        with pytest.raises(ValidationError):
+            Settings(smtp_url=bad)

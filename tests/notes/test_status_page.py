@@ -90,9 +90,23 @@ async def test_answers_are_touchpoints_and_dont_contact_withdraws_consent(client
         assert nonsense.status_code == 422
 
         assert (await ok(await client.get(candidate_url)))["keep_in_touch_consent"] is True
+        pending = await ok(
+            await client.post(
+                f"/v1/options/{opt['id']}/notes",
+                json={
+                    "reason_code": "timing",
+                    "message": "Hi Zoë, a short update: we are still deciding.",
+                    "deliver": True,
+                },
+            ),
+            201,
+        )
         stop = await browser.post(path, data={"answer": "do_not_contact"})
         assert stop.status_code == 303
     assert (await ok(await client.get(candidate_url)))["keep_in_touch_consent"] is False
+    # Nothing more is emailed to them.
+    note = await ok(await client.get(f"/v1/notes/{pending['id']}"))
+    assert note["delivery"]["status"] == "cancelled"
     touchpoints = (await ok(await client.get(f"{candidate_url}/touchpoints")))["data"]
     assert [(t["direction"], t["summary"]) for t in touchpoints] == [
         ("inbound", "Answered on the status page: still interested."),
