@@ -2,6 +2,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from limits import parse as parse_rate_limit
 from pydantic import Field, HttpUrl, SecretStr, field_validator
@@ -54,15 +55,26 @@ class Settings(BaseSettings):
     worker: bool = True
     # Deliveries one worker sends at once.
     worker_concurrency: int = Field(default=8, ge=1, le=100)
+    # Where notes to candidates are sent from: `smtp://host:port` (STARTTLS when offered) or
+    # `smtps://user:password@host` (TLS from the start). Unset: delivered notes wait, scheduled.
+    smtp_url: SecretStr | None = None
+    email_from: str = "Shortlist <no-reply@shortlist.invalid>"
+    email_reply_to: str | None = None
+    # How long a delivered note waits before it leaves, so it can still be cancelled.
+    email_send_delay: timedelta = timedelta(minutes=15)
+    # Seconds to wait before each retry of a failed email (before jitter); then `failed`.
+    email_retry_schedule: Annotated[tuple[int, ...], NoDecode] = (60, 300, 1800, 7200, 21600)
+    # How long a candidate's status page link works.
+    status_link_ttl: timedelta = timedelta(days=180)
 
-    @field_validator("webhook_retry_schedule", mode="before")
+    @field_validator("webhook_retry_schedule", "email_retry_schedule", mode="before")
     @classmethod
     def _comma_separated(cls, value: object) -> object:
         if isinstance(value, str):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
-    @field_validator("webhook_retry_schedule")
+    @field_validator("webhook_retry_schedule", "email_retry_schedule")
     @classmethod
     def _sensible_schedule(cls, value: tuple[int, ...]) -> tuple[int, ...]:
         if not value or any(seconds < 0 for seconds in value):
@@ -104,6 +116,22 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None:
+            url = urlsplit(value.get_secret_value())
+            if url.scheme not in ("smtp", "smtps") or not url.hostname:
+                raise ValueError("smtp://host[:port] or smtps://[user:password@]host[:port]")
+        return value
+
+    @property
+    def public_origin(self) -> str:
+        """Where people reach this server, for absolute links in emails (status pages):
+        `public_base_url`, else the default local address of `shortlist serve`."""
+        base = self.public_base_url
+        return str(base).rstrip("/") if base is not None else "http://127.0.0.1:8000"
 
     @property
     def is_sqlite(self) -> bool:

@@ -96,10 +96,13 @@ class Database:
         engine = create_engine(settings)
         read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
         write_engine = engine.execution_options(sqlite_immediate=True)
+        # The settings travel with each session, so a rule deep in a call chain (a note's send
+        # delay) reads the service's own, not the environment's.
+        info = {"settings": settings}
         return cls(
             engine=engine,
-            reader=async_sessionmaker(read_engine, expire_on_commit=False),
-            write_sessions=async_sessionmaker(write_engine, expire_on_commit=False),
+            reader=async_sessionmaker(read_engine, expire_on_commit=False, info=info),
+            write_sessions=async_sessionmaker(write_engine, expire_on_commit=False, info=info),
             write_queue=asyncio.Lock() if settings.is_sqlite else None,
         )
 
@@ -112,6 +115,11 @@ class Database:
             return
         async with self.write_queue, self.write_sessions() as session:
             yield session
+
+
+def settings_of(session: AsyncSession) -> Settings:
+    settings: Settings = session.info["settings"]
+    return settings
 
 
 async def get_session(request: Request) -> AsyncSession:

@@ -33,6 +33,7 @@ from app.kit.transaction import TransactionMiddleware
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
 from app.requisitions.router import router as requisitions_router
+from app.status_page.router import router as status_page_router
 from app.touchpoints.router import router as touchpoints_router
 from app.webhooks.router import router as webhooks_router
 from app.webhooks.router import webhooks
@@ -120,6 +121,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         webhooks_router,
         integrations_router,
         health.router,
+        status_page_router,
     )
     for router in routers:
         app.include_router(router)

@@ -1,8 +1,8 @@
 """The worker: claims due background jobs with leases and runs them, plus periodic upkeep.
 
 `shortlist worker` runs it alone; `shortlist serve` runs it in-process (`SHORTLIST_WORKER=off`
-turns that off). Several workers, on several hosts, can run at once. Webhook deliveries are the
-one job kind today; another (say, emailing notes to candidates) is one more `JobKind`.
+turns that off). Several workers, on several hosts, can run at once. The job kinds: webhook
+deliveries and notes emailed to candidates.
 """
 
 import asyncio
@@ -19,6 +19,7 @@ from app.config import Settings
 from app.db import Database
 from app.kit.retention import PURGES
 from app.models.base import utcnow
+from app.notes.delivery import NoteDeliveries
 from app.webhooks.delivery import WebhookDeliveries
 from app.webhooks.service import disable_failing_endpoints
 
@@ -48,7 +49,8 @@ class Worker:
     ) -> None:
         self.db = db
         self.settings = settings
-        self.kinds = list(kinds) if kinds is not None else [WebhookDeliveries(db, settings)]
+        default: list[JobKind] = [WebhookDeliveries(db, settings), NoteDeliveries(db, settings)]
+        self.kinds = list(kinds) if kinds is not None else default
         # Leases name their holder, so a log line or a stuck row says which process it was.
         self.name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:64]
         self.in_flight: dict[asyncio.Task[None], tuple[JobKind, uuid.UUID]] = {}

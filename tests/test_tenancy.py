@@ -33,6 +33,7 @@ RESOURCE_PATHS = {
     "option_id": "/v1/options/{option_id}",
     "api_key_id": "/v1/api-keys/{api_key_id}",
     "note_template_id": "/v1/note-templates/{note_template_id}",
+    "note_id": "/v1/notes/{note_id}",
     "engagement_id": "/v1/interim-engagements/{engagement_id}",
     "webhook_endpoint_id": "/v1/webhook-endpoints/{webhook_endpoint_id}",
     "webhook_delivery_id": "/v1/webhook-deliveries/{webhook_delivery_id}",
@@ -156,7 +157,9 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         client, "/v1/webhook-endpoints", {"url": "http://127.0.0.1:9/hooks"}
     )
     requisition_id = await created(client, "/v1/requisitions", {"title": "Platform engineer"})
-    candidate_id = await created(client, "/v1/candidates", {"name": "Juan Pérez"})
+    candidate_id = await created(
+        client, "/v1/candidates", {"name": "Juan Pérez", "email": "juan@example.org"}
+    )
     option_id = await created(
         client, f"/v1/requisitions/{requisition_id}/options", {"candidate_id": candidate_id}
     )
@@ -176,12 +179,14 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         f"/v1/candidates/{candidate_id}/touchpoints",
         {"direction": "outbound", "channel": "email", "summary": "Asked about start dates."},
     )
-    await created(
+    # To be emailed, so its delivery can be cancelled (no worker runs).
+    note_id = await created(
         client,
         f"/v1/options/{option_id}/notes",
         {
             "reason_code": "timing",
             "message": "Hi Juan, an update: we are still deciding because the start date moved.",
+            "deliver": True,
         },
     )
     selected = await client.post(f"/v1/options/{option_id}/select", json={"reason": "Best fit"})
@@ -231,6 +236,7 @@ async def create_one_of_each(client: httpx.AsyncClient) -> dict[str, str]:
         "option_id": option_id,
         "api_key_id": api_key_id,
         "note_template_id": note_template_id,
+        "note_id": note_id,
         "engagement_id": engagement_id,
         "integration_id": integration_id,
         "calendar_feed_id": feed.json()["id"],

@@ -31,6 +31,7 @@ from app.models import (
 )
 from app.models.base import utcnow
 from app.models.candidate import CandidateKind
+from app.notes.delivery import forget_candidate
 
 ORDER = (SortKey(Candidate.created_at), SortKey(Candidate.id))
 
@@ -168,6 +169,7 @@ async def erase_candidate(session: AsyncSession, actor: Actor, candidate: Candid
         setattr(candidate, field, empty)
     candidate.erased_at = utcnow()
     await _erase_free_text(session, actor.organization_id, candidate.id)
+    await forget_candidate(session, candidate.id)
     record_event(session, actor, "candidate.erased", candidate.id)
     await session.flush()
     return await get_candidate(session, actor.organization_id, candidate.id)

@@ -26,6 +26,11 @@ EVENT_TYPES: Final[dict[EventType, str]] = {
     },
     "option.at_risk": "A first choice became at risk from its check-ins.",
     "note.created": "A note was written to or about a candidate.",
+    "note.delivery_scheduled": "A note is to be emailed to the candidate after `data.send_after`.",
+    "note.delivered": "A note was emailed to the candidate (`data.sent_at`).",
+    "note.delivery_failed": "A note's email failed after every retry.",
+    "note.delivery_cancelled": "A note's email was cancelled before it left "
+    "(`data.reason`: `requested` or `erased`).",
     "note_template.created": "A note template was added.",
     "checkin.recorded": "A check-in on a first choice or an interim was recorded.",
     "touchpoint.logged": "Someone kept in touch with a candidate.",

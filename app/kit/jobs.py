@@ -5,15 +5,24 @@ is claiming right now (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite writers ar
 worker that dies keeps its rows only until the lease runs out.
 """
 
+import random
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models.base import Leased
+from app.models.base import Leased, utcnow
+
+
+def retry_delay(schedule: Sequence[int], attempts: int) -> timedelta | None:
+    """The wait after the `attempts`-th failed attempt, or None when that was the last."""
+    if attempts > len(schedule):
+        return None
+    # Jitter spreads the retries of a burst, so a recovering receiver is not hit all at once.
+    return timedelta(seconds=schedule[attempts - 1] * random.uniform(1.0, 1.2))
 
 
 def is_unleased(model: type[Leased], now: datetime) -> ColumnElement[bool]:
@@ -61,3 +70,22 @@ async def release_leases(
         .values(lease_owner=None, lease_expires_at=None)
         .execution_options(synchronize_session=False)
     )
+
+
+async def settle(
+    session: AsyncSession, model: type[Any], job_id: uuid.UUID, owner: str, **values: Any
+) -> bool:
+    """Write an attempt's outcome and let go of the lease, if `owner` still holds it."""
+    result = await session.execute(
+        update(model)
+        .where(model.id == job_id, model.lease_owner == owner)
+        .values(
+            **values,
+            lease_owner=None,
+            lease_expires_at=None,
+            version=model.version + 1,
+            updated_at=utcnow(),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(getattr(result, "rowcount", 0))

@@ -12,10 +12,12 @@ from app.models.inbound_event import InboundEvent
 from app.models.integration import Integration
 from app.models.interim_engagement import InterimEngagement
 from app.models.note import Note
+from app.models.note_delivery import NoteDelivery
 from app.models.note_template import NoteTemplate
 from app.models.option import Option
 from app.models.organization import Organization
 from app.models.requisition import Requisition
+from app.models.status_link import StatusLink
 from app.models.touchpoint import Touchpoint
 from app.models.webhook_attempt import WebhookAttempt
 from app.models.webhook_delivery import WebhookDelivery
@@ -34,10 +36,12 @@ __all__ = [
     "Integration",
     "InterimEngagement",
     "Note",
+    "NoteDelivery",
     "NoteTemplate",
     "Option",
     "Organization",
     "Requisition",
+    "StatusLink",
     "Touchpoint",
     "WebhookAttempt",
     "WebhookDelivery",

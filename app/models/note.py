@@ -1,11 +1,14 @@
 import uuid
 from datetime import date
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, Owned, Record
+
+if TYPE_CHECKING:
+    from app.models.note_delivery import NoteDelivery
 
 NoteKind = Literal["rejection", "not_now", "release", "update"]
 NOTE_KINDS = get_args(NoteKind)
@@ -45,6 +48,9 @@ class Note(Base, Record, Owned):
     door_open: Mapped[bool] = mapped_column(default=True)
     keep_in_touch_on: Mapped[date | None]
     respect_findings: Mapped[list[dict[str, Any]]] = mapped_column(default=list)
+
+    # Null unless the note was to be emailed (`deliver: true`).
+    delivery: Mapped["NoteDelivery | None"] = relationship(lazy="raise")
 
     __table_args__ = (
         CheckConstraint(f"kind IN {NOTE_KINDS}", name="kind_known"),

@@ -8,10 +8,11 @@ from app.candidates.service import CandidateErased
 from app.db import Session
 from app.kit.auth import ReadScope, WriteScope, owned
 from app.kit.errors import responses
+from app.kit.etag import IfMatch, check_if_match
 from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.responses import created, json_response, resource_response
-from app.models import NoteTemplate
-from app.notes import service
+from app.models import Note, NoteTemplate
+from app.notes import delivery, service
 from app.notes.schemas import (
     Finding,
     NoteBody,
@@ -32,13 +33,14 @@ router = APIRouter(tags=["Notes"])
 
 
 ValidNoteTemplate = Annotated[NoteTemplate, owned("note_template_id", service.get_template)]
+ValidNote = Annotated[Note, owned("note_id", service.get_note)]
 
 
 @router.post(
     "/v1/options/{option_id}/notes",
     operation_id="createNote",
     summary="Add a note to an option",
-    responses=responses(CandidateErased, NoteNotRespectful),
+    responses=responses(CandidateErased, NoteNotRespectful, delivery.NoEmailAddress),
     status_code=201,
     response_model=NoteOut,
 )
@@ -47,9 +49,39 @@ async def create_note(
 ) -> Response:
     """A note of kind `update` (decline, hold and release write the other kinds). The respect
     check refuses it with 422 `note_not_respectful` on an error finding; warnings are stored
-    in `respect_findings`."""
+    in `respect_findings`. With `deliver: true` it is emailed to the candidate after the send
+    delay (see `delivery`)."""
     note = await service.create_option_note(session, actor, option, body)
-    return created(NoteOut.model_validate(note), f"/v1/options/{option.id}/notes")
+    return created(NoteOut.model_validate(note), f"/v1/notes/{note.id}")
+
+
+@router.get(
+    "/v1/notes/{note_id}",
+    operation_id="getNote",
+    summary="Get a note",
+    response_model=NoteOut,
+)
+async def get_note(actor: ReadScope, note: ValidNote) -> Response:
+    """The note and, when it was to be emailed, its `delivery` status."""
+    return resource_response(NoteOut.model_validate(note))
+
+
+@router.post(
+    "/v1/notes/{note_id}/cancel-delivery",
+    operation_id="cancelNoteDelivery",
+    summary="Cancel a note's email before it leaves",
+    response_model=NoteOut,
+    responses=responses(delivery.DeliveryNotScheduled),
+)
+async def cancel_note_delivery(
+    actor: WriteScope, session: Session, note: ValidNote, if_match: IfMatch = None
+) -> Response:
+    """Only while the delivery is `scheduled` (409 `delivery_not_scheduled` once it is sent,
+    failed, cancelled or leaving right now). The note itself stays."""
+    check_if_match(if_match, note.version)
+    requisition_id = await service.requisition_of(session, note)
+    note = await delivery.cancel_delivery(session, actor, note, requisition_id)
+    return resource_response(NoteOut.model_validate(note))
 
 
 @router.get(

@@ -1,11 +1,13 @@
 import uuid
-from datetime import date
-from typing import Annotated, Literal
+from datetime import date, datetime, timedelta
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
 
-from app.kit.schemas import NO_NUL, Boolean, Day, Name, RequestBody, ResourceOut
+from app.kit.schemas import NO_NUL, Boolean, Day, Instant, Name, RequestBody, ResourceOut
+from app.models.base import utcnow
 from app.models.note import NoteKind, ReasonCode
+from app.models.note_delivery import NoteDeliveryStatus
 
 Message = Annotated[str, StringConstraints(max_length=5_000, pattern=NO_NUL)]
 
@@ -21,8 +23,8 @@ _NOTE_EXAMPLE: dict[str, JsonValue] = {
 }
 
 
-class NoteBody(RequestBody):
-    """A note to the candidate. It must pass the respect check (see `POST /v1/notes/check`)."""
+class NoteText(RequestBody):
+    """What a note says; the respect check reads exactly this."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_NOTE_EXAMPLE]})
 
@@ -32,6 +34,30 @@ class NoteBody(RequestBody):
     keep_in_touch_on: Day | None = Field(
         default=None, description="When to get back in touch; listed as a follow-up."
     )
+
+
+class NoteBody(NoteText):
+    """A note to the candidate. It must pass the respect check (see `POST /v1/notes/check`)."""
+
+    deliver: bool = Field(
+        default=False,
+        description="Email the note to the candidate (an agency: its contact address) after "
+        "the send delay, with a link to their status page. 422 `candidate_has_no_email` when "
+        "there is no address.",
+    )
+    send_after: Instant | None = Field(
+        default=None,
+        description="When the email may leave (RFC 3339); defaults to now plus the service's "
+        "send delay (15 minutes unless configured). Only with `deliver: true`.",
+    )
+
+    @model_validator(mode="after")
+    def _send_after_needs_deliver(self) -> Self:
+        if self.send_after is not None and not self.deliver:
+            raise ValueError("`send_after` is only for a note with `deliver: true`")
+        if self.send_after is not None and self.send_after > utcnow() + timedelta(days=366):
+            raise ValueError("`send_after` is at most a year ahead")
+        return self
 
 
 class Finding(BaseModel):
@@ -58,7 +84,7 @@ class Finding(BaseModel):
     )
 
 
-class NoteCheck(NoteBody):
+class NoteCheck(NoteText):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={"examples": [{**_NOTE_EXAMPLE, "candidate_name": "Juan Pérez"}]},
@@ -75,6 +101,17 @@ class RespectCheck(BaseModel):
     findings: list[Finding]
 
 
+class DeliveryOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    status: NoteDeliveryStatus = Field(
+        description="`scheduled` (cancellable until it leaves), `sent`, `failed` (after "
+        "retries), `cancelled` (on request, or because the candidate was erased)."
+    )
+    send_after: datetime
+    sent_at: datetime | None
+
+
 class NoteOut(ResourceOut):
     option_id: uuid.UUID | None = Field(description="Null for a note that ended an engagement.")
     engagement_id: uuid.UUID | None
@@ -85,6 +122,7 @@ class NoteOut(ResourceOut):
     door_open: bool
     keep_in_touch_on: date | None
     respect_findings: list[Finding] = Field(description="The respect check's warnings.")
+    delivery: DeliveryOut | None = Field(description="Null when the note was not to be emailed.")
 
 
 TemplateBody = Annotated[str, StringConstraints(min_length=1, max_length=5_000, pattern=NO_NUL)]

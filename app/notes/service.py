@@ -4,19 +4,21 @@ import re
 import uuid
 from dataclasses import asdict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from app.candidates.service import ensure_not_erased
 from app.kit.auth import Actor
 from app.kit.errors import InvalidRequest, NotFound, Problem
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
-from app.models import Candidate, Note, NoteTemplate, Option, Requisition
+from app.models import Candidate, InterimEngagement, Note, NoteTemplate, Option, Requisition
 from app.models.base import utcnow
 from app.models.note import NoteKind
+from app.notes.delivery import delivery_data, plan_delivery
 from app.notes.respect import Finding, check_message
-from app.notes.schemas import NoteBody, NoteTemplateCreate
+from app.notes.schemas import NoteBody, NoteTemplateCreate, NoteText
 
 ORDER = (SortKey(Note.created_at), SortKey(Note.id))
 TEMPLATE_ORDER = (SortKey(NoteTemplate.created_at), SortKey(NoteTemplate.id))
@@ -28,7 +30,7 @@ class NoteNotRespectful(Problem):
     status, code = 422, "note_not_respectful"
 
 
-def check_note(body: NoteBody, candidate_name: str | None) -> list[Finding]:
+def check_note(body: NoteText, candidate_name: str | None) -> list[Finding]:
     return check_message(body.message, door_open=body.door_open, candidate_name=candidate_name)
 
 
@@ -47,7 +49,8 @@ async def add_note(
     """Save a note to `candidate` about an option or an interim engagement, if it passes the
     respect check; its warnings are kept on it. An `imported` note records what was already
     said elsewhere (an ATS's rejection): it is kept with all its findings, errors included,
-    since refusing it would not unsay it."""
+    since refusing it would not unsay it. With `deliver`, the note is also scheduled to be
+    emailed to the candidate (`app/notes/delivery.py`)."""
     ensure_not_erased(candidate)  # nothing more is written about an erased person
     findings = check_note(body, candidate.name)
     if not imported and any(f.severity == "error" for f in findings):
@@ -57,6 +60,7 @@ async def add_note(
         )
     # The id and instant are set here, not at flush, so the caller can write them into its
     # own changes and flush everything at once.
+    delivery = plan_delivery(session, actor, candidate, body.send_after) if body.deliver else None
     note = Note(
         id=uuid.uuid4(),
         created_at=utcnow(),
@@ -70,6 +74,7 @@ async def add_note(
         door_open=body.door_open,
         keep_in_touch_on=body.keep_in_touch_on,
         respect_findings=[asdict(f) for f in findings],
+        delivery=delivery,
     )
     session.add(note)
     record_event(
@@ -86,6 +91,15 @@ async def add_note(
             "door_open": body.door_open,
         },
     )
+    if delivery is not None:
+        record_event(
+            session,
+            actor,
+            "note.delivery_scheduled",
+            note.id,
+            requisition_id=requisition_id,
+            data=delivery_data(delivery),
+        )
     return note
 
 
@@ -122,8 +136,32 @@ async def create_option_note(
 async def list_notes(
     session: AsyncSession, option: Option, *, limit: int, cursor: str | None
 ) -> tuple[list[Note], str | None]:
-    query = select(Note).where(Note.option_id == option.id)
+    query = select(Note).where(Note.option_id == option.id).options(selectinload(Note.delivery))
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
+
+
+async def get_note(session: AsyncSession, organization_id: uuid.UUID, note_id: uuid.UUID) -> Note:
+    note = await session.scalar(
+        select(Note)
+        .where(Note.id == note_id, Note.organization_id == organization_id)
+        .options(selectinload(Note.delivery))
+    )
+    if note is None:
+        raise NotFound(f"No note {note_id}.")
+    return note
+
+
+async def requisition_of(session: AsyncSession, note: Note) -> uuid.UUID:
+    """The requisition a note is about, through its option or its interim engagement."""
+    requisition_id = await session.scalar(
+        select(func.coalesce(Option.requisition_id, InterimEngagement.requisition_id))
+        .select_from(Note)
+        .outerjoin(Option, Option.id == Note.option_id)
+        .outerjoin(InterimEngagement, InterimEngagement.id == Note.engagement_id)
+        .where(Note.id == note.id)
+    )
+    assert requisition_id is not None, "a note is about an option or an engagement"
+    return requisition_id
 
 
 async def create_template(

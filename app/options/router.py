@@ -14,6 +14,7 @@ from app.kit.external_refs import ExternalRefTaken
 from app.kit.pagination import Cursor, Limit, Page, UpdatedAfter, page_document_response
 from app.kit.responses import created, resource_document_response, resource_response
 from app.kit.schemas import RequestBody
+from app.notes.delivery import NoEmailAddress
 from app.notes.service import NoteNotRespectful
 from app.options import actions, service
 from app.options.actions import HeadcountReached, InvalidReplacement, InvalidTransition
@@ -132,7 +133,7 @@ class ActionRoute:
     problems: tuple[type[Problem], ...] = ()
 
 
-NOTE_PROBLEMS = (NoteNotRespectful, CandidateErased)
+NOTE_PROBLEMS = (NoteNotRespectful, CandidateErased, NoEmailAddress)
 
 ACTION_ROUTES = (
     ActionRoute(

@@ -7,7 +7,6 @@ worker's slots and never delays the other endpoints.
 """
 
 import asyncio
-import random
 import ssl
 import time
 import uuid
@@ -23,7 +22,7 @@ from standardwebhooks import Webhook
 from app.config import Settings
 from app.db import Database
 from app.events.schemas import EventOut
-from app.kit.jobs import claim_due, is_unleased, release_leases
+from app.kit.jobs import claim_due, is_unleased, release_leases, retry_delay, settle
 from app.models import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from app.models.base import utcnow
 from app.webhooks.schemas import WebhookPayload
@@ -36,15 +35,6 @@ LEASE = timedelta(seconds=60)
 # Deliveries of one endpoint in flight at once (across this worker's claims).
 PER_ENDPOINT = 2
 USER_AGENT = f"Shortlist-Webhooks/{version('shortlist')}"
-
-
-def retry_delay(settings: Settings, attempts: int) -> timedelta | None:
-    """The wait after the `attempts`-th failed attempt, or None when that was the last."""
-    schedule = settings.webhook_retry_schedule
-    if attempts > len(schedule):
-        return None
-    # Jitter spreads the retries of a burst, so a recovering receiver is not hit all at once.
-    return timedelta(seconds=schedule[attempts - 1] * random.uniform(1.0, 1.2))
 
 
 def payload(event: Event) -> bytes:
@@ -212,21 +202,16 @@ class WebhookDeliveries:
         )
         attempts = delivery.attempt_count + 1
         succeeded = status is not None and 200 <= status < 300
-        delay = None if succeeded else retry_delay(self.settings, attempts)
+        delay = None if succeeded else retry_delay(self.settings.webhook_retry_schedule, attempts)
         outcome = "succeeded" if succeeded else "pending" if delay is not None else "failed"
-        await session.execute(
-            update(WebhookDelivery)
-            .where(WebhookDelivery.id == delivery.id, WebhookDelivery.lease_owner == owner)
-            .values(
-                status=outcome,
-                attempt_count=attempts,
-                next_attempt_at=None if delay is None else now + delay,
-                lease_owner=None,
-                lease_expires_at=None,
-                version=WebhookDelivery.version + 1,
-                updated_at=utcnow(),
-            )
-            .execution_options(synchronize_session=False)
+        await settle(
+            session,
+            WebhookDelivery,
+            delivery.id,
+            owner,
+            status=outcome,
+            attempt_count=attempts,
+            next_attempt_at=None if delay is None else now + delay,
         )
         # Bookkeeping, not a change anyone made: the endpoint's version stays.
         endpoints = update(WebhookEndpoint).where(WebhookEndpoint.id == endpoint.id)

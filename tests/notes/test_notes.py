@@ -40,7 +40,7 @@ async def test_a_note_is_an_update_about_the_options_candidate(client):
     response = await client.post(f"/v1/options/{opt['id']}/notes", json=note_for("Sam"))
     note = await ok(response, 201)
 
-    assert response.headers["location"].endswith(f"/v1/options/{opt['id']}/notes")
+    assert response.headers["location"].endswith(f"/v1/notes/{response.json()['id']}")
     assert note["kind"] == "update"
     assert note["option_id"] == opt["id"]
     assert note["candidate_id"] == opt["candidate_id"]

@@ -16,6 +16,7 @@ from app.requisitions.service import create_requisition
 from app.webhooks import delivery as delivery_module
 from app.webhooks.delivery import WebhookDeliveries
 from app.worker import Worker
+from tests.notes.smtp import smtp_server, smtp_url_nobody_listens_on
 from tests.story import act, events, note_for, ok, option, requisition
 from tests.webhooks.helpers import deliver, deliveries, endpoint
 from tests.webhooks.receiver import Receiver, localhost_certificate, receiving
@@ -87,6 +88,34 @@ async def make_every_kind_of_change(client: httpx.AsyncClient, app: object) -> N
     lever = {"system": "lever", "name": "Lever", "secret": "lever-signature-token-0123"}
     integration = await ok(await client.post("/v1/integrations", json=lever), 201)
     assert (await client.delete(f"/v1/integrations/{integration['id']}")).status_code == 204
+    await email_every_way(client, app, rid)
+
+
+async def email_every_way(client: httpx.AsyncClient, app: object, rid: str) -> None:
+    """Notes to a candidate by email: one cancelled, one sent, one failed after its retry."""
+    emailed = await ok(
+        await client.post("/v1/candidates", json={"name": "Eva Ruiz", "email": "eva@example.org"}),
+        201,
+    )
+    opt = await ok(
+        await client.post(f"/v1/requisitions/{rid}/options", json={"candidate_id": emailed["id"]}),
+        201,
+    )
+    url = f"/v1/options/{opt['id']}/notes"
+    body = {"reason_code": "timing", "message": "Hi Eva, an update: we are still deciding."}
+    cancelled = await ok(await client.post(url, json={**body, "deliver": True}), 201)
+    await ok(await client.post(f"/v1/notes/{cancelled['id']}/cancel-delivery"))
+    now = utcnow()
+    await ok(
+        await client.post(url, json={**body, "deliver": True, "send_after": now.isoformat()}), 201
+    )
+    with smtp_server() as inbox:
+        await deliver(app, now, smtp_url=inbox.url)
+    assert len(inbox.received) == 1
+    await ok(
+        await client.post(url, json={**body, "deliver": True, "send_after": now.isoformat()}), 201
+    )
+    await deliver(app, now, smtp_url=smtp_url_nobody_listens_on(), email_retry_schedule=())
 
 
 async def test_every_event_type_is_delivered_signed_and_as_the_feed_shows_it(client, app):
