@@ -140,20 +140,21 @@ def statements_of_write(statements: list[str]) -> list[str]:
 
 
 REASON = {"reason": "Because."}
-# action: (the actions that lead to its from-state, its body, the statements it may make)
+# action: (the actions that lead to its from-state, its body, the statements it may make).
+# Each bound includes the outbox's one look-up of the organization's webhook endpoints.
 ACTIONS = {
-    "select": ([], REASON, 6),
-    "keep-warm": (["select"], REASON, 4),
+    "select": ([], REASON, 7),
+    "keep-warm": (["select"], REASON, 5),
     "hold": (
         [],
         {**REASON, "revisit_on": "2030-01-01", "note": {**NOTE, "reason_code": "no_current_need"}},
-        5,
+        6,
     ),
-    "decline": ([], {"note": NOTE}, 5),
-    "withdraw": (["select"], REASON, 4),
-    "hire": (["select"], {"start_date": "2030-01-01"}, 5),
-    "release": (["select", "hire"], {**REASON, "note": {**NOTE, "reason_code": "performance"}}, 5),
-    "reactivate": (["decline"], REASON, 4),
+    "decline": ([], {"note": NOTE}, 6),
+    "withdraw": (["select"], REASON, 5),
+    "hire": (["select"], {"start_date": "2030-01-01"}, 7),
+    "release": (["select", "hire"], {**REASON, "note": {**NOTE, "reason_code": "performance"}}, 7),
+    "reactivate": (["decline"], REASON, 5),
 }
 BODIES = {
     "select": REASON,
@@ -188,9 +189,9 @@ async def test_decline_with_a_note_is_the_key_one_locking_load_and_three_writes(
     chosen = await option(client, role["id"], "Ana")
     with count_queries(engine) as statements:
         await ok(await client.post(f"/v1/options/{chosen['id']}/decline", json={"note": NOTE}))
-    # The key; the option with its requisition locked; the note, both events in one INSERT,
-    # the option. With BEGIN and COMMIT: 7 round trips (the goal is at most 8).
-    assert len(statements_of_write(statements)) == 5, "\n".join(statements)
+    # The key; the option with its requisition locked; the note, the events, the option; the
+    # outbox's look-up of webhook endpoints. With BEGIN and COMMIT at most 8 round trips.
+    assert len(statements_of_write(statements)) <= 6, "\n".join(statements)
 
 
 async def test_reactivate_replacing_the_first_choice_stays_bounded(client, engine):
@@ -207,7 +208,7 @@ async def test_reactivate_replacing_the_first_choice_stays_bounded(client, engin
     assert response.status_code == 200, response.text
     # Two options change: the load, the replaced option (locked), seats, at-risk, two events
     # and two updates (the release is flushed before the seat count).
-    assert len(statements_of_write(statements)) <= 9, "\n".join(statements)
+    assert len(statements_of_write(statements)) <= 10, "\n".join(statements)
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ async def create_note(
 
 
 @router.get(
-    "/v1/notes/{note_id}",
+    "/v1/notes/{note_id:uuid}",
     operation_id="getNote",
     summary="Get a note",
     response_model=NoteOut,
@@ -67,7 +67,7 @@ async def get_note(actor: ReadScope, note: ValidNote) -> Response:
 
 
 @router.post(
-    "/v1/notes/{note_id}/cancel-delivery",
+    "/v1/notes/{note_id:uuid}/cancel-delivery",
     operation_id="cancelNoteDelivery",
     summary="Cancel a note's email before it leaves",
     response_model=NoteOut,

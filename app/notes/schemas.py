@@ -101,7 +101,7 @@ class RespectCheck(BaseModel):
     findings: list[Finding]
 
 
-class DeliveryOut(BaseModel):
+class NoteDeliveryOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     status: NoteDeliveryStatus = Field(
@@ -122,7 +122,9 @@ class NoteOut(ResourceOut):
     door_open: bool
     keep_in_touch_on: date | None
     respect_findings: list[Finding] = Field(description="The respect check's warnings.")
-    delivery: DeliveryOut | None = Field(description="Null when the note was not to be emailed.")
+    delivery: NoteDeliveryOut | None = Field(
+        description="Null when the note was not to be emailed."
+    )
 
 
 TemplateBody = Annotated[str, StringConstraints(min_length=1, max_length=5_000, pattern=NO_NUL)]

@@ -13,11 +13,11 @@ from app.models.webhook_delivery import DeliveryStatus
 from app.webhooks import service
 from app.webhooks.dependencies import ValidDelivery, ValidEndpoint
 from app.webhooks.schemas import (
-    DeliveryOut,
     EndpointCreate,
     EndpointCreated,
     EndpointOut,
     EndpointUpdate,
+    WebhookDeliveryOut,
     WebhookPayload,
 )
 
@@ -148,7 +148,7 @@ async def rotate_secret(
     operation_id="testWebhookEndpoint",
     summary="Send a test event to a webhook endpoint",
     status_code=202,
-    response_model=DeliveryOut,
+    response_model=WebhookDeliveryOut,
     responses=responses(service.EndpointDisabled),
 )
 async def send_test(
@@ -159,14 +159,14 @@ async def send_test(
     while the endpoint is disabled."""
     check_if_match(if_match, endpoint.version)
     delivery = await service.send_test(session, actor, endpoint)
-    return resource_response(DeliveryOut.model_validate(delivery), status=202)
+    return resource_response(WebhookDeliveryOut.model_validate(delivery), status=202)
 
 
 @router.get(
     "/v1/webhook-endpoints/{webhook_endpoint_id}/deliveries",
     operation_id="listWebhookDeliveries",
     summary="List a webhook endpoint's deliveries",
-    response_model=Page[DeliveryOut],
+    response_model=Page[WebhookDeliveryOut],
 )
 async def list_deliveries(
     actor: AdminScope,
@@ -181,18 +181,18 @@ async def list_deliveries(
     rows, next_cursor = await service.list_deliveries(
         session, endpoint, status=status, limit=limit, cursor=cursor
     )
-    return page_response(request, rows, next_cursor, DeliveryOut.model_validate)
+    return page_response(request, rows, next_cursor, WebhookDeliveryOut.model_validate)
 
 
 @router.get(
     "/v1/webhook-deliveries/{webhook_delivery_id}",
     operation_id="getWebhookDelivery",
     summary="Get a webhook delivery",
-    response_model=DeliveryOut,
+    response_model=WebhookDeliveryOut,
 )
 async def get_delivery(actor: AdminScope, delivery: ValidDelivery) -> Response:
     """One delivery with its attempts: when, how long, and the HTTP status or error."""
-    return resource_response(DeliveryOut.model_validate(delivery))
+    return resource_response(WebhookDeliveryOut.model_validate(delivery))
 
 
 @router.post(
@@ -200,7 +200,7 @@ async def get_delivery(actor: AdminScope, delivery: ValidDelivery) -> Response:
     operation_id="retryWebhookDelivery",
     summary="Send a webhook delivery again now",
     status_code=202,
-    response_model=DeliveryOut,
+    response_model=WebhookDeliveryOut,
     responses=responses(service.EndpointDisabled, service.DeliveryInFlight),
 )
 async def retry_delivery(
@@ -212,7 +212,7 @@ async def retry_delivery(
     while an attempt is under way."""
     check_if_match(if_match, delivery.version)
     delivery = await service.retry_delivery(session, delivery)
-    return resource_response(DeliveryOut.model_validate(delivery), status=202)
+    return resource_response(WebhookDeliveryOut.model_validate(delivery), status=202)
 
 
 @webhooks.post(

@@ -1,19 +1,21 @@
 import uuid
 from datetime import datetime
-from typing import Annotated, ClassVar
+from typing import Annotated, ClassVar, Literal
 
 import httpx
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 from app.events.catalogue import EVENT_TYPES
 from app.events.schemas import EventOut
-from app.kit.schemas import NO_NUL, PatchBody, RequestBody, ResourceOut, ShortText
+from app.kit.event_types import EventType
+from app.kit.schemas import PatchBody, RequestBody, ResourceOut, ShortText
 from app.models.webhook_delivery import DeliveryStatus
 from app.models.webhook_endpoint import DisabledReason, EndpointStatus
 
 WebhookUrl = Annotated[
     str,
-    StringConstraints(min_length=1, max_length=2048, pattern=NO_NUL),
+    # An absolute http(s) URL with a host; whether it may be used is checked on save.
+    StringConstraints(min_length=1, max_length=2048, pattern=r"^https?://[^\s\x00/?#]+[^\s\x00]*$"),
     Field(
         description="Where events are POSTed: `https` (or `http` where private targets are "
         "allowed); it must resolve to a public address.",
@@ -21,7 +23,7 @@ WebhookUrl = Annotated[
     ),
 ]
 EventTypes = Annotated[
-    list[str],
+    list[EventType | Literal["*"]],
     Field(
         min_length=1,
         max_length=len(EVENT_TYPES),
@@ -143,7 +145,7 @@ class AttemptOut(BaseModel):
     )
 
 
-class DeliveryOut(ResourceOut):
+class WebhookDeliveryOut(ResourceOut):
     endpoint_id: uuid.UUID
     event_id: uuid.UUID = Field(description="Also the `webhook-id` header of every attempt.")
     event_type: str

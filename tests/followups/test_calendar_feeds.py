@@ -1,4 +1,4 @@
-"""Calendar feeds (SPEC §7): a secret, revocable URL a calendar app subscribes to without a
+"""Calendar feeds (contract §7): a secret, revocable URL a calendar app subscribes to without a
 header, serving the organization's follow-up calendar read-only."""
 
 import icalendar
