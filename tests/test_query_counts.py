@@ -152,7 +152,7 @@ ACTIONS = {
     ),
     "decline": ([], {"note": NOTE}, 6),
     "withdraw": (["select"], REASON, 5),
-    "hire": (["select"], {"start_date": "2030-01-01"}, 7),
+    "hire": (["select"], {"start_date": "2030-01-01"}, 6),
     "release": (["select", "hire"], {**REASON, "note": {**NOTE, "reason_code": "performance"}}, 7),
     "reactivate": (["decline"], REASON, 5),
 }
