@@ -60,5 +60,8 @@ class KeyUsage:
                         )
                     await session.commit()
             except Exception:
-                # Losing a last-used instant must never fail or slow a request.
+                # Never fails or slows a request; kept for the next flush (at the latest the
+                # one at shutdown), unless a newer use of the key is pending by then.
                 log.warning("could not record API key use", exc_info=True)
+                for api_key_id, used_at in pending.items():
+                    self._pending.setdefault(api_key_id, used_at)
