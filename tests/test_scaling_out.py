@@ -220,3 +220,34 @@ async def test_sigterm_fails_readiness_while_draining_then_stops(settings, tmp_p
         assert time.monotonic() - signalled >= 4.5
     finally:
         server.stop()
+
+
+async def test_under_several_workers_one_scrape_shows_the_outbox_and_every_delivery(
+    settings, tenant, tmp_path
+):
+    # `--workers 2`: prometheus-client's multi-process mode; each uvicorn worker also runs the
+    # delivery worker, so the delivery may come from either.
+    env = environment(settings, SHORTLIST_WEBHOOK_ALLOW_PRIVATE="true")
+    server = Server(env, tmp_path / "workers.log", workers=2)
+    try:
+        server.wait_ready()
+        [admin] = clients([server], tenant.keys["read,write,admin"])
+        with receiving() as receiver:
+            async with admin:
+                await endpoint(admin, receiver.url, event_types=["requisition.created"])
+                assert (
+                    await admin.post("/v1/requisitions", json={"title": "R"})
+                ).status_code == 201
+                for _ in range(600):
+                    text = await scrape(server.url)
+                    if sample(text, "shortlist_outbox_deliveries_total", kind="webhook") >= 1:
+                        break
+                    await asyncio.sleep(0.1)
+        assert len(receiver.ids()) == 1
+        sent = "shortlist_outbox_deliveries_total"
+        assert sample(text, sent, kind="webhook", outcome="sent") == 1
+        assert sample(text, "shortlist_outbox_pending", kind="webhook") == 0
+        # Request counts of both workers are summed too (any worker answers the scrape).
+        assert sample(text, "shortlist_http_requests_total", route="/v1/requisitions") == 1
+    finally:
+        server.stop()
