@@ -59,6 +59,23 @@ async def test_rate_limit_refusals_are_counted(settings, tenant):
         await app.state.db.engine.dispose()
 
 
+async def test_refusals_for_failed_authentications_are_counted_apart(settings):
+    app = create_app(settings.model_copy(update={"rate_limit_failed_auth": "1/minute"}))
+    try:
+        before = await scrape(app)
+        async with make_client(app, "sl_guessed") as guesser:
+            assert (await guesser.get("/v1/requisitions")).status_code == 401
+            assert (await guesser.get("/v1/requisitions")).status_code == 429
+        after = await scrape(app)  # from loopback, and not limited: still answered
+        name = "shortlist_rate_limited_requests_total"
+        for budget, gained in (("failed_auth", 1), ("read", 0)):
+            assert (
+                sample(after, name, budget=budget) == sample(before, name, budget=budget) + gained
+            )
+    finally:
+        await app.state.db.engine.dispose()
+
+
 async def test_metrics_are_refused_to_remote_clients_by_default(app):
     async with remote_client(app) as remote:
         response = await remote.get("/metrics")

@@ -15,6 +15,7 @@ from story import assert_problem
 
 from app.config import Settings
 from app.main import create_app
+from tests.integrations.ats import connect, greenhouse_body, greenhouse_headers
 
 AppFactory = Callable[..., object]
 
@@ -224,3 +225,18 @@ async def test_two_workers_on_one_redis_share_the_failed_authentication_budget(s
     finally:
         for application in (first, second):
             await application.state.db.engine.dispose()  # type: ignore[attr-defined]
+
+
+async def test_a_badly_signed_inbound_webhook_is_not_a_failed_authentication(limited_app, client):
+    app = limited_app(read="100/minute", write="100/minute", failed_auth="1/minute")
+    greenhouse = await connect(client, "greenhouse")
+    body = greenhouse_body("ping", {})
+    headers = greenhouse_headers("not-the-secret", body)
+    async with from_address(app, "192.0.2.77", None) as ats:
+        for _ in range(2):
+            refused = await ats.post(greenhouse["inbound_url"], content=body, headers=headers)
+            assert_problem(refused, 401, "invalid_signature")
+    # The address has spent none of its failed-authentication budget: one key guess is a 401.
+    async with from_address(app, "192.0.2.77", guess()) as c:
+        assert_problem(await c.get("/v1/requisitions"), 401, "unauthorized")
+        assert_problem(await c.get("/v1/requisitions"), 429, "rate_limited")
