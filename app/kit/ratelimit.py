@@ -142,6 +142,7 @@ class RateLimitMiddleware:
             await self.app(scope, receive, send)
             return
         client = address(scope)
+        # First, and whatever key is sent: from a guessing address, any key may be a guess.
         blocked = await self.limiter.exhausted("failed_auth", client)
         if blocked is not None:
             await self.refuse(
