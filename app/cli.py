@@ -175,6 +175,11 @@ def worker(args: argparse.Namespace, settings: Settings) -> None:
             await db.engine.dispose()
 
     migrate(settings.database_url)
+    if args.metrics_port is not None:
+        # A worker has no API to serve /metrics from: its delivery outcomes are scraped here.
+        from prometheus_client import start_http_server
+
+        start_http_server(args.metrics_port, addr=args.metrics_host)
     print("Worker running; SIGTERM or Ctrl-C stops it after in-flight deliveries.", flush=True)
     asyncio.run(run())
 
@@ -237,6 +242,16 @@ def parser() -> argparse.ArgumentParser:
 
     worker_cmd = commands.add_parser(
         "worker", help="deliver webhooks and do periodic upkeep (serve does it in-process too)"
+    )
+    worker_cmd.add_argument(
+        "--metrics-port",
+        type=int,
+        help="serve this worker's Prometheus metrics (delivery outcomes) on this port",
+    )
+    worker_cmd.add_argument(
+        "--metrics-host",
+        default="127.0.0.1",
+        help="address for --metrics-port (default loopback only: the port has no token)",
     )
     worker_cmd.set_defaults(run=worker)
 

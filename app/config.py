@@ -87,6 +87,9 @@ class Settings(BaseSettings):
     # ("600/minute", "50/10 seconds"). Reads are GET/HEAD; everything else is a write.
     rate_limit_read: str = "600/minute"
     rate_limit_write: str = "120/minute"
+    # Failed authentications (missing, unknown or revoked API keys) per client address; past
+    # it the address is refused (429) before any key it sends is looked up.
+    rate_limit_failed_auth: str = "30/minute"
     # Shared state (the rate-limit budgets) lives here when set; otherwise in each process.
     redis_url: str | None = None
     redis_key_prefix: str = Field(default="shortlist", min_length=1, max_length=100)
@@ -104,7 +107,7 @@ class Settings(BaseSettings):
     delivered_outbox_retention: timedelta = timedelta(days=7)
     purge_batch_size: int = Field(default=1000, ge=1, le=100_000)
 
-    @field_validator("rate_limit_read", "rate_limit_write")
+    @field_validator("rate_limit_read", "rate_limit_write", "rate_limit_failed_auth")
     @classmethod
     def _valid_rate_limit(cls, value: str) -> str:
         parse_rate_limit(value)  # raises ValueError on nonsense, so a typo fails at start

@@ -22,14 +22,14 @@ def free_port() -> int:
 class Server:
     """`shortlist serve --no-migrate` with the given settings (environment variables)."""
 
-    def __init__(self, environment: dict[str, str], log: Path) -> None:
+    def __init__(self, environment: dict[str, str], log: Path, workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         env = {**os.environ, "SHORTLIST_LOG_FORMAT": "json", **environment}
         command = [sys.executable, "-m", "app.cli", "serve", "--no-migrate"]
         self.process = subprocess.Popen(
-            [*command, "--port", str(self.port)],
+            [*command, "--port", str(self.port), "--workers", str(workers)],
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,

@@ -46,3 +46,15 @@ def test_servers_never_migrate_and_start_after_the_migration():
             assert service["env_file"] == "shortlist.env", name
     upstream = (DEPLOY / "nginx.conf").read_text()
     assert all(f"server {name}:8000" in upstream for name in servers)
+
+
+def test_a_dedicated_worker_delivers_alone_and_its_metrics_port_stays_private():
+    services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
+    workers = [s for s in services.values() if s.get("command", [])[:2] == ["shortlist", "worker"]]
+    assert workers
+    for service in services.values():
+        if service.get("command", [])[:2] == ["shortlist", "serve"]:
+            assert service["environment"]["SHORTLIST_WORKER"] == "off"
+    for worker in workers:
+        assert "--metrics-port" in worker["command"]
+        assert "ports" not in worker  # no token on that port: never published

@@ -10,6 +10,13 @@ Every limited response carries the IETF draft headers `RateLimit-Limit`, `RateLi
 `RateLimit-Reset` (seconds) and `RateLimit-Policy`; a refusal is 429 `rate_limited` with
 `Retry-After`. If Redis is unreachable the limiter lets requests through (and logs it): losing
 the limiter must not take the API down with it.
+
+A third budget counts failed authentications (401 with `WWW-Authenticate: Bearer`: a missing,
+unknown or revoked key) per client address. Since every guessed key would otherwise get a fresh
+budget of its own, an address past it is refused before its key is even looked up, whatever
+key it sends, until the window ends; other addresses, and their keys, are not affected. The
+check reads the count and a 401 adds to it, so concurrent guesses can overshoot the budget by
+at most the number in flight at once.
 """
 
 import hashlib
@@ -32,7 +39,7 @@ from app.kit.errors import problem_response
 
 log = logging.getLogger("shortlist")
 
-Budget = Literal["read", "write"]
+Budget = Literal["read", "write", "failed_auth"]
 # Probes and the metrics scrape are the operators', not the clients'.
 EXEMPT_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -74,6 +81,7 @@ class RateLimiter:
         self.budgets: dict[Budget, RateLimitItem] = {
             "read": parse(settings.rate_limit_read),
             "write": parse(settings.rate_limit_write),
+            "failed_auth": parse(settings.rate_limit_failed_auth),
         }
 
     async def hit(self, budget: Budget, identity: str) -> Verdict | None:
@@ -88,14 +96,40 @@ class RateLimiter:
         reset_after = max(0, math.ceil(stats.reset_time - time.time()))
         return Verdict(allowed, limit, stats.remaining, reset_after)
 
+    async def exhausted(self, budget: Budget, identity: str) -> Verdict | None:
+        """A refusal if `identity` has spent all of `budget`, without spending any; else None
+        (None too when the storage is unreachable)."""
+        limit = self.budgets[budget]
+        try:
+            if await self.strategy.test(limit, budget, identity):
+                return None
+            stats = await self.strategy.get_window_stats(limit, budget, identity)
+        except Exception as exc:
+            log.warning("rate limiter storage unavailable; not limiting: %s", exc)
+            return None
+        reset_after = max(0, math.ceil(stats.reset_time - time.time()))
+        return Verdict(False, limit, 0, reset_after)
+
+
+def address(scope: Scope) -> str:
+    client = scope.get("client")
+    return f"ip:{client[0] if client else 'unknown'}"
+
 
 def identity(scope: Scope, headers: Headers) -> str:
     """Whose budget a request spends: its API key's, or its client address's."""
     scheme, _, token = headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and token.strip():
         return "key:" + hashlib.sha256(token.strip().encode()).hexdigest()[:32]
-    client = scope.get("client")
-    return f"ip:{client[0] if client else 'unknown'}"
+    return address(scope)
+
+
+def failed_authentication(message: Message) -> bool:
+    """A 401 for the API key (not, say, an inbound webhook's bad signature)."""
+    if message["status"] != 401:
+        return False
+    challenge = Headers(raw=message.get("headers", [])).get("www-authenticate", "")
+    return challenge.lower().startswith("bearer")
 
 
 class RateLimitMiddleware:
@@ -107,26 +141,50 @@ class RateLimitMiddleware:
         if scope["type"] != "http" or scope["path"] in EXEMPT_PATHS:
             await self.app(scope, receive, send)
             return
+        client = address(scope)
+        # First, and whatever key is sent: from a guessing address, any key may be a guess.
+        blocked = await self.limiter.exhausted("failed_auth", client)
+        if blocked is not None:
+            await self.refuse(
+                blocked,
+                "failed_auth",
+                "Too many failed authentications from this address",
+                scope,
+                receive,
+                send,
+            )
+            return
         budget: Budget = "read" if scope["method"] in READ_METHODS else "write"
         verdict = await self.limiter.hit(budget, identity(scope, Headers(scope=scope)))
-        if verdict is None:
-            await self.app(scope, receive, send)
-            return
-        if not verdict.allowed:
-            metrics.RATE_LIMITED.labels(budget).inc()
-            retry_after = str(max(1, verdict.reset_after))
-            await problem_response(
-                429,
-                "rate_limited",
-                f"Too many {budget} requests; retry in {retry_after} seconds.",
-                headers={**verdict.headers, "Retry-After": retry_after},
-                budget=budget,
-            )(scope, receive, send)
+        if verdict is not None and not verdict.allowed:
+            await self.refuse(verdict, budget, f"Too many {budget} requests", scope, receive, send)
             return
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).update(verdict.headers)
+                if verdict is not None:
+                    MutableHeaders(scope=message).update(verdict.headers)
+                if failed_authentication(message):
+                    await self.limiter.hit("failed_auth", client)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+    async def refuse(
+        self,
+        verdict: Verdict,
+        budget: Budget,
+        what: str,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+    ) -> None:
+        metrics.RATE_LIMITED.labels(budget).inc()
+        retry_after = str(max(1, verdict.reset_after))
+        await problem_response(
+            429,
+            "rate_limited",
+            f"{what}; retry in {retry_after} seconds.",
+            headers={**verdict.headers, "Retry-After": retry_after},
+            budget=budget,
+        )(scope, receive, send)

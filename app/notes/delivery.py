@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
 from app.db import Database, settings_of
+from app.kit import metrics
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, InvalidRequest
 from app.kit.events import record_event
@@ -219,8 +220,12 @@ class NoteDeliveries:
         except (aiosmtplib.SMTPException, OSError, TimeoutError) as exc:
             error = f"{type(exc).__name__}: {exc}"[:300]
         async with self.db.writer() as session:
-            await self._record(session, delivery, note, requisition.id, owner, now, token, error)
+            outcome = await self._record(
+                session, delivery, note, requisition.id, owner, now, token, error
+            )
             await session.commit()
+        if outcome is not None:
+            metrics.observe_delivery("email", outcome)
 
     def status_page_url(self, token: str) -> str:
         return f"{self.settings.public_origin}/c/{token}"
@@ -235,7 +240,8 @@ class NoteDeliveries:
         now: datetime,
         token: str,
         error: str | None,
-    ) -> None:
+    ) -> metrics.Outcome | None:
+        """Write the attempt's outcome; it, or None if the lease was lost meanwhile."""
         actor = worker_actor(delivery.organization_id)
         attempts = delivery.attempt_count + 1
         if error is None:
@@ -268,9 +274,10 @@ class NoteDeliveries:
                     requisition_id=requisition_id,
                     data=delivery_data(delivery, sent_at=sent_at.isoformat()),
                 )
-            return
+                return "sent"
+            return None
         delay = retry_delay(self.settings.email_retry_schedule, attempts)
-        await settle(
+        settled = await settle(
             session,
             NoteDelivery,
             delivery.id,
@@ -289,3 +296,6 @@ class NoteDeliveries:
                 requisition_id=requisition_id,
                 data=delivery_data(delivery, attempts=str(attempts)),
             )
+        if not settled:
+            return None
+        return "retried" if delay is not None else "failed"

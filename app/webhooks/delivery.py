@@ -22,6 +22,7 @@ from standardwebhooks import Webhook
 from app.config import Settings
 from app.db import Database
 from app.events.schemas import EventOut
+from app.kit import metrics
 from app.kit.jobs import claim_due, is_unleased, release_leases, retry_delay, settle
 from app.models import Event, WebhookAttempt, WebhookDelivery, WebhookEndpoint
 from app.models.base import utcnow
@@ -154,10 +155,12 @@ class WebhookDeliveries:
             error = f"connection failed: {type(exc).__name__}: {exc}"[:300]
         duration_ms = round((time.monotonic() - started) * 1000)
         async with self.db.writer() as session:
-            await self._record(
+            outcome = await self._record(
                 session, delivery, endpoint, owner, now, attempted_at, duration_ms, status, error
             )
             await session.commit()
+        if outcome is not None:
+            metrics.observe_delivery("webhook", outcome)
 
     async def _post(self, targets: list[Target], body: bytes, headers: dict[str, str]) -> int:
         """POST to the first address that takes the connection (say, IPv4 after IPv6)."""
@@ -190,7 +193,8 @@ class WebhookDeliveries:
         duration_ms: int,
         status: int | None,
         error: str | None,
-    ) -> None:
+    ) -> metrics.Outcome | None:
+        """Write the attempt and its outcome; the outcome, or None if the lease was lost."""
         session.add(
             WebhookAttempt(
                 delivery_id=delivery.id,
@@ -204,7 +208,7 @@ class WebhookDeliveries:
         succeeded = status is not None and 200 <= status < 300
         delay = None if succeeded else retry_delay(self.settings.webhook_retry_schedule, attempts)
         outcome = "succeeded" if succeeded else "pending" if delay is not None else "failed"
-        await settle(
+        settled = await settle(
             session,
             WebhookDelivery,
             delivery.id,
@@ -232,3 +236,6 @@ class WebhookDeliveries:
             current = await session.get(WebhookEndpoint, endpoint.id)
             if current is not None:
                 await disable_endpoint(session, current, "gone")
+        if not settled:
+            return None
+        return "sent" if succeeded else "retried" if delay is not None else "failed"

@@ -45,6 +45,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         # The fuzzer and the client story send hundreds of requests a minute with one key.
         "SHORTLIST_RATE_LIMIT_READ": "1000000/minute",
         "SHORTLIST_RATE_LIMIT_WRITE": "1000000/minute",
+        "SHORTLIST_RATE_LIMIT_FAILED_AUTH": "1000000/minute",
     }
     env.pop("SHORTLIST_TEST_DATABASE_URL", None)
     created = subprocess.run(

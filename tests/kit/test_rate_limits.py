@@ -4,8 +4,10 @@ Each test builds its own app with small budgets, in memory and in Redis; two app
 stand for two workers (or hosts) spending one budget.
 """
 
+import secrets
 from collections.abc import AsyncIterator, Callable
 
+import httpx
 import pytest
 from conftest import make_client
 from redis_server import redis_url, unique_prefix
@@ -13,6 +15,7 @@ from story import assert_problem
 
 from app.config import Settings
 from app.main import create_app
+from tests.integrations.ats import connect, greenhouse_body, greenhouse_headers
 
 AppFactory = Callable[..., object]
 
@@ -25,8 +28,15 @@ async def limited_app(request, settings: Settings) -> AsyncIterator[AppFactory]:
         shared = {"redis_url": redis_url(), "redis_key_prefix": unique_prefix()}
     apps = []
 
-    def build(read: str = "3/minute", write: str = "2/minute") -> object:
-        overrides = {"rate_limit_read": read, "rate_limit_write": write, **shared}
+    def build(
+        read: str = "3/minute", write: str = "2/minute", failed_auth: str = "100/minute"
+    ) -> object:
+        overrides = {
+            "rate_limit_read": read,
+            "rate_limit_write": write,
+            "rate_limit_failed_auth": failed_auth,
+            **shared,
+        }
         application = create_app(settings.model_copy(update=overrides))
         apps.append(application)
         return application
@@ -132,3 +142,101 @@ async def test_an_unreachable_redis_does_not_take_the_api_down(settings, tenant,
         assert "rate limiter storage unavailable" in caplog.text
     finally:
         await app.state.db.engine.dispose()
+
+
+def from_address(app: object, address: str, key: str | None) -> httpx.AsyncClient:
+    """A client at `address` (as uvicorn reports it, X-Forwarded-For applied)."""
+    transport = httpx.ASGITransport(app=app, client=(address, 40000))  # type: ignore[arg-type]
+    headers = {"Authorization": f"Bearer {key}"} if key is not None else {}
+    return httpx.AsyncClient(transport=transport, base_url="http://shortlist.test", headers=headers)
+
+
+def guess() -> str:
+    return "sl_" + secrets.token_urlsafe(32)
+
+
+async def revoked_key(client: httpx.AsyncClient) -> str:
+    created = (await client.post("/v1/api-keys", json={"name": "old", "scopes": ["read"]})).json()
+    assert (await client.delete(f"/v1/api-keys/{created['id']}")).status_code == 200
+    return str(created["key"])
+
+
+async def test_failed_authentications_are_counted_per_address_then_429(limited_app, tenant, client):
+    app = limited_app(read="100/minute", failed_auth="3/minute")
+    attacker = "198.51.100.7"
+    revoked = await revoked_key(client)
+    # An unknown key, no key and a revoked key: each a 401, each counted.
+    failures = []
+    for key in (guess(), None, revoked):
+        async with from_address(app, attacker, key) as c:
+            failures.append(await c.get("/v1/requisitions"))
+    assert [r.status_code for r in failures] == [401, 401, 401]
+
+    async with from_address(app, attacker, guess()) as c:
+        refused = await c.get("/v1/requisitions")
+    assert_problem(refused, 429, "rate_limited")
+    assert refused.json()["budget"] == "failed_auth"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert refused.headers["ratelimit-limit"] == "3"
+    assert refused.headers["ratelimit-remaining"] == "0"
+    assert refused.headers["ratelimit-policy"] == "3;w=60"
+    # Refused before the key is looked up: from that address even a valid key waits.
+    async with from_address(app, attacker, tenant.keys["read"]) as c:
+        assert_problem(await c.get("/v1/requisitions"), 429, "rate_limited")
+        assert (await c.get("/healthz")).status_code == 200  # probes are never limited
+
+    # Another address, with the same valid key or a wrong one, is not affected.
+    async with from_address(app, "203.0.113.20", tenant.keys["read"]) as c:
+        assert (await c.get("/v1/requisitions")).status_code == 200
+    async with from_address(app, "203.0.113.20", guess()) as c:
+        assert_problem(await c.get("/v1/requisitions"), 401, "unauthorized")
+
+
+async def test_successful_requests_do_not_spend_the_failed_authentication_budget(
+    limited_app, tenant
+):
+    app = limited_app(read="100/minute", failed_auth="1/minute")
+    async with from_address(app, "192.0.2.30", tenant.keys["read"]) as c:
+        statuses = [(await c.get("/v1/requisitions")).status_code for _ in range(5)]
+        # Not an authentication failure either: a key lacking a scope is 403.
+        statuses.append((await c.post("/v1/requisitions", json={"title": "No"})).status_code)
+    assert statuses == [200] * 5 + [403]
+    async with from_address(app, "192.0.2.30", guess()) as c:
+        assert (await c.get("/v1/requisitions")).status_code == 401
+        assert (await c.get("/v1/requisitions")).status_code == 429
+
+
+async def test_two_workers_on_one_redis_share_the_failed_authentication_budget(settings, tenant):
+    shared = {
+        "redis_url": redis_url(),
+        "redis_key_prefix": unique_prefix(),
+        "rate_limit_failed_auth": "2/minute",
+    }
+    first, second = (create_app(settings.model_copy(update=shared)) for _ in range(2))
+    try:
+        address = "198.51.100.99"
+        statuses = []
+        for app in (first, second, first, second):
+            async with from_address(app, address, guess()) as c:
+                statuses.append((await c.get("/v1/requisitions")).status_code)
+        assert statuses == [401, 401, 429, 429]
+        async with from_address(second, "198.51.100.100", tenant.keys["read"]) as c:
+            assert (await c.get("/v1/requisitions")).status_code == 200
+    finally:
+        for application in (first, second):
+            await application.state.db.engine.dispose()  # type: ignore[attr-defined]
+
+
+async def test_a_badly_signed_inbound_webhook_is_not_a_failed_authentication(limited_app, client):
+    app = limited_app(read="100/minute", write="100/minute", failed_auth="1/minute")
+    greenhouse = await connect(client, "greenhouse")
+    body = greenhouse_body("ping", {})
+    headers = greenhouse_headers("not-the-secret", body)
+    async with from_address(app, "192.0.2.77", None) as ats:
+        for _ in range(2):
+            refused = await ats.post(greenhouse["inbound_url"], content=body, headers=headers)
+            assert_problem(refused, 401, "invalid_signature")
+    # The address has spent none of its failed-authentication budget: one key guess is a 401.
+    async with from_address(app, "192.0.2.77", guess()) as c:
+        assert_problem(await c.get("/v1/requisitions"), 401, "unauthorized")
+        assert_problem(await c.get("/v1/requisitions"), 429, "rate_limited")
