@@ -22,7 +22,7 @@ or something missing) and a `suggestion`. The module is pure: regexes compiled o
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,13 +42,111 @@ class Finding:
 
 
 def _any(*phrases: str) -> str:
-    """A non-capturing alternation of regex phrases."""
-    return "(?:" + "|".join(phrases) + ")"
+    """A non-capturing alternation of regex phrases, grouped by their first letter.
+
+    Python's regex engine tries the alternatives of a group one by one, at every position it
+    scans; a group per first letter lets it skip all but one letter's alternatives with a
+    character comparison. The matches are the same: alternatives that start with different
+    letters can never both match at one position."""
+    by_letter: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in (
+        d for phrase in phrases for a in _alternatives(phrase) for d in _distribute(a)
+    ):
+        first, rest = alternative[:1], alternative[1:]
+        if first.isalnum() and first.isascii() and not rest.startswith(("?", "*", "+", "{")):
+            by_letter.setdefault(first, []).append(rest)
+        else:
+            others.append(alternative)
+    grouped = [
+        f"{letter}{rests[0]}" if len(rests) == 1 else f"{letter}(?:{'|'.join(rests)})"
+        for letter, rests in by_letter.items()
+    ]
+    return "(?:" + "|".join(grouped + others) + ")"
+
+
+def _distribute(alternative: str) -> list[str]:
+    """`(?:a|b)c` as `ac` and `bc`, again while an alternative starts with a group, so that
+    each starts with its first letter."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = _group_end(alternative)
+    rest = alternative[end + 1 :]
+    inner = _alternatives(alternative[3:end])
+    # Each alternative gets a copy of the rest: past a size, compiling costs more than it saves.
+    if rest.startswith(("?", "*", "+", "{")) or len(inner) * len(rest) > _DISTRIBUTE_MAX:
+        return [alternative]
+    return [d for a in inner for d in _distribute(a + rest)]
+
+
+_DISTRIBUTE_MAX = 10000
+
+
+def _group_end(pattern: str) -> int:
+    """The offset of the `)` that closes the group `pattern` starts with."""
+    depth = 0
+    for index, char, top_level in _scan(pattern):
+        if top_level and char == "(":
+            depth += 1
+        elif top_level and char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise ValueError(pattern)
+
+
+def _scan(pattern: str) -> Iterator[tuple[int, str, bool]]:
+    """Each character of a regex with whether it is syntax (not escaped, not in a class)."""
+    in_class = escaped = False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+            yield index, char, False
+        elif char == "\\":
+            escaped = True
+            yield index, char, False
+        elif in_class:
+            in_class = char != "]"
+            yield index, char, False
+        elif char == "[":
+            in_class = True
+            yield index, char, False
+        else:
+            yield index, char, True
+
+
+def _alternatives(phrase: str) -> list[str]:
+    """A regex split at its top-level `|`s (not those inside a group or a character class)."""
+    parts: list[str] = []
+    depth = start = 0
+    for index, char, syntax in _scan(phrase):
+        if syntax and char == "(":
+            depth += 1
+        elif syntax and char == ")":
+            depth -= 1
+        elif syntax and char == "|" and depth == 0:
+            parts.append(phrase[start:index])
+            start = index + 1
+    parts.append(phrase[start:])
+    return parts
+
+
+def _words(*phrases: str) -> str:
+    """Whole words only: "fat" must not match "fatal"."""
+    return rf"\b{_any(*phrases)}\b"
 
 
 def _rule(*phrases: str) -> re.Pattern[str]:
-    """Whole words only: "fat" must not match "fatal"."""
-    return re.compile(rf"\b{_any(*phrases)}\b")
+    return re.compile(_words(*phrases))
+
+
+def _one_scan(rules: Iterable[str]) -> re.Pattern[str]:
+    """The rules as one pattern, their alternatives grouped by first letter: the regex engine
+    pays a cost at every position of the text for every pattern it scans, so one scan instead
+    of dozens is what keeps a long note fast."""
+    # Every rule starts at a word boundary: testing it once, before the alternatives, lets
+    # the engine skip the middle of words at the cost of one check.
+    return re.compile(r"\b" + _any(*(rule.removeprefix(r"\b") for rule in rules)))
 
 
 # --- Normalisation, with a map back to the original offsets -----------------------------------
@@ -71,28 +169,36 @@ class _Text:
         return (self.origin[start], self.origin[end - 1] + 1)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _normalise(message: str) -> _Text:
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(message):
-        if char.isascii():
-            piece = char.lower().translate(_FLATTEN)
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
+    if message.isascii():
+        flat = message.lower().translate(_FLATTEN)
+        char_origin: range | list[int] = range(len(flat))
+    else:
+        pieces: list[str] = []
+        char_origin = []
+        for index, char in enumerate(message):
+            decomposed = unicodedata.normalize("NFKD", char) if not char.isascii() else char
             piece = "".join(c for c in decomposed if not unicodedata.combining(c))
             piece = piece.lower().translate(_FLATTEN)
-        for out in piece:
-            if out.isspace():
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-                    origin.append(index)
-            else:
-                chars.append(out)
-                origin.append(index)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        origin.pop()
-    return _Text(message, "".join(chars), tuple(origin))
+            pieces.append(piece)
+            char_origin.extend([index] * len(piece))
+        flat = "".join(pieces)
+    # Spaces collapse to one: each word keeps its characters' offsets, each gap maps to the
+    # first space of the gap. Working a word at a time keeps a long note cheap.
+    words: list[str] = []
+    origin: list[int] = []
+    previous_end = 0
+    for match in _NON_SPACE.finditer(flat):
+        start, end = match.span()
+        if words:
+            origin.append(char_origin[previous_end])
+        words.append(match.group())
+        origin.extend(char_origin[start:end])
+        previous_end = end
+    return _Text(message, " ".join(words), tuple(origin))
 
 
 # A sentence ends at . ! or ? (a colon or semicolon joins a verdict to its reason or its
@@ -231,29 +337,29 @@ _CONTEMPT = _any(
 
 # --- disparaging -------------------------------------------------------------------------------
 
-_DISPARAGING: tuple[re.Pattern[str], ...] = (
+_DISPARAGING: tuple[str, ...] = (
     # What the person is or seemed: "you seemed clueless", "we found you rude and condescending".
-    _rule(rf"{_YOU_ARE}{_FILLERS}{_LIST}{_FILLERS} {_TRAIT}"),
+    _words(rf"{_YOU_ARE}{_FILLERS}{_LIST}{_FILLERS} {_TRAIT}"),
     # Name-calling: "you idiot", "you absolute clown", "a lazy candidate".
-    _rule(
+    _words(
         rf"you(?: {_FILLER})* (?:idiot|moron|fool|loser|clown|imbecile|joke|dummy|weirdo|creep"
         r"|dinosaur|amateur)s?"
     ),
-    _rule(rf"{_TRAIT} {_PERSON}"),
+    _words(rf"{_TRAIT} {_PERSON}"),
     # Contempt for what the person made: "your take-home was garbage", "your design was a joke",
     # "your CV is a mess". "Your talk on common stupid security mistakes was great" has the
     # insult inside the talk's subject, and "your take that TDD is stupid" inside a clause.
-    _rule(
+    _words(
         rf"your (?:(?!(?:that|why|how|which|what|whether|who)\b)[a-z']+ ){{0,5}}"
         rf"(?:is|was|are|were|seem(?:ed)?|sound(?:ed)?|felt|looked|read)"
         rf"(?:,(?: [a-z']+){{1,5}},)?{_FILLERS}{_LIST}{_FILLERS} {_CONTEMPT}"
     ),
-    _rule(rf"(?:that|this|which) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
-    _rule(rf"(?:what an?|such an?) {_CONTEMPT}"),
-    _rule(rf"your(?: {_FILLER})* (?:{_TRAIT}|{_CONTEMPT}) {_WORK}"),
+    _words(rf"(?:that|this|which) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
+    _words(rf"(?:what an?|such an?) {_CONTEMPT}"),
+    _words(rf"your(?: {_FILLER})* (?:{_TRAIT}|{_CONTEMPT}) {_WORK}"),
     # Lacking a personal quality rather than a skill: "you lack basic common sense", "you have
     # no idea what you're doing", "zero leadership potential". Lacking experience is fair.
-    _rule(
+    _words(
         r"(?:you|you've|you have|you had|you clearly|you simply|you just)(?: \w+ly)?"
         r" (?:lack(?:ed)?|have no|had no|have zero|don't have|do not have|haven't got|have little)"
         r"(?: the| any| basic| even| real| much| a)*"
@@ -262,14 +368,14 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|presence|personality|drive|motivation|work ethic|what it takes|social skills"
         r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption)"
     ),
-    _rule(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
+    _words(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
     # Typing the person: "you're the type who blames everyone", "a very average mind".
-    _rule(
+    _words(
         r"(?:you're|you are|you seem|you seemed|you struck us as|you came across as)"
         r" (?:just )?(?:(?:the|that|a|one of those) (?:type|kind|sort)(?: of person)?"
         r"|one of those (?:people|persons|candidates|guys)) (?:who|that)"
     ),
-    _rule(
+    _words(
         r"(?:you have|you've got|you had|your) (?:a |an )?(?:\w+ ){0,2}(?:average|mediocre"
         r"|small|limited|simple|slow|closed|lazy|weak|ordinary|unremarkable) (?:mind|brain|intellect"
         r"|personality|imagination)"
@@ -277,7 +383,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     # Doubting the person's effort, motives or self-knowledge: "you didn't put in any effort",
     # "more interested in the free lunch than the job", "you overestimate your abilities",
     # "someone who has coasted for years".
-    _rule(
+    _words(
         r"(?:didn't|did not|don't|never|couldn't be bothered to|can't be bothered to)"
         r" (?:even )?(?:put in|make|bother|care|try)(?: \w+){0,2} (?:effort|to prepare|to try)"
         r"|(?:didn't|did not|don't|do not) (?:really |even )?care|couldn't be bothered"
@@ -291,7 +397,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     # The person's manner found wanting, or the person pitied: "we found your whole manner
     # grating", "we were embarrassed for you", "beneath what we'd expect from a junior",
     # "rarely seen a candidate so poorly prepared".
-    _rule(
+    _words(
         r"(?:found|find|thought|felt) your (?:\w+ ){0,2}(?:manner|attitude|personality|tone"
         rf"|behaviou?r|presence|energy|demeanou?r){_FILLERS} (?:grating|off putting|{_TRAIT})",
         r"embarrassed for you|felt sorry for you|pitied you|cringed",
@@ -303,33 +409,33 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     ),
     # Incredulity that the person got where they are: "hard to believe you've held a senior
     # title", "we wondered how you got through the phone screen".
-    _rule(
+    _words(
         r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|wonder(?:ed)?"
         r" how|no idea how|not sure how)(?: that)? you(?:'ve| have| ever| got| were| made| held"
         r"| passed| managed| landed)"
     ),
     # Being with the person called an ordeal: "working with you would be exhausting".
-    _rule(
+    _words(
         r"(?:working|dealing|talking|interviewing|managing) (?:with )?you (?:would be|was|is"
         r"|will be|would have been|felt)(?: \w+)? (?:exhausting|painful|hard work|a nightmare"
         r"|draining|tiring|miserable|awful|unbearable|frustrating|a chore|a struggle|hell)"
     ),
-    _rule(
+    _words(
         r"(?:don't|do not|doubt|not sure|can't see) (?:think )?(?:that )?(?:you|you've)"
         r"(?: have| had| got)? what it takes|take you seriously|(?:you )?made no sense"
         r"|(?:did|do|have|were|are) you even|(?:shouldn't|should not|should never)(?: even)?"
         r"(?: be)? apply(?:ing)?"
     ),
     # Accusing the person of vanity: "you seem to think you're smarter than everyone".
-    _rule(
+    _words(
         r"think(?:s|ing)? (?:that )?(?:you're|you are|you were) (?:smarter|better|cleverer"
         r"|above|too good|special|the smartest|god's gift)"
     ),
     # Contempt verbs: "your attitude stinks", "the code sucked".
-    _rule(r"your (?:[a-z']+ ){0,3}(?:stinks|stank|sucks|sucked|reeks|reeked|blows|blew)"),
+    _words(r"your (?:[a-z']+ ){0,3}(?:stinks|stank|sucks|sucked|reeks|reeked|blows|blew)"),
     # Work likened to a novice's: "reads like it was written by a child", "the kind of thing a
     # first-year student writes", "a junior could do better".
-    _rule(
+    _words(
         r"(?:like|as if|as though)(?: it was| they were)? (?:written|made|designed|done|built"
         r"|drawn|put together|coded) by (?:a|an|my|some) (?:child|kid|student|intern|beginner"
         r"|amateur|monkey|toddler|first year|teenager)"
@@ -341,7 +447,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     ),
     # Failing as a person rather than falling short on a skill: "you flopped", "you bombed the
     # coding round", "you choked", "you crumbled".
-    _rule(
+    _words(
         r"you(?: \w+ly)? (?:flopped|flunked|bombed|choked|crumbled|tanked|floundered|froze up"
         r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted our"
         r"|wasted everyone's|wasted my|embarrassed yourself|(?:were |was )?winging it"
@@ -350,15 +456,15 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|you(?:'d| would| will|'ll)? hold (?:\w+ ){1,2}back",
     ),
     # Denying ability or worth: "you're not smart enough", "not very bright", "not cut out for".
-    _rule(
+    _words(
         rf"(?:you(?:'re| are| were)?|you just|you simply){_FILLERS} (?:not|n't|aren't|weren't)"
         rf"{_FILLERS} (?:(?:smart|bright|clever|sharp|talented|intelligent)(?: enough)?"
         r"|(?:good|strong|capable|competent|quick) enough(?! (?:in|at|on|with)\b))"
     ),
-    _rule(
+    _words(
         r"(?:aren't|not|weren't|isn't) (?:very |that |particularly |too )?(?:bright|smart|clever)"
     ),
-    _rule(
+    _words(
         r"(?:not|\w+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
         r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span)"
         r" of an? \w+"
@@ -368,21 +474,21 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|talk a big game|all talk"
     ),
     # The worst or weakest of all, or someone "sharper": a ranking of the person, not a reason.
-    _rule(
+    _words(
         r"(?:the )?(?:worst|weakest|least (?:impressive|capable|competent|prepared))"
         r" (?:candidate|interview|applicant|performance|person|engineer|one)"
     ),
-    _rule(
+    _words(
         r"someone (?:sharper|smarter|brighter|cleverer|quicker|better|more (?:intelligent|competent"
         r"|capable|talented|impressive|professional))(?! (?:at|in|with|suited|placed|fit|match))"
     ),
     # Mockery: "we laughed about your answer", "had a good laugh at your salary ask".
-    _rule(
+    _words(
         r"(?:we|i|everyone|the team|the panel) (?:all )?(?:laughed|chuckled|joked)"
         r"|(?:had|got) a (?:good |real |big )?laugh|made fun of|laughing stock"
     ),
     # The person's make-up rather than their work: "work on your personality".
-    _rule(
+    _words(
         r"your (?:personality|attitude|character|ego|manner|demeanou?r|tone|behaviou?r|energy"
         rf"|vibe|presence)(?: [a-z']+){{0,3}} (?:is|was|were|seemed|felt|came across)"
         rf"{_FILLERS} (?:a problem|an issue|off|poor|bad|awful|terrible|worse|the problem"
@@ -395,32 +501,35 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     ),
     # Lumping the person into a group: "you people", "we don't hire mediocre people", "real
     # engineers, not people like you", "we need grown-ups".
-    _rule(
+    _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
         r"|person)|grown ups"
     ),
-    _rule(
+    _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
         r" (?:like|who)|(?:don't|do not|won't|never) hire (?:mediocre|average|lazy|weak|bad)"
     ),
-    _rule(r"(?:real|proper|actual) (?:engineers|developers|professionals|designers|adults)"),
+    _words(r"(?:real|proper|actual) (?:engineers|developers|professionals|designers|adults)"),
     # The person's command of a language judged rather than a requirement named ("the role
     # requires fluent German" is fine): "your English is not good enough".
-    _rule(
+    _words(
         r"your (?:english|german|french|spanish|italian|dutch|grammar|pronunciation|spoken \w+)"
         r" (?:is|was|isn't|wasn't|seemed|sounded|felt)(?: \w+)? (?:not|poor|weak|bad|broken"
         r"|limited|hard|difficult|lacking|too)"
     ),
     # Looks, weight and dress: not the work, and demeaning whatever the tone.
-    _rule(
+    _words(
         r"your (?:looks|appearance|weight|outfit|clothes|clothing|attire|hair|hairstyle|haircut"
         r"|tattoos?|piercings?|beard|makeup|height|body(?! of work))"
     ),
-    _rule(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
-    _rule(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
+    _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
+    _words(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
-    _rule(r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?time(?! for you)"),
+    _words(r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?time(?! for you)"),
 )
+
+
+_DISPARAGING_SCAN = _one_scan(_DISPARAGING)
 
 
 # --- discriminatory ----------------------------------------------------------------------------
@@ -618,6 +727,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_PROTECTED_SCAN = _one_scan(rule.pattern for _, _, rule in _PROTECTED)
 # Thanking or praising someone for something personal is not giving it as a reason, unless the
 # same sentence also weighs it: "thanks for the chat about your career break to care for your
 # father" passes, "thanks, but as a mother you'd find the travel hard" does not.
@@ -658,57 +768,57 @@ _WONT = (
     r"(?:won't|will not|will no longer|no longer|do not|don't|cannot|can't|shan't|would not"
     r"|wouldn't)"
 )
-_DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
+_DOOR_SLAMMED: tuple[str, ...] = (
     # "Don't reach out to us again", "please do not contact", "don't bother reapplying",
     # "kindly refrain from reaching out", "please stop emailing us".
-    _rule(
+    _words(
         rf"(?:do not|don't|dont|never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
         rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
     # if you didn't reach out".
-    _rule(
+    _words(
         rf"(?:ask|prefer|rather|appreciate(?: it)?|request)(?: that| if)? you (?:not|didn't|did"
         rf" not|don't|do not|no longer|refrain)(?: \w+){{0,2}}? {_CONTACT}"
     ),
     # "We won't consider any further applications", "we will no longer accept", "won't be
     # reviewed", "further emails will go unanswered", "won't respond to follow-ups".
-    _rule(
+    _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|look at|take"
         r"|read|answer)\w*(?: any| your)? (?:further|future|more|new|other) (?:applications?"
         r"|emails?|messages?|submissions?|candidates|contact|correspondence|roles?|openings?"
         r"|positions?|profiles?|calls)"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
         r" you (?:for|in) (?:any )?(?:future|further|other|new)"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
         r"(?: \w+){0,2} from (?:you|your \w+)\b"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to you)? (?:if|when|should|whenever)"
         r" you"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to)?(?: any| your)?(?: further| more"
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
         r"|enquiries)"
     ),
-    _rule(
+    _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
         r"|contact|correspondence)(?: \w+){0,3} (?:will|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
         r"|answered|opened|accepted|acknowledged)"
     ),
-    _rule(
+    _words(
         r"no (?:further|future|more|other) (?:applications?|emails?|messages?|submissions?"
         r"|contact|correspondence|calls)(?: \w+){0,3} (?:will|shall|would|can) be (?:accepted"
         r"|considered|reviewed|read|answered|entertained|welcome)"
     ),
-    _rule(
+    _words(
         r"(?:not|no longer|never be) (?:eligible|welcome|permitted|allowed) to (?:re ?apply|apply"
         r"|contact|reach)|not interested in hearing from you|(?:last|final) (?:communication"
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
@@ -727,6 +837,7 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
         r"|(?:don't|do not|never) send us"
     ),
 )
+_DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
 # Kind phrasings that use the same words: "don't hesitate to reach out", "feel free to".
 _DOOR_SLAM_EXCUSED = _rule(
     r"hesitate|feel free|welcome to(?! never| not)|you(?:'re| are) welcome(?! to never| to not)"
@@ -948,8 +1059,8 @@ def _sentence_findings(
     norm: _Text, sentences: list[tuple[int, int]]
 ) -> tuple[list[Finding], set[tuple[int, int]]]:
     """At most one finding of each error code per sentence, in code order then message order,
-    and the sentences that slam the door. Each rule scans the whole text once, so a long note
-    costs what its length does, not its length times its sentence count."""
+    and the sentences that slam the door. Each code's rules scan the whole text once, together,
+    so a long note costs what its length does, not its length times its sentence count."""
     text = norm.text
     starts = [start for start, _ in sentences]
 
@@ -960,7 +1071,7 @@ def _sentence_findings(
         return {sentence_of(match) for match in rule.finditer(text)}
 
     findings: list[Finding] = []
-    for _index, match in _first_match(_DISPARAGING, text, sentence_of, set()):
+    for match in _first_match(_DISPARAGING_SCAN, text, sentence_of, set()):
         findings.append(
             _quoted(norm, "disparaging", match, _DISPARAGING_DETAIL, _DISPARAGING_SUGGESTION)
         )
@@ -968,14 +1079,17 @@ def _sentence_findings(
     def not_a_community(match: re.Match[str]) -> bool:
         return not _COMMUNITY.match(text, match.end())
 
-    rules = [rule for _, _, rule in _PROTECTED]
     thanks_only = {
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
-    for _index, match in _first_match(
-        rules, text, sentence_of, excluded(_KIND_MENTION) | thanks_only, not_a_community
+    for match in _first_match(
+        _PROTECTED_SCAN, text, sentence_of, excluded(_KIND_MENTION) | thanks_only, not_a_community
     ):
-        trait, suggestion, _ = next(p for p in _PROTECTED if p[2] is match.re)
+        trait, suggestion = next(
+            (trait, suggestion)
+            for trait, suggestion, rule in _PROTECTED
+            if rule.match(text, match.start())
+        )
         detail = (
             f'Remove "{{quote}}": {trait} is never a reason to turn someone down, however '
             "politely it is put."
@@ -986,8 +1100,8 @@ def _sentence_findings(
     if _KEEPS_IN_MIND.search(text):
         kind |= excluded(_NO_NEED)  # "you don't need to reapply: we keep it on file"
     slammed: set[tuple[int, int]] = set()
-    for index, match in _first_match(_DOOR_SLAMMED, text, sentence_of, kind):
-        slammed.add(sentences[index])
+    for match in _first_match(_DOOR_SLAMMED_SCAN, text, sentence_of, kind):
+        slammed.add(sentences[sentence_of(match)])
         findings.append(
             _quoted(norm, "door_slammed", match, _DOOR_SLAMMED_DETAIL, _DOOR_SLAMMED_SUGGESTION)
         )
@@ -995,21 +1109,19 @@ def _sentence_findings(
 
 
 def _first_match(
-    rules: Iterable[re.Pattern[str]],
+    scan: re.Pattern[str],
     text: str,
     sentence_of: Callable[[re.Match[str]], int],
     skip: set[int],
     accept: Callable[[re.Match[str]], bool] = lambda match: True,
-) -> list[tuple[int, re.Match[str]]]:
-    """For each sentence not in `skip`, the first match of the first rule that matches in it,
-    in sentence order."""
+) -> list[re.Match[str]]:
+    """For each sentence not in `skip`, the first accepted match in it, in sentence order."""
     found: dict[int, re.Match[str]] = {}
-    for rule in rules:
-        for match in rule.finditer(text):
-            index = sentence_of(match)
-            if index not in found and index not in skip and accept(match):
-                found[index] = match
-    return sorted(found.items())
+    for match in scan.finditer(text):
+        index = sentence_of(match)
+        if index not in found and index not in skip and accept(match):
+            found[index] = match
+    return list(found.values())
 
 
 # What makes "you don't need to reapply" kind: the message keeps the person in mind.
