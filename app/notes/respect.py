@@ -955,12 +955,13 @@ def check_message(
         for start, end in sentences
         if (start, end) not in slammed
     )
-    # A message that insults, discriminates or slams the door is coached on that; whether it is
-    # also curt would only distract.
-    curt = None if findings else _curt(text, words, name, says_door_open)
+    # Curtness is judged on the whole message, whatever else it does: "You flopped. Bye." is
+    # both disparaging and curt, and the person gets the right coaching for each.
+    curt = _curt(text, words, name, says_door_open)
     if curt is not None:
-        findings.append(
-            Finding("empty_or_curt", "error", curt, None, _curt_suggestion(first, door_open))
+        findings.insert(
+            0,
+            Finding("empty_or_curt", "error", curt, None, _curt_suggestion(first, door_open)),
         )
 
     if not _REASON.search(text):

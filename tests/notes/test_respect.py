@@ -392,8 +392,19 @@ def test_a_cold_one_liner_is_curt_even_with_a_fact_or_a_sign_off(message: str) -
     assert "empty_or_curt" in errors(check_message(message, door_open=False))
 
 
-def test_curt_is_not_added_to_another_error() -> None:
-    assert errors(check_message("Don't apply again.", door_open=False)) == ["door_slammed"]
+def test_a_short_message_that_also_slams_the_door_gets_both_findings() -> None:
+    assert errors(check_message("Don't apply again.", door_open=False)) == [
+        "empty_or_curt",
+        "door_slammed",
+    ]
+
+
+def test_a_long_enough_message_that_slams_the_door_is_not_also_curt() -> None:
+    message = (
+        "Hi Ana, thank you for your time. We chose a candidate with more Go experience, which "
+        "the role needs. Please don't apply again."
+    )
+    assert errors(check_message(message, door_open=False)) == ["door_slammed"]
 
 
 def test_a_short_kind_hold_note_is_not_curt() -> None:
@@ -403,7 +414,7 @@ def test_a_short_kind_hold_note_is_not_curt() -> None:
 
 def test_disparaging_detail_quotes_the_wording() -> None:
     (finding,) = [
-        f for f in check_message("You seemed clueless.", door_open=False) if f.severity == "error"
+        f for f in check_message("You seemed clueless.", door_open=False) if f.code == "disparaging"
     ]
     assert finding.code == "disparaging"
     assert '"You seemed clueless"' in finding.detail
@@ -554,6 +565,7 @@ def test_findings_come_errors_first_in_a_stable_order_each_once_per_sentence() -
     message = "No, you idiot, you idiot. You are too old. Don't apply again."
     findings = check_message(message, door_open=True, candidate_name="Juan")
     assert codes(findings) == [
+        "empty_or_curt",
         "disparaging",
         "discriminatory",
         "door_slammed",
@@ -561,7 +573,7 @@ def test_findings_come_errors_first_in_a_stable_order_each_once_per_sentence() -
         "impersonal",
         "door_not_open",
     ]
-    assert [f.severity for f in findings] == ["error"] * 3 + ["warning"] * 3
+    assert [f.severity for f in findings] == ["error"] * 4 + ["warning"] * 3
 
 
 def test_the_same_message_gives_the_same_findings() -> None:
