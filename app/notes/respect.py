@@ -531,6 +531,43 @@ _DISPARAGING: tuple[str, ...] = (
 
 _DISPARAGING_SCAN = _one_scan(_DISPARAGING)
 
+# Judgement at sentence level, whatever the phrasing: a sentence about the person or what they
+# made ("you", "your", "the people you send") that uses a word of contempt or of a character
+# flaw ("sloppy", "arrogant and lazy", "laughably bad", "a joke"), unless the word is negated
+# ("never rude"), the sentence is the manager's own apology ("sorry our process was a mess"),
+# or it praises ("your talk on common stupid mistakes was great"). These words are not what
+# fair critique of the work uses ("vague", "missed", "weak on testing", "slow").
+_CONTEMPT_WORD = _rule(
+    r"lazy(?! (?:load\w*|evaluat\w*|init\w*))|laziness|lazily|arrogan(?:t|ce)|stupid(?:ity)?"
+    r"|idiot(?:ic|s)?|dumb|moron(?:ic|s)?|incompeten(?:t|ce)|useless|clueless|pathetic(?:ally)?"
+    r"|hopeless(?:ly)?|worthless|slopp(?:y|ier|iest|iness|ily)|careless(?:ness|ly)?"
+    r"|mediocr(?:e|ity)|half baked|laughabl[ey]|ridiculous(?:ly)?|embarrass(?:ing|ingly|ment)"
+    r"|shameful|disgrace(?:ful)?|a (?:\w+ )?joke|(?:a|an) (?:\w+ )?(?:mess|shambles)"
+    r"|garbage|rubbish|trash|junk|crap(?:py)?|shoddy|lousy|atrocious|abysmal|pitiful"
+    r"|amateurish|know it all|underwhelm(?:ed|ing)|rude(?:ness)?|condescending|smug"
+    r"|obnoxious|insufferable|unbearable|childish|immature|delu(?:sional|ded)|unprofessional"
+    r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
+)
+# The word is about something else in the world: "you fixed a stupid bug", "the dumb mistakes
+# everyone makes", "your take that most TDD advice is stupid".
+_ABOUT_A_THING = re.compile(
+    r" (?:[a-z]+ )?(?:bugs?|mistakes?|errors?|problems?|issues?|advice|myths?|practices?"
+    r"|patterns?|tricks?|questions? (?:we|people|everyone|candidates)|jokes?)\b"
+)
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:that|which|who|whether|why|how) (?:[a-z']+ ){1,6}(?:is|are|was|were)$"
+)
+# "you", "your", "yourself", but not "thank you", "see you" or "wish you".
+_ABOUT_THE_PERSON = _rule(r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'ve|'d|'ll)?")
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|hardly|nothing|without|far from|\w+n't)(?: [a-z']+){0,2} $"
+)
+_OWN_FAULT_OR_PRAISE = _rule(
+    r"sorry|apologi\w+|our (?:fault|mistake|side|end)|on our part",
+    r"great|excellent|brilliant|loved|enjoyed|superb|fantastic|terrific|wonderful|insightful"
+    r"|impress(?:ed|ive)|sharp|funny|clever|smart|nice|well done|kudos|refreshing",
+)
+
 
 # --- discriminatory ----------------------------------------------------------------------------
 
@@ -1060,32 +1097,44 @@ def _sentence_findings(
     norm: _Text, sentences: list[tuple[int, int]]
 ) -> tuple[list[Finding], set[tuple[int, int]]]:
     """At most one finding of each error code per sentence, in code order then message order,
-    and the sentences that slam the door. Each code's rules scan the whole text once, together,
-    so a long note costs what its length does, not its length times its sentence count."""
+    and the sentences that slam the door. Each code's rules are one pattern, searched sentence
+    by sentence up to the first finding, so a long note costs about what its length does."""
     text = norm.text
     starts = [start for start, _ in sentences]
 
-    def sentence_of(match: re.Match[str]) -> int:
-        return bisect_right(starts, match.start()) - 1
-
     def excluded(rule: re.Pattern[str]) -> set[int]:
-        return {sentence_of(match) for match in rule.finditer(text)}
+        return {bisect_right(starts, match.start()) - 1 for match in rule.finditer(text)}
 
     findings: list[Finding] = []
-    for match in _first_match(_DISPARAGING_SCAN, text, sentence_of, set()):
+    disparaging = _first_match(_DISPARAGING_SCAN, text, sentences, set())
+
+    def contempt_for_the_person(match: re.Match[str], start: int, end: int) -> bool:
+        return (
+            _ABOUT_THE_PERSON.search(text, start, end) is not None
+            and not _NEGATED.search(text, start, match.start())
+            and not _ABOUT_A_THING.match(text, match.end(), end)
+            and not _CLAUSE_BEFORE.search(text, start, match.start() - 1)
+            and not _OWN_FAULT_OR_PRAISE.search(text, start, end)
+        )
+
+    disparaging |= _first_match(
+        _CONTEMPT_WORD, text, sentences, set(disparaging), contempt_for_the_person
+    )
+    for _index, match in sorted(disparaging.items()):
         findings.append(
             _quoted(norm, "disparaging", match, _DISPARAGING_DETAIL, _DISPARAGING_SUGGESTION)
         )
 
-    def not_a_community(match: re.Match[str]) -> bool:
-        return not _COMMUNITY.match(text, match.end())
+    def not_a_community(match: re.Match[str], start: int, end: int) -> bool:
+        return not _COMMUNITY.match(text, match.end(), end)
 
     thanks_only = {
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
-    for match in _first_match(
-        _PROTECTED_SCAN, text, sentence_of, excluded(_KIND_MENTION) | thanks_only, not_a_community
-    ):
+    skip = excluded(_KIND_MENTION) | thanks_only
+    for _index, match in _first_match(
+        _PROTECTED_SCAN, text, sentences, skip, not_a_community
+    ).items():
         trait, suggestion = next(
             (trait, suggestion)
             for trait, suggestion, rule in _PROTECTED
@@ -1101,8 +1150,8 @@ def _sentence_findings(
     if _KEEPS_IN_MIND.search(text):
         kind |= excluded(_NO_NEED)  # "you don't need to reapply: we keep it on file"
     slammed: set[tuple[int, int]] = set()
-    for match in _first_match(_DOOR_SLAMMED_SCAN, text, sentence_of, kind):
-        slammed.add(sentences[sentence_of(match)])
+    for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, kind).items():
+        slammed.add(sentences[index])
         findings.append(
             _quoted(norm, "door_slammed", match, _DOOR_SLAMMED_DETAIL, _DOOR_SLAMMED_SUGGESTION)
         )
@@ -1112,17 +1161,24 @@ def _sentence_findings(
 def _first_match(
     scan: re.Pattern[str],
     text: str,
-    sentence_of: Callable[[re.Match[str]], int],
+    sentences: list[tuple[int, int]],
     skip: set[int],
-    accept: Callable[[re.Match[str]], bool] = lambda match: True,
-) -> list[re.Match[str]]:
-    """For each sentence not in `skip`, the first accepted match in it, in sentence order."""
+    accept: Callable[[re.Match[str], int, int], bool] = lambda match, start, end: True,
+) -> dict[int, re.Match[str]]:
+    """For each sentence not in `skip`, by its index, the first match in it that `accept`s
+    (given the sentence's bounds), in sentence order. A match refused gives way to any match
+    starting after its start, even one inside it."""
     found: dict[int, re.Match[str]] = {}
-    for match in scan.finditer(text):
-        index = sentence_of(match)
-        if index not in found and index not in skip and accept(match):
-            found[index] = match
-    return list(found.values())
+    for index, (start, end) in enumerate(sentences):
+        if index in skip:
+            continue
+        position = start
+        while (match := scan.search(text, position, end)) is not None:
+            if accept(match, start, end):
+                found[index] = match
+                break
+            position = match.start() + 1
+    return found
 
 
 # What makes "you don't need to reapply" kind: the message keeps the person in mind.
