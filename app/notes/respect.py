@@ -319,7 +319,8 @@ _TRAIT = _any(
     "wet behind the ears",
     # Names for a person, not a description of the work.
     "(?:an? )?(?:slacker|loser|clown|idiot|moron|fool|diva|prima donna|snowflake|dinosaur"
-    "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody)",
+    "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody"
+    "|kid|child|teenager|schoolboy|schoolgirl|know it all)",
 )  # fmt: skip
 # Contempt for the work or the performance: fair critique names what was missing instead.
 _CONTEMPT = _any(
@@ -392,7 +393,11 @@ _DISPARAGING: tuple[str, ...] = (
         r"highly of yourself|high opinion of yourself",
         r"(?:as|like) (?:someone|somebody|a person|the kind of person|a candidate) who (?:has )?"
         r"(?:coasted|coasts|coasting|doesn't care|didn't care|can't be bothered|cuts corners"
-        r"|gives up|gave up|blames|complains|exaggerates|never finishes|bluffs|talks a lot)",
+        r"|gives up|gave up|blames|complains|exaggerates|never finishes|bluffs|talks a lot"
+        r"|(?:has |had |have )?never (?:\w+ed|done|written|built|made|held|seen|worked))",
+        # Carelessness imputed: "you threw it together", "without caring", "half-hearted".
+        r"(?:threw|thrown|slapped|knocked|cobbled|rushed) (?:it|this|that|something|them) together"
+        r"|without (?:caring|any care|a care|bothering|any thought|thinking)|half hearted(?:ly)?",
     ),
     # The person's manner found wanting, or the person pitied: "we found your whole manner
     # grating", "we were embarrassed for you", "beneath what we'd expect from a junior",
@@ -431,6 +436,25 @@ _DISPARAGING: tuple[str, ...] = (
         r"think(?:s|ing)? (?:that )?(?:you're|you are|you were) (?:smarter|better|cleverer"
         r"|above|too good|special|the smartest|god's gift)"
     ),
+    # A character read from one moment: "which says a lot about you", "tells us everything
+    # about you"; disbelief at the person: "we were shocked at how little you knew".
+    _words(
+        r"(?:says|said|tells|told|speaks|spoke|shows|showed|reveals|revealed) (?:us |me )?"
+        r"(?:a lot|everything|volumes|plenty|all we need to know|enough) about you",
+        r"(?:shocked|appalled|stunned|astonished|amazed|surprised|staggered|horrified)"
+        r" (?:at|by) (?:how|just how) (?:\w+ )?(?:little|badly|poorly|bad|weak|slow|few)\b"
+        r"(?: \w+){0,3} you",
+        r"(?:underwhelmed|disappointed|unimpressed) (?:by|with|in) you(?:rself)?\b(?! for)",
+        r"doubt (?:that )?you (?:can|could|would be able to) (?:even )?(?:write|read|think|spell"
+        r"|count|code|speak|string|follow|understand)",
+    ),
+    # Scare quotes around the person's record: "your so-called leadership experience".
+    _words(r"your so called|your (?:supposed|alleged|self proclaimed|self styled)"),
+    # Not the class of person wanted: "not the calibre of person we hire".
+    _words(
+        r"(?:not|never) (?:\w+ )?(?:the|our|that) (?:calibre|caliber|class|standard|sort|kind|type)"
+        r" of (?:person|people|candidate|hire|engineer|professional)"
+    ),
     # Contempt verbs: "your attitude stinks", "the code sucked".
     _words(r"your (?:[a-z']+ ){0,3}(?:stinks|stank|sucks|sucked|reeks|reeked|blows|blew)"),
     # Work likened to a novice's: "reads like it was written by a child", "the kind of thing a
@@ -444,6 +468,13 @@ _DISPARAGING: tuple[str, ...] = (
         r"|kid|beginner|schoolchild|school kid|toddler|monkey|teenager|graduate)s?"
         r"(?: (?:could|would|does|did|do|knows|can)(?: \w+)? (?:better|this|that|it|more"
         r"|the same)| (?:writes|wrote|makes|made|builds|built|would write|would make)\b)",
+        # "something my nephew could have made", "better answers from work-experience kids".
+        r"(?:my|a|our|your) (?:\w+ )?(?:nephew|niece|son|daughter|kid|child|children|grandmother"
+        r"|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler)s? (?:\w+ )?(?:could"
+        r"|would|can)(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write"
+        r"|build|better)",
+        r"better (?:\w+ ){0,3}from (?:\w+ ){0,3}(?:kids|children|interns|students|juniors"
+        r"|school ?kids|teenagers|toddlers|graduates|beginners)",
     ),
     # Failing as a person rather than falling short on a skill: "you flopped", "you bombed the
     # coding round", "you choked", "you crumbled".
@@ -451,7 +482,9 @@ _DISPARAGING: tuple[str, ...] = (
         r"you(?: \w+ly)? (?:flopped|flunked|bombed|choked|crumbled|tanked|floundered|froze up"
         r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted our"
         r"|wasted everyone's|wasted my|embarrassed yourself|(?:were |was )?winging it"
-        r"|(?:were |was )?faking it|bluffed|were bluffing)",
+        r"|(?:were |was )?faking it|bluffed|were bluffing|bottled it|(?:fell|went) to pieces"
+        r"|lost the plot|(?:were|was|looked|seemed) (?:totally |completely )?(?:lost|clueless"
+        r"|out of your element))",
         r"you(?:'d| would| will|'ll)? (?:\w+ )?(?:drag|bring|pull|slow)(?: \w+){1,3} down"
         r"|you(?:'d| would| will|'ll)? hold (?:\w+ ){1,2}back",
     ),
@@ -475,8 +508,9 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     # The worst or weakest of all, or someone "sharper": a ranking of the person, not a reason.
     _words(
-        r"(?:the )?(?:worst|weakest|least (?:impressive|capable|competent|prepared))"
-        r" (?:candidate|interview|applicant|performance|person|engineer|one)"
+        r"(?:the )?(?:worst|weakest|least (?:impressive|capable|competent|prepared|talented"
+        r"|intelligent))(?: candidate| interview| applicant| performance| person| engineer"
+        r"| one| of (?:the|our|all|every)\b)"
     ),
     _words(
         r"someone (?:sharper|smarter|brighter|cleverer|quicker|better|more (?:intelligent|competent"
@@ -496,14 +530,16 @@ _DISPARAGING: tuple[str, ...] = (
         r"|your (?:personality|attitude|manner|ego) needs? (?:work|improvement|adjusting)"
         r"|work on your (?:personality|attitude|manner|ego)"
         r"|nobody (?:wanted|wants|liked|likes) (?:to work with )?you"
-        r"|(?:couldn't|could not|can't|cannot) (?:stand|bear|stomach|tolerate) you"
+        r"|(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:stand|bear|stomach|tolerate)"
+        r" you(?:r)?\b|(?:nobody|no one|none of us)(?: \w+){0,4} (?:could|can|would)"
+        r" (?:stand|bear|stomach|tolerate) you(?:r)?\b"
         r"|no one (?:wanted|wants|liked|likes) (?:to work with )?you"
     ),
     # Lumping the person into a group: "you people", "we don't hire mediocre people", "real
     # engineers, not people like you", "we need grown-ups".
     _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
-        r"|person)|grown ups"
+        r"|person)|grown ups?"
     ),
     _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
@@ -547,6 +583,7 @@ _CONTEMPT_WORD = _rule(
     r"|amateurish|know it all|underwhelm(?:ed|ing)|rude(?:ness)?|condescending|smug"
     r"|obnoxious|insufferable|unbearable|childish|immature|delu(?:sional|ded)|unprofessional"
     r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
+    r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
 )
 # The word is about something else in the world: "you fixed a stupid bug", "the dumb mistakes
 # everyone makes", "your take that most TDD advice is stupid".
