@@ -641,8 +641,16 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"young(?:,)?(?: and)?(?: \w+){0,2} (?:team|crowd|blood|people|person|candidate|face"
-            r"|colleague|engineer|company culture|energy|talent|hire|vibe)",
+            r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
+            r"|office|workforce|culture)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
+            # Youth wanted or years counted: "youthful drive", "a young gun", "a lot of years
+            # on the rest of the team", "counting down to their pension", "well past that".
+            r"youth(?:ful|fulness)?|young guns?|fresh faced|(?:twenty|thirty|forty|fifty|sixty)"
+            r" somethings?|years on (?:the rest|us|everyone|the team|your (?:colleagues|peers"
+            r"|manager))|(?:your|their|his|her) pension|pension age|founder age"
+            r"|(?:the )?(?:right|wrong|ideal) age|(?:you're|you are|you were) (?:\w+ )?past"
+            r" (?:that|it|the age)",
             # Someone else's career stage is preferred: age. The person's own ("you're early in
             # your career") is their experience, which may be a fair reason.
             r"(?:early|earlier|beginning|start|starting|outset|dawn) (?:in|of) (?:their|his|her"
@@ -682,6 +690,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
+            r"nurser(?:y|ies)|(?:school |nursery )?pick ups?|school (?:run|gates)|childminder"
+            r"|nanny|day ?care|ivf|fertility|trying for a (?:baby|family)",
         ),
     ),
     (
@@ -692,6 +702,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"married|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
             r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
             r"(?:your|her|his) (?:husband|wife|spouse|fiance|fiancee)(?:'s)?",
+            r"(?:recently|newly|just|getting|got|being) engaged|engaged to|honeymoon",
         ),
     ),
     (
@@ -716,14 +727,20 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:given|because of|due to|considering|with) your (?:background|heritage|upbringing"
             r"|culture|roots|origins?)|homogeneous|(?:feel|be|look|seem)(?:ing)? out of place",
             r"(?:fit|click|gel|mesh|connect|blend)(?: in)?,? culturally|cultural(?:ly)? (?:fit"
-            r"|match|mismatch|differences?)",
+            r"|match|mismatch|differences?|background|heritage|similarity|values|similar)",
+            # A workforce that should look like a place: "settle into the culture here",
+            # "reflect our neighbourhood, which isn't very diverse".
+            r"(?:settle|fit|adjust|adapt|assimilate|integrate) (?:in)?to (?:the|our|local|this)"
+            r" (?:culture|way of life|country|community)|the culture here|(?:reflect|mirror"
+            r"|match) (?:our|the) (?:neighbou?rhood|community|local area|area|town|city"
+            r"|demographic)|(?:not|isn't|aren't|wasn't) (?:very |that |particularly )?diverse",
             rf"{_DEMONYM}s\b",
             r"pronounce your name|your (?:last |family |sur)?name (?:might|may|would|could|will"
             r"|is (?:hard|difficult|unusual|foreign)|sounds)",
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
             r"|culture|community|background)",
             rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too|very"
-            rf"|quite|so|typically|predominantly|largely) {_DEMONYM}(?! (?:language|fluency|speaking|speaker|law|market|office|clients?"
+            rf"|quite|so|typically|predominantly|largely) {_DEMONYM}(?! (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name"
@@ -757,6 +774,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:a|an|another|the only|as a|for a|being a) (?:woman|man|guy|girl|lady|boy)"
             r"(?! in the middle)",
             r"women|(?:the )?guys on|another guy|men on|(?:a )?man's|woman's|sex(?! work)",
+            r"(?:all|only|mostly|entirely|with|to|other|more|fewer|prefer|by|of) (?:men|males"
+            r"|blokes|lads|chaps|fellas)|blokes|lads|fellas|(?:boys|girls)'? club",
         ),
     ),
     (
@@ -792,6 +811,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
             r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user",
             r"stroke(?! of)|heart attack|rehab\w*|burn ?out",
+            r"crohn'?s|colitis|arthritis|asthma|lupus|hiv|migraines?|ibs|endometriosis|pcos"
+            r"|bipolar|ocd|ptsd|schizophreni\w*|parkinson'?s|sclerosis|your ms|fibromyalgia"
+            r"|tourette'?s|cerebral palsy|paraly\w+|amputee|hearing loss|long covid"
+            r"|chronic fatigue|dementia|alzheimer'?s|eating disorder|anorexi\w*|bulimi\w*"
+            r"|addiction|alcoholi\w*|sobriety|panic attacks?|seizures?|insulin",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
@@ -815,7 +839,7 @@ _WEIGHS = _rule(
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
 _COMMUNITY = re.compile(
-    r"(?: \w+){0,3} (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
+    r"(?: (?!(?:at|to|with|for|during|on|by)\b)\w+){0,3} (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
     r"|society|group|community|event|award|scholarship)s?\b"
 )
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
@@ -847,7 +871,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "kindly refrain from reaching out", "please stop emailing us".
     _words(
         rf"(?:do not|don't|dont|never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
-        rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to)"
+        rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to"
+        rf"|best not(?: to)?|better not(?: to)?|wise not to|advisable not to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
@@ -866,7 +891,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
-        r" you (?:for|in) (?:any )?(?:future|further|other|new)"
+        r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new))"
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
@@ -909,6 +934,18 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|correspond|enter into)\w*(?: \w+){0,3} further|no further (?:correspondence"
         r"|discussion|contact|communication)"
         r"|(?:don't|do not|never) send us"
+    ),
+    # Contact or applications refused in advance, or threatened: "refrain from any further
+    # applications", "any attempt to contact the panel will be ignored", "contacting our staff
+    # again will be treated as harassment".
+    _words(
+        r"(?:refrain from|stop|cease|desist from) (?:\w+ ){0,3}(?:applications?|contact"
+        r"|emails?|calls|messages|correspondence|cvs?|submissions?)",
+        r"(?:any|all|further|future|more) (?:attempts?|efforts?|tries) to (?:contact|reach|re ?apply"
+        r"|apply|get in touch|follow up)(?: \w+){0,4} (?:will|would|shall)(?: \w+){0,2}"
+        r" (?:ignored|declined|rejected|unanswered|reported|blocked|treated|deleted)",
+        r"(?:treated|considered|regarded|seen|reported|logged) as (?:harassment|spam|stalking"
+        r"|a nuisance)",
     ),
 )
 _DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
