@@ -469,7 +469,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?: (?:could|would|does|did|do|knows|can)(?: \w+)? (?:better|this|that|it|more"
         r"|the same)| (?:writes|wrote|makes|made|builds|built|would write|would make)\b)",
         # "something my nephew could have made", "better answers from work-experience kids".
-        r"(?:my|a|our|your) (?:\w+ )?(?:nephew|niece|son|daughter|kid|child|children|grandmother"
+        r"(?:my|a|our|your|any|even an?) (?:\w+ ){0,2}(?:nephew|niece|son|daughter|kid|child|children|grandmother"
         r"|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler)s? (?:\w+ )?(?:could"
         r"|would|can)(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write"
         r"|build|better)",
@@ -480,7 +480,7 @@ _DISPARAGING: tuple[str, ...] = (
     # coding round", "you choked", "you crumbled".
     _words(
         r"you(?: \w+ly)? (?:flopped|flunked|bombed|choked|crumbled|tanked|floundered|froze up"
-        r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted our"
+        r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted|wasted our"
         r"|wasted everyone's|wasted my|embarrassed yourself|(?:were |was )?winging it"
         r"|(?:were |was )?faking it|bluffed|were bluffing|bottled it|(?:fell|went) to pieces"
         r"|lost the plot|(?:were|was|looked|seemed) (?:totally |completely )?(?:lost|clueless"
@@ -599,6 +599,10 @@ _ABOUT_THE_PERSON = _rule(r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'
 _NEGATED = re.compile(
     r"\b(?:not|never|no|hardly|nothing|without|far from|\w+n't)(?: [a-z']+){0,2} $"
 )
+# The manager's own side found wanting: "I'm sorry our scheduling was such a mess".
+_OURS_BEFORE = re.compile(
+    r"\b(?:our|my) (?:[a-z']+ ){1,3}(?:was|were|is|are|has been|have been|had been) (?:[a-z']+ )?$"
+)
 _OWN_FAULT_OR_PRAISE = _rule(
     r"sorry|apologi\w+|our (?:fault|mistake|side|end)|on our part",
     r"great|excellent|brilliant|loved|enjoyed|superb|fantastic|terrific|wonderful|insightful"
@@ -646,7 +650,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
             # Youth wanted or years counted: "youthful drive", "a young gun", "a lot of years
             # on the rest of the team", "counting down to their pension", "well past that".
-            r"youth(?:ful|fulness)?|young guns?|fresh faced|(?:twenty|thirty|forty|fifty|sixty)"
+            r"youthful(?:ness)?|(?:more|less|some|a bit of) youth\b|young guns?|fresh faced|(?:twenty|thirty|forty|fifty|sixty)"
             r" somethings?|years on (?:the rest|us|everyone|the team|your (?:colleagues|peers"
             r"|manager))|(?:your|their|his|her) pension|pension age|founder age"
             r"|(?:the )?(?:right|wrong|ideal) age|(?:you're|you are|you were) (?:\w+ )?past"
@@ -669,7 +673,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|fifty|sixty)\b(?! (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
             r"|years of|clients|countries|roles|projects|engineers|million|thousand|k|cv|resumes"
             r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes))",
-            r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad"
+            r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad|twenties|thirties"
+            r"|(?:their|our|your|his|her|the) (?:20|30|40|50|60)s"
             r"|(?:forties|fifties|sixties)",
             r"recent (?:graduate|grad)s?|fresh (?:graduate|grad)s?|straight out of (?:school|uni"
             r"|college)",
@@ -701,7 +706,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"married|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
             r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
-            r"(?:your|her|his) (?:husband|wife|spouse|fiance|fiancee)(?:'s)?",
+            r"(?:your|her|his|a|no|without a|without the) (?:husband|wife|spouse|fiance|fiancee)"
+            r"(?:'s)?",
             r"(?:recently|newly|just|getting|got|being) engaged|engaged to|honeymoon",
         ),
     ),
@@ -758,7 +764,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
-            r"hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
+            r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
             r"christian (?:values|faith|beliefs|company|team|culture|ethos)|christians|being"
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
@@ -857,7 +863,8 @@ _KIND_MENTION = _rule(
 _CONTACT = _any(
     r"contact(?:ing)?", r"reach(?:ing)? out", r"e ?mail(?:ing)?", r"call(?:ing)?",
     r"apply(?:ing)?", r"re ?apply(?:ing)?", r"get(?:ting)? in touch", r"message|messaging",
-    r"send(?:ing)?", r"follow(?:ing)? up", r"writ(?:e|ing) (?:to us|again|back)",
+    r"send(?:ing)?", r"pitch(?:ing)?", r"follow(?:ing)? up",
+    r"put(?:ting)? (?:yourself|your name|your application|your cv|yourself) forward", r"writ(?:e|ing) (?:to us|again|back)",
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by",
@@ -902,7 +909,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" you"
     ),
     _words(
-        rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to)?(?: any| your)?(?: further| more"
+        rf"{_WONT}(?: be)? (?:respond|reply|answer|entertain|accept|read|open)\w*(?: to)?(?: any| your)?(?: further| more"
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
         r"|enquiries)"
     ),
@@ -923,7 +930,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
         r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot))"
-        r"|(?:remove|take|delete|drop) us (?:off|from)|lose our (?:number|address)"
+        r"|(?:remove|take|delete|drop) (?:us|our (?:company|firm|details|name|address|team))"
+        r" (?:off|from)|lose our (?:number|address)"
         r"|(?:rather|prefer)(?: not| to not| that you not)(?: \w+)? hear from you"
         r"|(?:don't|do not) (?:want|wish) to hear from you"
         r"|ignore (?:your|any|all|future|further) (?:\w+ )?(?:applications?|emails?|messages?|calls"
@@ -1180,12 +1188,17 @@ def _sentence_findings(
         return {bisect_right(starts, match.start()) - 1 for match in rule.finditer(text)}
 
     findings: list[Finding] = []
-    disparaging = _first_match(_DISPARAGING_SCAN, text, sentences, set())
+
+    def about_them(match: re.Match[str], start: int, end: int) -> bool:
+        return not _OURS_BEFORE.search(text, start, match.start())
+
+    disparaging = _first_match(_DISPARAGING_SCAN, text, sentences, set(), about_them)
 
     def contempt_for_the_person(match: re.Match[str], start: int, end: int) -> bool:
         return (
             _ABOUT_THE_PERSON.search(text, start, end) is not None
             and not _NEGATED.search(text, start, match.start())
+            and about_them(match, start, end)
             and not _ABOUT_A_THING.match(text, match.end(), end)
             and not _CLAUSE_BEFORE.search(text, start, match.start() - 1)
             and not _OWN_FAULT_OR_PRAISE.search(text, start, end)
