@@ -239,8 +239,12 @@ _YOU_ARE = _any(
     r"you(?:'re| are| were| seem(?:ed)?(?: like)?| sound(?:ed)?(?: like)?| look(?:ed)?"
     r"(?: like)?| appear(?:ed)?| felt"
     r"| c[oa]me (?:across|off)(?: as)?| act(?:ed)?(?: like)?| behaved(?: like)?"
-    r"| struck (?:us|me|the \w+) as| showed yourself(?: to be)?)",
+    r"| struck (?:us|me|everyone|everybody|the \w+) as| showed yourself(?: to be)?)",
     r"(?:found|find|thought|think|considered|felt) (?:that )?you(?: to be| were| are)?",
+    # A judgement passed on from others or stated as a view: "your references described you
+    # as difficult", "the panel saw you as arrogant".
+    r"(?:described|saw|see|regard(?:ed)?|view(?:ed)?|rated|labell?ed|called|pegged|read)"
+    r" you as",
     r"you being",
 )
 # Nouns for a person (or their manner), so "a lazy candidate" is about someone.
@@ -584,6 +588,8 @@ _CONTEMPT_WORD = _rule(
     r"|obnoxious|insufferable|unbearable|childish|immature|delu(?:sional|ded)|unprofessional"
     r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
     r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
+    r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious"
+    r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word is about something else in the world: "you fixed a stupid bug", "the dumb mistakes
 # everyone makes", "your take that most TDD advice is stupid".
@@ -606,7 +612,8 @@ _OURS_BEFORE = re.compile(
 _OWN_FAULT_OR_PRAISE = _rule(
     r"sorry|apologi\w+|our (?:fault|mistake|side|end)|on our part",
     r"great|excellent|brilliant|loved|enjoyed|superb|fantastic|terrific|wonderful|insightful"
-    r"|impress(?:ed|ive)|sharp|funny|clever|smart|nice|well done|kudos|refreshing",
+    r"|impress(?:ed|ive)|sharp|funny|clever|smart|nice|well done|kudos|refreshing|fun"
+    r"|enjoy\w*|pleasure|lovely",
 )
 
 
@@ -815,7 +822,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
-            r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user",
+            r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user"
+            r"|an? wheelchair user (?:would|might|could|will|wouldn't|can't|couldn't|may|won't)",
             r"stroke(?! of)|heart attack|rehab\w*|burn ?out",
             r"crohn'?s|colitis|arthritis|asthma|lupus|hiv|migraines?|ibs|endometriosis|pcos"
             r"|bipolar|ocd|ptsd|schizophreni\w*|parkinson'?s|sclerosis|your ms|fibromyalgia"

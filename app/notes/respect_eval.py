@@ -21,7 +21,17 @@ from typing import Literal
 from app.notes.respect import ERROR_CODES, check_message
 
 CORPUS_DIR = Path(__file__).resolve().parent / "respect_corpus"
-DEV_SETS = ("dev", "dev_2", "dev_3", "dev_4", "dev_5", "dev_6", "dev_probe", "dev_probe_2", "dev_probe_3")
+DEV_SETS = (
+    "dev",
+    "dev_2",
+    "dev_3",
+    "dev_4",
+    "dev_5",
+    "dev_6",
+    "dev_probe",
+    "dev_probe_2",
+    "dev_probe_3",
+)
 HELD_OUT = "held_out"
 SETS = (*DEV_SETS, HELD_OUT)
 
