@@ -591,12 +591,19 @@ _CONTEMPT_WORD = _rule(
     r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
-# The word is about something else in the world: "you fixed a stupid bug", "the dumb mistakes
-# everyone makes", "your take that most TDD advice is stupid".
-_ABOUT_A_THING = re.compile(
-    r" (?:[a-z]+ )?(?:bugs?|mistakes?|errors?|problems?|issues?|advice|myths?|practices?"
-    r"|patterns?|tricks?|questions? (?:we|people|everyone|candidates)|jokes?)\b"
+# The word describes something else in the world when it stands before a noun that is not
+# the person's or their work: "you fixed a stupid bug", "the rubbish weather", "a lazy Friday
+# afternoon" (but "your sloppy slides", "a lazy candidate" and "laughably bad" are about them).
+_BEFORE_A_NOUN = re.compile(
+    r" (?!(?:and|or|but|nor|to|in|at|on|about|for|with|of|as|than|from|by|when|if|because"
+    r"|since|so|that|which|who|too|even|overall|throughout|here|there|again|during|all|from"
+    r"|is|are|was|were|be|been|being|seem\w*|look\w*|felt|feel\w*|sound\w*|has|have|had"
+    r"|would|will|could|should|might|may|can|did|do|does|not|never|very|really|quite|indeed"
+    r"|i|i'\w+|we|we'\w+|you|you'\w+|they|they'\w+|he|she|it|it's|me|us|them|yourself"
+    rf"|{_WORK}|{_PERSON})\b)[a-z]"
 )
+_YOURS_BEFORE = re.compile(r"\byour (?:[a-z']+ )?$")
+# Or it sits in a clause about something else: "your take that most TDD advice is stupid".
 _CLAUSE_BEFORE = re.compile(
     r"\b(?:that|which|who|whether|why|how) (?:[a-z']+ ){1,6}(?:is|are|was|were)$"
 )
@@ -1202,12 +1209,21 @@ def _sentence_findings(
 
     disparaging = _first_match(_DISPARAGING_SCAN, text, sentences, set(), about_them)
 
+    def describes_a_thing(match: re.Match[str], start: int) -> bool:
+        word = match.group()
+        return (
+            not word.endswith("ly")
+            and not word.startswith(("a ", "an "))
+            and _BEFORE_A_NOUN.match(text, match.end()) is not None
+            and not _YOURS_BEFORE.search(text, start, match.start())
+        )
+
     def contempt_for_the_person(match: re.Match[str], start: int, end: int) -> bool:
         return (
             _ABOUT_THE_PERSON.search(text, start, end) is not None
             and not _NEGATED.search(text, start, match.start())
             and about_them(match, start, end)
-            and not _ABOUT_A_THING.match(text, match.end(), end)
+            and not describes_a_thing(match, start)
             and not _CLAUSE_BEFORE.search(text, start, match.start() - 1)
             and not _OWN_FAULT_OR_PRAISE.search(text, start, end)
         )

@@ -668,3 +668,98 @@ def test_findings_are_immutable() -> None:
     (finding, *_) = check_message("No.", door_open=False)
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.code = "other"  # type: ignore[misc]
+
+
+# --- Contempt at sentence level, and findings together -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "underlined"),
+    [
+        pytest.param(
+            "Dear Mark, every interviewer noted how arrogant you were.", "arrogant", id="trait"
+        ),
+        pytest.param("Hi BrightPath, the people you send are useless.", "useless", id="agency"),
+        pytest.param("Your code was laughably bad, and the team agreed.", "laughably", id="adverb"),
+        pytest.param("The last three people you sent were a joke.", "a joke", id="a-joke"),
+        pytest.param(
+            "Thanks Leo. Your design exercise looked thoughtless.", "thoughtless", id="tl"
+        ),
+        pytest.param("Hi Jo, your sloppy slides lost the room.", "sloppy", id="your-adjective"),
+    ],
+)
+def test_a_word_of_contempt_in_a_sentence_about_the_person_is_disparaging(
+    message: str, underlined: str
+) -> None:
+    (finding,) = [f for f in check_message(message, door_open=False) if f.code == "disparaging"]
+    assert finding.span is not None
+    assert message[finding.span[0] : finding.span[1]] == underlined
+    assert f'"{underlined}"' in finding.detail
+    assert finding.suggestion.startswith("Say what the work lacked")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Hi Ana, you were never rude, just quiet on the system design.", id="negated"),
+        pytest.param("I'm sorry our scheduling was such a mess on our side.", id="own-fault"),
+        pytest.param("Apologies, Sam: our process was sloppy and you deserved better.", id="sorry"),
+        pytest.param("Your talk on dumb mistakes in distributed locking was sharp.", id="praise"),
+        pytest.param("It was a lazy Friday afternoon call but you made it fun.", id="fun"),
+        pytest.param("Your demo of lazy loading in the catalogue was clear.", id="tech-term"),
+        pytest.param("Thank you for the chat; the rubbish weather was not your fault.", id="other"),
+    ],
+)
+def test_a_word_of_contempt_not_aimed_at_the_person_is_not_disparaging(message: str) -> None:
+    assert "disparaging" not in codes(check_message(message, door_open=False))
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "underlined", "advice"),
+    [
+        pytest.param(
+            "Hi Tom, we decided not to proceed: a wheelchair user would struggle here.",
+            "discriminatory",
+            "a wheelchair user would",
+            "disability or health",
+            id="wheelchair",
+        ),
+        pytest.param(
+            "We're hoping to hire someone with a bit more youthful drive.",
+            "discriminatory",
+            "youthful",
+            "age",
+            id="youthful",
+        ),
+        pytest.param(
+            "Our Gulf clients prefer to deal with men.",
+            "discriminatory",
+            "with men",
+            "sex or gender",
+            id="men",
+        ),
+        pytest.param(
+            "Any attempt to contact the panel will be ignored.",
+            "door_slammed",
+            "Any attempt to contact the panel will be ignored",
+            "",
+            id="attempt",
+        ),
+    ],
+)
+def test_new_findings_underline_their_wording_and_name_the_characteristic(
+    message: str, code: str, underlined: str, advice: str
+) -> None:
+    (finding,) = [f for f in check_message(message, door_open=False) if f.code == code]
+    assert finding.span is not None
+    assert message[finding.span[0] : finding.span[1]] == underlined
+    assert advice in finding.detail
+    assert finding.suggestion
+
+
+def test_a_short_insult_is_refused_as_disparaging_and_as_curt() -> None:
+    findings = check_message("Your work was sloppy and lazy.", door_open=False)
+    assert errors(findings) == ["empty_or_curt", "disparaging"]
+    curt, disparaging = findings[:2]
+    assert curt.span is None and curt.suggestion.startswith("Hi <name>, thank you")
+    assert disparaging.span == (0, 29)
