@@ -66,13 +66,18 @@ def _any(*phrases: str) -> str:
 
 
 def _distribute(alternative: str) -> list[str]:
-    """`(?:a|b)c` as `ac` and `bc`, again while an alternative starts with a group, so that
-    each starts with its first letter."""
+    """`(?:a|b)c` as `ac` and `bc`, and `(?:a)?c` as `ac` and `c`, again while an alternative
+    starts with a group, so that each starts with its first letter."""
     if not alternative.startswith("(?:"):
         return [alternative]
     end = _group_end(alternative)
     rest = alternative[end + 1 :]
     inner = _alternatives(alternative[3:end])
+    # Only when what follows must match a letter: an empty alternative would match anywhere.
+    optional = rest.startswith("?") and (rest[1:2].isalnum() or rest.startswith("?(?:"))
+    if optional:  # "(?:a )?man's" is "a man's" or "man's"
+        rest = rest[1:]
+        inner.append("")
     # Each alternative gets a copy of the rest: past a size, compiling costs more than it saves.
     if rest.startswith(("?", "*", "+", "{")) or len(inner) * len(rest) > _DISTRIBUTE_MAX:
         return [alternative]
@@ -502,7 +507,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:aren't|not|weren't|isn't) (?:very |that |particularly |too )?(?:bright|smart|clever)"
     ),
     _words(
-        r"(?:not|\w+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
+        r"(?:not|[a-z]+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
         r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span)"
         r" of an? \w+"
         r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
@@ -679,7 +684,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:fewer|less|more) years (?:behind|ahead|left|of runway)|long runway"
             r"|decades ahead|(?:stay|stick) (?:with us )?for decades|runway (?:left|ahead)"
             r"|more runway",
-            r"(?:very|quite|really|pretty|fairly|so|mostly) young|\w+ somethings",
+            r"(?:very|quite|really|pretty|fairly|so|mostly) young",
             r"(?:at|of) (?:an|the|that) age|the age (?:where|when|at which)",
             r"(?:candidates?|people|someone|anyone|applicants?|person|one|only) (?:over|past|in"
             r" (?:their|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s",
