@@ -5,9 +5,12 @@ warnings only coach the manager. Each rule asks what a sentence *does*, not whic
 it uses:
 
 - `empty_or_curt` (whole message): a few words saying nothing, an outcome with no reason, or a
-  one-liner with no reason and no courtesy (thanks, apology, the person's name).
+  one-liner with no reason and no courtesy (thanks, apology, the person's name). It is reported
+  alongside the other errors when both apply: a short insult is disparaging and curt.
 - `disparaging`: a sentence judges the person (their mind, character or worth) instead of the
-  work, or treats their work with contempt ("garbage", "a joke"), or mocks them.
+  work, or treats their work with contempt ("garbage", "a joke"), or mocks them; or, whatever
+  its structure, a sentence about the person or their work uses a word of contempt or of a
+  character flaw that is not negated, not the manager's own apology and not praise.
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
   origin or accent, race, religion, sex or gender, sexual orientation, disability or health,
   marital status) into a hiring note, however politely. Congratulating, accommodating, thanking
@@ -16,7 +19,9 @@ it uses:
 - warnings `no_reason`, `impersonal`, `door_not_open`.
 
 Every finding has a `span` into the original message (None when it is about the whole message
-or something missing) and a `suggestion`. The module is pure: regexes compiled once, no I/O.
+or something missing) and a `suggestion`. The module is pure: regexes compiled once, no I/O;
+each code's rules are one pattern whose alternatives are grouped by first letter, searched
+sentence by sentence, so a note costs about its length, not its length times the rule count.
 """
 
 import re
