@@ -31,6 +31,7 @@ DEV_SETS = (
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",
+    "dev_probe_4",
 )
 HELD_OUT = "held_out"
 SETS = (*DEV_SETS, HELD_OUT)
