@@ -464,6 +464,20 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     # Scare quotes around the person's record: "your so-called leadership experience".
     _words(r"your so called|your (?:supposed|alleged|self proclaimed|self styled)"),
+    # The person called a poor one of their kind: "you're a poor communicator", "you were a
+    # weak leader" (a poor fit or match is about the role).
+    _words(
+        rf"{_YOU_ARE}{_FILLERS} (?:a|an) (?:poor|bad|weak|terrible|lousy|awful|mediocre|sloppy"
+        r"|lazy|average|ordinary|middling|so so|second rate|third rate) (?!fit|match)[a-z]+"
+    ),
+    # The person, not the work, found wanting: "the panel didn't rate you", "we didn't warm to
+    # you", "thought little of you".
+    _words(
+        r"(?:didn't|did not|don't|do not|couldn't|could not|never) (?:really |quite |at all )?"
+        r"(?:rate|warm to|take to|like|trust|believe|think much of|think highly of|buy) you\b",
+        r"(?:thought|think|thinks) (?:very )?little of you|rated you (?:poorly|low|lowly|badly"
+        r"|bottom|last)",
+    ),
     # Not the class of person wanted: "not the calibre of person we hire".
     _words(
         r"(?:not|never) (?:\w+ )?(?:the|our|that) (?:calibre|caliber|class|standard|sort|kind|type)"
@@ -542,6 +556,10 @@ _DISPARAGING: tuple[str, ...] = (
         rf"{_FILLERS} (?:a problem|an issue|off|poor|bad|awful|terrible|worse|the problem"
         rf"|grating|off putting|abrasive|unpleasant|low|flat|{_TRAIT})"
         r"|your (?:personality|attitude|manner|ego) needs? (?:work|improvement|adjusting)"
+        r"|your (?:personality|attitude|manners?|conduct|character|demeanou?r|behaviou?r|tone"
+        r"|ego|people skills|social skills) (?:\w+ ){0,2}(?:left (?:a lot|much|plenty"
+        r"|something) to be desired|(?:was|were|is|are) (?:\w+ )?(?:lacking|wanting"
+        r"|questionable|unacceptable))"
         r"|work on your (?:personality|attitude|manner|ego)"
         r"|nobody (?:wanted|wants|liked|likes) (?:to work with )?you"
         r"|(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:stand|bear|stomach|tolerate)"
@@ -598,7 +616,8 @@ _CONTEMPT_WORD = _rule(
     r"|obnoxious|insufferable|unbearable|childish|immature|delu(?:sional|ded)|unprofessional"
     r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
     r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
-    r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious"
+    r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious|juvenile|puerile|infantile|petty"
+    r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word describes something else in the world when it stands before a noun that is not
@@ -682,7 +701,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # Someone else's career stage is preferred: age. The person's own ("you're early in
             # your career") is their experience, which may be a fair reason.
             r"(?:early|earlier|beginning|start|starting|outset|dawn) (?:in|of) (?:their|his|her"
-            r"|a|the) (?:career|working life|professional life|life)",
+            r"|a|the)(?: own)? (?:careers?|working lives?|working life|professional life|life)",
             r"(?:late|later|end|twilight|tail end|autumn) (?:in|of) (?:your|their|his|her)"
             r" (?:career|working life|professional life|life)",
             r"(?:stage|time|point) (?:of|in) (?:your|their|his|her|) ?life",
@@ -757,7 +776,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:given|because of|due to|considering|with) your (?:background|heritage|upbringing"
             r"|culture|roots|origins?)|homogeneous|(?:feel|be|look|seem)(?:ing)? out of place",
             r"(?:fit|click|gel|mesh|connect|blend)(?: in)?,? culturally|cultural(?:ly)? (?:fit"
-            r"|match|mismatch|differences?|background|heritage|similarity|values|similar)",
+            r"|match|mismatch|differences?|background|heritage|similarity|values|similar)"
+            r"|[a-z]+ speaking background",
             # A workforce that should look like a place: "settle into the culture here",
             # "reflect our neighbourhood, which isn't very diverse".
             r"(?:settle|fit|adjust|adapt|assimilate|integrate) (?:in)?to (?:the|our|local|this)"
@@ -792,7 +812,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
             r"christian (?:values|faith|beliefs|company|team|culture|ethos)|christians|being"
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
-            r"ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
+            r"(?:observe|observes|observing|keep|keeps|keeping) (?:a |the )?(?:fast|sabbath"
+            r"|holy days?)|religious observance|ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
             r"|religious holidays",
         ),
     ),
@@ -876,10 +897,13 @@ _COMMUNITY = re.compile(
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
 # "Congratulations on the new baby, no rush", "Happy to move the call around Ramadan".
 _KIND_MENTION = _rule(
+    r"(?:we've|we have|we) (?:moved|rescheduled) (?:your|the) (?:\w+ )?(?:interview|call|meeting"
+    r"|panel|round|visit)|(?:we've|we have|we'll|we will) (?:arranged?|booked?|set up)"
+    r" (?:a|the|your)\b",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
-    r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)"
+    r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)",
 )
 
 
@@ -964,7 +988,10 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|(?:re ?applying|applying again|contacting us|reaching out|writing to us)(?: \w+){0,2}"
         r" (?:won't|will not|wouldn't|doesn't|does not|isn't going to) (?:change|help|make)"
         r"|(?:won't|will not|cannot|can't|do not|don't|shall not)(?: be)? (?:discuss|engag"
-        r"|correspond|enter into)\w*(?: \w+){0,3} further|no further (?:correspondence"
+        r"|correspond|enter into)\w*(?: \w+){0,3} further"
+        rf"|{_WONT}(?: be)? (?:discuss|consider|review|accept|entertain)\w*(?: \w+){{0,3}}"
+        r" (?:any|your) (?:future|further|other|new) (?:applications?|roles?|positions?)"
+        r"|no further (?:correspondence"
         r"|discussion|contact|communication)"
         r"|(?:don't|do not|never) send us"
     ),

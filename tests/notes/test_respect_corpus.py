@@ -65,6 +65,9 @@ KNOWN_MISSES = {
     # "Please stop sending us candidates over fifty" is also read as door_slammed: "stop
     # sending" is taken as forbidding contact although it is qualified by the group.
     "held-074": "an extra door_slammed",
+    # "We need engineers who think, and you mostly recited blog posts": the insult is only
+    # implied, by contrast; no word in it judges the person.
+    "probe4-006": "disparaging by implication",
 }
 
 
