@@ -327,7 +327,9 @@ _TRAIT = _any(
     "whiny", "moody", "volatile", "hostile", "combative", "careless", "irritating", "grating",
     "clingy", "apathetic", "average", "ordinary", "simple minded", "small minded",
     "tedious", "long winded", "tiresome", "a bore", "unserious", "uninspired",
-    "incapable(?: of)?", "inept", "sure of (?:your|him|her|them)self", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
+    "incapable(?: of)?", "inept", "dismissive", "defensive", "cold", "distant", "standoffish",
+    "sulky", "brusque", "prickly", "argumentative", "confrontational", "stubborn", "pushy",
+    "aggressive", "timid", "meek", "hard to (?:talk to|reach|read|follow|like|warm to)", "sure of (?:your|him|her|them)self", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
     " prime", "(?:half )?asleep", "disinterested", "uninterested", "checked out", "low energy",
     "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
     "wet behind the ears",
@@ -617,7 +619,7 @@ _CONTEMPT_WORD = _rule(
     r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
     r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
     r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious|juvenile|puerile|infantile|petty"
-    r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out"
+    r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out|sulk(?:s|ed|ing|y)?|dismissive"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word describes something else in the world when it stands before a noun that is not
@@ -797,7 +799,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|descent|origin|heritage|values|looks?|face)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
             r"|guy|men|women|team|customers|clients)|(?:are|is|be|being|mostly|all) (?:white|black"
-            r"|brown)|looks? like (?:our|the) (?:customers|clients|team|users|people)"
+            r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
+            r"|users|people|staff|employees|workforce|community)"
             r"|looks? like (?:us|them)\b",
         ),
     ),
@@ -887,6 +890,13 @@ _WEIGHS = _rule(
     r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
     r"|difficult|too|problem\w*|issue|won't|not|unable|can't|instead|better|want\w*|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
+)
+# The characteristic is someone else's, on the organisation's side: "the hiring manager is on
+# parental leave", "I'm fasting this week".
+_THIRD_PARTY = re.compile(
+    r"(?:\b(?:the|our|my) (?:[a-z']+ ){0,2}(?:manager|recruiter|director|founder|ceo|cto"
+    r"|colleague|interviewer|boss|chair) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
+    r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)) (?:[a-z']+ ){0,2}$"
 )
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
@@ -1006,6 +1016,12 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:ignored|declined|rejected|unanswered|reported|blocked|treated|deleted)",
         r"(?:treated|considered|regarded|seen|reported|logged) as (?:harassment|spam|stalking"
         r"|a nuisance)",
+    ),
+    # Staff told to shut the person out: "we've asked reception not to put your calls through".
+    _words(
+        r"(?:asked|told|instructed) (?:\w+ ){0,3}(?:not to|to stop|to no longer) (?:put|forward"
+        r"|pass|answer|accept|take|read|respond to|reply to)(?: \w+)? (?:your|any) (?:calls"
+        r"|emails|messages|applications|cvs?)"
     ),
 )
 _DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
@@ -1273,15 +1289,17 @@ def _sentence_findings(
             _quoted(norm, "disparaging", match, _DISPARAGING_DETAIL, _DISPARAGING_SUGGESTION)
         )
 
-    def not_a_community(match: re.Match[str], start: int, end: int) -> bool:
-        return not _COMMUNITY.match(text, match.end(), end)
+    def about_the_candidate(match: re.Match[str], start: int, end: int) -> bool:
+        return not _COMMUNITY.match(text, match.end(), end) and not _THIRD_PARTY.search(
+            text, start, match.start()
+        )
 
     thanks_only = {
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
     skip = excluded(_KIND_MENTION) | thanks_only
     for _index, match in _first_match(
-        _PROTECTED_SCAN, text, sentences, skip, not_a_community
+        _PROTECTED_SCAN, text, sentences, skip, about_the_candidate
     ).items():
         trait, suggestion = next(
             (trait, suggestion)

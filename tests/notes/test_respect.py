@@ -763,3 +763,26 @@ def test_a_short_insult_is_refused_as_disparaging_and_as_curt() -> None:
     curt, disparaging = findings[:2]
     assert curt.span is None and curt.suggestion.startswith("Hi <name>, thank you")
     assert disparaging.span == (0, 29)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param(
+            "Hi Nell, thank you. The hiring manager is on parental leave, so we're pausing the "
+            "role until May; I'll write to you then.",
+            id="manager-on-leave",
+        ),
+        pytest.param(
+            "Hi Sam, I'm fasting this week, so could we move our call to the morning?",
+            id="manager-fasting",
+        ),
+    ],
+)
+def test_a_characteristic_on_the_organisations_side_is_not_a_reason(message: str) -> None:
+    assert "discriminatory" not in codes(check_message(message, door_open=True))
+
+
+def test_a_team_described_by_a_characteristic_is_still_discriminatory() -> None:
+    message = "Hi Nina, our team is all men and we felt it would be awkward for you."
+    assert "discriminatory" in codes(check_message(message, door_open=False))
