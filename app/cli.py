@@ -18,7 +18,7 @@ from app.config import Settings, get_settings
 from app.db import Database, migrate
 from app.kit.auth import SCOPES, Actor
 from app.models import ApiKey
-from app.notes.respect_eval import SETS
+from app.notes.respect_eval import SETS, available_sets
 
 OPENAPI_FILE = Path(__file__).resolve().parents[1] / "openapi" / "openapi.json"
 
@@ -207,7 +207,7 @@ def respect_eval(args: argparse.Namespace, settings: Settings) -> None:
     """Precision and recall of the respect check on its evaluation corpus, set by set."""
     from app.notes.respect_eval import report
 
-    for name in args.sets or SETS:
+    for name in args.sets or available_sets():
         print("\n".join(report(name, show_failures=args.failures)))
 
 

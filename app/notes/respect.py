@@ -5,9 +5,12 @@ warnings only coach the manager. Each rule asks what a sentence *does*, not whic
 it uses:
 
 - `empty_or_curt` (whole message): a few words saying nothing, an outcome with no reason, or a
-  one-liner with no reason and no courtesy (thanks, apology, the person's name).
+  one-liner with no reason and no courtesy (thanks, apology, the person's name). It is reported
+  alongside the other errors when both apply: a short insult is disparaging and curt.
 - `disparaging`: a sentence judges the person (their mind, character or worth) instead of the
-  work, or treats their work with contempt ("garbage", "a joke"), or mocks them.
+  work, or treats their work with contempt ("garbage", "a joke"), or mocks them; or, whatever
+  its structure, a sentence about the person or their work uses a word of contempt or of a
+  character flaw that is not negated, not the manager's own apology and not praise.
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
   origin or accent, race, religion, sex or gender, sexual orientation, disability or health,
   marital status) into a hiring note, however politely. Congratulating, accommodating, thanking
@@ -16,13 +19,15 @@ it uses:
 - warnings `no_reason`, `impersonal`, `door_not_open`.
 
 Every finding has a `span` into the original message (None when it is about the whole message
-or something missing) and a `suggestion`. The module is pure: regexes compiled once, no I/O.
+or something missing) and a `suggestion`. The module is pure: regexes compiled once, no I/O;
+each code's rules are one pattern whose alternatives are grouped by first letter, searched
+sentence by sentence, so a note costs about its length, not its length times the rule count.
 """
 
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,13 +47,116 @@ class Finding:
 
 
 def _any(*phrases: str) -> str:
-    """A non-capturing alternation of regex phrases."""
-    return "(?:" + "|".join(phrases) + ")"
+    """A non-capturing alternation of regex phrases, grouped by their first letter.
+
+    Python's regex engine tries the alternatives of a group one by one, at every position it
+    scans; a group per first letter lets it skip all but one letter's alternatives with a
+    character comparison. The matches are the same: alternatives that start with different
+    letters can never both match at one position."""
+    by_letter: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in (
+        d for phrase in phrases for a in _alternatives(phrase) for d in _distribute(a)
+    ):
+        first, rest = alternative[:1], alternative[1:]
+        if first.isalnum() and first.isascii() and not rest.startswith(("?", "*", "+", "{")):
+            by_letter.setdefault(first, []).append(rest)
+        else:
+            others.append(alternative)
+    grouped = [
+        f"{letter}{rests[0]}" if len(rests) == 1 else f"{letter}(?:{'|'.join(rests)})"
+        for letter, rests in by_letter.items()
+    ]
+    return "(?:" + "|".join(grouped + others) + ")"
+
+
+def _distribute(alternative: str) -> list[str]:
+    """`(?:a|b)c` as `ac` and `bc`, and `(?:a)?c` as `ac` and `c`, again while an alternative
+    starts with a group, so that each starts with its first letter."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = _group_end(alternative)
+    rest = alternative[end + 1 :]
+    inner = _alternatives(alternative[3:end])
+    # Only when what follows must match a letter: an empty alternative would match anywhere.
+    optional = rest.startswith("?") and (rest[1:2].isalnum() or rest.startswith("?(?:"))
+    if optional:  # "(?:a )?man's" is "a man's" or "man's"
+        rest = rest[1:]
+        inner.append("")
+    # Each alternative gets a copy of the rest: past a size, compiling costs more than it saves.
+    if rest.startswith(("?", "*", "+", "{")) or len(inner) * len(rest) > _DISTRIBUTE_MAX:
+        return [alternative]
+    return [d for a in inner for d in _distribute(a + rest)]
+
+
+_DISTRIBUTE_MAX = 10000
+
+
+def _group_end(pattern: str) -> int:
+    """The offset of the `)` that closes the group `pattern` starts with."""
+    depth = 0
+    for index, char, top_level in _scan(pattern):
+        if top_level and char == "(":
+            depth += 1
+        elif top_level and char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    raise ValueError(pattern)
+
+
+def _scan(pattern: str) -> Iterator[tuple[int, str, bool]]:
+    """Each character of a regex with whether it is syntax (not escaped, not in a class)."""
+    in_class = escaped = False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+            yield index, char, False
+        elif char == "\\":
+            escaped = True
+            yield index, char, False
+        elif in_class:
+            in_class = char != "]"
+            yield index, char, False
+        elif char == "[":
+            in_class = True
+            yield index, char, False
+        else:
+            yield index, char, True
+
+
+def _alternatives(phrase: str) -> list[str]:
+    """A regex split at its top-level `|`s (not those inside a group or a character class)."""
+    parts: list[str] = []
+    depth = start = 0
+    for index, char, syntax in _scan(phrase):
+        if syntax and char == "(":
+            depth += 1
+        elif syntax and char == ")":
+            depth -= 1
+        elif syntax and char == "|" and depth == 0:
+            parts.append(phrase[start:index])
+            start = index + 1
+    parts.append(phrase[start:])
+    return parts
+
+
+def _words(*phrases: str) -> str:
+    """Whole words only: "fat" must not match "fatal"."""
+    return rf"\b{_any(*phrases)}\b"
 
 
 def _rule(*phrases: str) -> re.Pattern[str]:
-    """Whole words only: "fat" must not match "fatal"."""
-    return re.compile(rf"\b{_any(*phrases)}\b")
+    return re.compile(_words(*phrases))
+
+
+def _one_scan(rules: Iterable[str]) -> re.Pattern[str]:
+    """The rules as one pattern, their alternatives grouped by first letter: the regex engine
+    pays a cost at every position of the text for every pattern it scans, so one scan instead
+    of dozens is what keeps a long note fast."""
+    # Every rule starts at a word boundary: testing it once, before the alternatives, lets
+    # the engine skip the middle of words at the cost of one check.
+    return re.compile(r"\b" + _any(*(rule.removeprefix(r"\b") for rule in rules)))
 
 
 # --- Normalisation, with a map back to the original offsets -----------------------------------
@@ -71,28 +179,36 @@ class _Text:
         return (self.origin[start], self.origin[end - 1] + 1)
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _normalise(message: str) -> _Text:
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(message):
-        if char.isascii():
-            piece = char.lower().translate(_FLATTEN)
-        else:
-            decomposed = unicodedata.normalize("NFKD", char)
+    if message.isascii():
+        flat = message.lower().translate(_FLATTEN)
+        char_origin: range | list[int] = range(len(flat))
+    else:
+        pieces: list[str] = []
+        char_origin = []
+        for index, char in enumerate(message):
+            decomposed = unicodedata.normalize("NFKD", char) if not char.isascii() else char
             piece = "".join(c for c in decomposed if not unicodedata.combining(c))
             piece = piece.lower().translate(_FLATTEN)
-        for out in piece:
-            if out.isspace():
-                if chars and chars[-1] != " ":
-                    chars.append(" ")
-                    origin.append(index)
-            else:
-                chars.append(out)
-                origin.append(index)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        origin.pop()
-    return _Text(message, "".join(chars), tuple(origin))
+            pieces.append(piece)
+            char_origin.extend([index] * len(piece))
+        flat = "".join(pieces)
+    # Spaces collapse to one: each word keeps its characters' offsets, each gap maps to the
+    # first space of the gap. Working a word at a time keeps a long note cheap.
+    words: list[str] = []
+    origin: list[int] = []
+    previous_end = 0
+    for match in _NON_SPACE.finditer(flat):
+        start, end = match.span()
+        if words:
+            origin.append(char_origin[previous_end])
+        words.append(match.group())
+        origin.extend(char_origin[start:end])
+        previous_end = end
+    return _Text(message, " ".join(words), tuple(origin))
 
 
 # A sentence ends at . ! or ? (a colon or semicolon joins a verdict to its reason or its
@@ -133,8 +249,12 @@ _YOU_ARE = _any(
     r"you(?:'re| are| were| seem(?:ed)?(?: like)?| sound(?:ed)?(?: like)?| look(?:ed)?"
     r"(?: like)?| appear(?:ed)?| felt"
     r"| c[oa]me (?:across|off)(?: as)?| act(?:ed)?(?: like)?| behaved(?: like)?"
-    r"| struck (?:us|me|the \w+) as| showed yourself(?: to be)?)",
+    r"| struck (?:us|me|everyone|everybody|the \w+) as| showed yourself(?: to be)?)",
     r"(?:found|find|thought|think|considered|felt) (?:that )?you(?: to be| were| are)?",
+    # A judgement passed on from others or stated as a view: "your references described you
+    # as difficult", "the panel saw you as arrogant".
+    r"(?:described|saw|see|regard(?:ed)?|view(?:ed)?|rated|labell?ed|called|pegged|read)"
+    r" you as",
     r"you being",
 )
 # Nouns for a person (or their manner), so "a lazy candidate" is about someone.
@@ -207,13 +327,16 @@ _TRAIT = _any(
     "whiny", "moody", "volatile", "hostile", "combative", "careless", "irritating", "grating",
     "clingy", "apathetic", "average", "ordinary", "simple minded", "small minded",
     "tedious", "long winded", "tiresome", "a bore", "unserious", "uninspired",
-    "incapable(?: of)?", "inept", "sure of (?:your|him|her|them)self", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
+    "incapable(?: of)?", "inept", "dismissive", "defensive", "cold", "distant", "standoffish",
+    "sulky", "brusque", "prickly", "argumentative", "confrontational", "stubborn", "pushy",
+    "aggressive", "timid", "meek", "hard to (?:talk to|reach|read|follow|like|warm to)", "sure of (?:your|him|her|them)self", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
     " prime", "(?:half )?asleep", "disinterested", "uninterested", "checked out", "low energy",
     "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
     "wet behind the ears",
     # Names for a person, not a description of the work.
     "(?:an? )?(?:slacker|loser|clown|idiot|moron|fool|diva|prima donna|snowflake|dinosaur"
-    "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody)",
+    "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody"
+    "|kid|child|teenager|schoolboy|schoolgirl|know it all)",
 )  # fmt: skip
 # Contempt for the work or the performance: fair critique names what was missing instead.
 _CONTEMPT = _any(
@@ -231,29 +354,29 @@ _CONTEMPT = _any(
 
 # --- disparaging -------------------------------------------------------------------------------
 
-_DISPARAGING: tuple[re.Pattern[str], ...] = (
+_DISPARAGING: tuple[str, ...] = (
     # What the person is or seemed: "you seemed clueless", "we found you rude and condescending".
-    _rule(rf"{_YOU_ARE}{_FILLERS}{_LIST}{_FILLERS} {_TRAIT}"),
+    _words(rf"{_YOU_ARE}{_FILLERS}{_LIST}{_FILLERS} {_TRAIT}"),
     # Name-calling: "you idiot", "you absolute clown", "a lazy candidate".
-    _rule(
+    _words(
         rf"you(?: {_FILLER})* (?:idiot|moron|fool|loser|clown|imbecile|joke|dummy|weirdo|creep"
         r"|dinosaur|amateur)s?"
     ),
-    _rule(rf"{_TRAIT} {_PERSON}"),
+    _words(rf"{_TRAIT} {_PERSON}"),
     # Contempt for what the person made: "your take-home was garbage", "your design was a joke",
     # "your CV is a mess". "Your talk on common stupid security mistakes was great" has the
     # insult inside the talk's subject, and "your take that TDD is stupid" inside a clause.
-    _rule(
+    _words(
         rf"your (?:(?!(?:that|why|how|which|what|whether|who)\b)[a-z']+ ){{0,5}}"
         rf"(?:is|was|are|were|seem(?:ed)?|sound(?:ed)?|felt|looked|read)"
         rf"(?:,(?: [a-z']+){{1,5}},)?{_FILLERS}{_LIST}{_FILLERS} {_CONTEMPT}"
     ),
-    _rule(rf"(?:that|this|which) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
-    _rule(rf"(?:what an?|such an?) {_CONTEMPT}"),
-    _rule(rf"your(?: {_FILLER})* (?:{_TRAIT}|{_CONTEMPT}) {_WORK}"),
+    _words(rf"(?:that|this|which) was {_FILLERS}(?:an? )?{_CONTEMPT}"),
+    _words(rf"(?:what an?|such an?) {_CONTEMPT}"),
+    _words(rf"your(?: {_FILLER})* (?:{_TRAIT}|{_CONTEMPT}) {_WORK}"),
     # Lacking a personal quality rather than a skill: "you lack basic common sense", "you have
     # no idea what you're doing", "zero leadership potential". Lacking experience is fair.
-    _rule(
+    _words(
         r"(?:you|you've|you have|you had|you clearly|you simply|you just)(?: \w+ly)?"
         r" (?:lack(?:ed)?|have no|had no|have zero|don't have|do not have|haven't got|have little)"
         r"(?: the| any| basic| even| real| much| a)*"
@@ -262,14 +385,14 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|presence|personality|drive|motivation|work ethic|what it takes|social skills"
         r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption)"
     ),
-    _rule(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
+    _words(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
     # Typing the person: "you're the type who blames everyone", "a very average mind".
-    _rule(
+    _words(
         r"(?:you're|you are|you seem|you seemed|you struck us as|you came across as)"
         r" (?:just )?(?:(?:the|that|a|one of those) (?:type|kind|sort)(?: of person)?"
         r"|one of those (?:people|persons|candidates|guys)) (?:who|that)"
     ),
-    _rule(
+    _words(
         r"(?:you have|you've got|you had|your) (?:a |an )?(?:\w+ ){0,2}(?:average|mediocre"
         r"|small|limited|simple|slow|closed|lazy|weak|ordinary|unremarkable) (?:mind|brain|intellect"
         r"|personality|imagination)"
@@ -277,7 +400,7 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     # Doubting the person's effort, motives or self-knowledge: "you didn't put in any effort",
     # "more interested in the free lunch than the job", "you overestimate your abilities",
     # "someone who has coasted for years".
-    _rule(
+    _words(
         r"(?:didn't|did not|don't|never|couldn't be bothered to|can't be bothered to)"
         r" (?:even )?(?:put in|make|bother|care|try)(?: \w+){0,2} (?:effort|to prepare|to try)"
         r"|(?:didn't|did not|don't|do not) (?:really |even )?care|couldn't be bothered"
@@ -286,12 +409,16 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"highly of yourself|high opinion of yourself",
         r"(?:as|like) (?:someone|somebody|a person|the kind of person|a candidate) who (?:has )?"
         r"(?:coasted|coasts|coasting|doesn't care|didn't care|can't be bothered|cuts corners"
-        r"|gives up|gave up|blames|complains|exaggerates|never finishes|bluffs|talks a lot)",
+        r"|gives up|gave up|blames|complains|exaggerates|never finishes|bluffs|talks a lot"
+        r"|(?:has |had |have )?never (?:\w+ed|done|written|built|made|held|seen|worked))",
+        # Carelessness imputed: "you threw it together", "without caring", "half-hearted".
+        r"(?:threw|thrown|slapped|knocked|cobbled|rushed) (?:it|this|that|something|them) together"
+        r"|without (?:caring|any care|a care|bothering|any thought|thinking)|half hearted(?:ly)?",
     ),
     # The person's manner found wanting, or the person pitied: "we found your whole manner
     # grating", "we were embarrassed for you", "beneath what we'd expect from a junior",
     # "rarely seen a candidate so poorly prepared".
-    _rule(
+    _words(
         r"(?:found|find|thought|felt) your (?:\w+ ){0,2}(?:manner|attitude|personality|tone"
         rf"|behaviou?r|presence|energy|demeanou?r){_FILLERS} (?:grating|off putting|{_TRAIT})",
         r"embarrassed for you|felt sorry for you|pitied you|cringed",
@@ -303,33 +430,66 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
     ),
     # Incredulity that the person got where they are: "hard to believe you've held a senior
     # title", "we wondered how you got through the phone screen".
-    _rule(
+    _words(
         r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|wonder(?:ed)?"
         r" how|no idea how|not sure how)(?: that)? you(?:'ve| have| ever| got| were| made| held"
         r"| passed| managed| landed)"
     ),
     # Being with the person called an ordeal: "working with you would be exhausting".
-    _rule(
+    _words(
         r"(?:working|dealing|talking|interviewing|managing) (?:with )?you (?:would be|was|is"
         r"|will be|would have been|felt)(?: \w+)? (?:exhausting|painful|hard work|a nightmare"
         r"|draining|tiring|miserable|awful|unbearable|frustrating|a chore|a struggle|hell)"
     ),
-    _rule(
+    _words(
         r"(?:don't|do not|doubt|not sure|can't see) (?:think )?(?:that )?(?:you|you've)"
         r"(?: have| had| got)? what it takes|take you seriously|(?:you )?made no sense"
         r"|(?:did|do|have|were|are) you even|(?:shouldn't|should not|should never)(?: even)?"
         r"(?: be)? apply(?:ing)?"
     ),
     # Accusing the person of vanity: "you seem to think you're smarter than everyone".
-    _rule(
+    _words(
         r"think(?:s|ing)? (?:that )?(?:you're|you are|you were) (?:smarter|better|cleverer"
         r"|above|too good|special|the smartest|god's gift)"
     ),
+    # A character read from one moment: "which says a lot about you", "tells us everything
+    # about you"; disbelief at the person: "we were shocked at how little you knew".
+    _words(
+        r"(?:says|said|tells|told|speaks|spoke|shows|showed|reveals|revealed) (?:us |me )?"
+        r"(?:a lot|everything|volumes|plenty|all we need to know|enough) about you",
+        r"(?:shocked|appalled|stunned|astonished|amazed|surprised|staggered|horrified)"
+        r" (?:at|by) (?:how|just how) (?:\w+ )?(?:little|badly|poorly|bad|weak|slow|few)\b"
+        r"(?: \w+){0,3} you",
+        r"(?:underwhelmed|disappointed|unimpressed) (?:by|with|in) you(?:rself)?\b(?! for)",
+        r"doubt (?:that )?you (?:can|could|would be able to) (?:even )?(?:write|read|think|spell"
+        r"|count|code|speak|string|follow|understand)",
+    ),
+    # Scare quotes around the person's record: "your so-called leadership experience".
+    _words(r"your so called|your (?:supposed|alleged|self proclaimed|self styled)"),
+    # The person called a poor one of their kind: "you're a poor communicator", "you were a
+    # weak leader" (a poor fit or match is about the role).
+    _words(
+        rf"{_YOU_ARE}{_FILLERS} (?:a|an) (?:poor|bad|weak|terrible|lousy|awful|mediocre|sloppy"
+        r"|lazy|average|ordinary|middling|so so|second rate|third rate) (?!fit|match)[a-z]+"
+    ),
+    # The person, not the work, found wanting: "the panel didn't rate you", "we didn't warm to
+    # you", "thought little of you".
+    _words(
+        r"(?:didn't|did not|don't|do not|couldn't|could not|never) (?:really |quite |at all )?"
+        r"(?:rate|warm to|take to|like|trust|believe|think much of|think highly of|buy) you\b",
+        r"(?:thought|think|thinks) (?:very )?little of you|rated you (?:poorly|low|lowly|badly"
+        r"|bottom|last)",
+    ),
+    # Not the class of person wanted: "not the calibre of person we hire".
+    _words(
+        r"(?:not|never) (?:\w+ )?(?:the|our|that) (?:calibre|caliber|class|standard|sort|kind|type)"
+        r" of (?:person|people|candidate|hire|engineer|professional)"
+    ),
     # Contempt verbs: "your attitude stinks", "the code sucked".
-    _rule(r"your (?:[a-z']+ ){0,3}(?:stinks|stank|sucks|sucked|reeks|reeked|blows|blew)"),
+    _words(r"your (?:[a-z']+ ){0,3}(?:stinks|stank|sucks|sucked|reeks|reeked|blows|blew)"),
     # Work likened to a novice's: "reads like it was written by a child", "the kind of thing a
     # first-year student writes", "a junior could do better".
-    _rule(
+    _words(
         r"(?:like|as if|as though)(?: it was| they were)? (?:written|made|designed|done|built"
         r"|drawn|put together|coded) by (?:a|an|my|some) (?:child|kid|student|intern|beginner"
         r"|amateur|monkey|toddler|first year|teenager)"
@@ -338,28 +498,37 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|kid|beginner|schoolchild|school kid|toddler|monkey|teenager|graduate)s?"
         r"(?: (?:could|would|does|did|do|knows|can)(?: \w+)? (?:better|this|that|it|more"
         r"|the same)| (?:writes|wrote|makes|made|builds|built|would write|would make)\b)",
+        # "something my nephew could have made", "better answers from work-experience kids".
+        r"(?:my|a|our|your|any|even an?) (?:\w+ ){0,2}(?:nephew|niece|son|daughter|kid|child|children|grandmother"
+        r"|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler)s? (?:\w+ )?(?:could"
+        r"|would|can)(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write"
+        r"|build|better)",
+        r"better (?:\w+ ){0,3}from (?:\w+ ){0,3}(?:kids|children|interns|students|juniors"
+        r"|school ?kids|teenagers|toddlers|graduates|beginners)",
     ),
     # Failing as a person rather than falling short on a skill: "you flopped", "you bombed the
     # coding round", "you choked", "you crumbled".
-    _rule(
+    _words(
         r"you(?: \w+ly)? (?:flopped|flunked|bombed|choked|crumbled|tanked|floundered|froze up"
-        r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted our"
+        r"|fell apart|blew it|fell flat|stumbled through|rambled|botched|butchered|wasted|wasted our"
         r"|wasted everyone's|wasted my|embarrassed yourself|(?:were |was )?winging it"
-        r"|(?:were |was )?faking it|bluffed|were bluffing)",
+        r"|(?:were |was )?faking it|bluffed|were bluffing|bottled it|(?:fell|went) to pieces"
+        r"|lost the plot|(?:were|was|looked|seemed) (?:totally |completely )?(?:lost|clueless"
+        r"|out of your element))",
         r"you(?:'d| would| will|'ll)? (?:\w+ )?(?:drag|bring|pull|slow)(?: \w+){1,3} down"
         r"|you(?:'d| would| will|'ll)? hold (?:\w+ ){1,2}back",
     ),
     # Denying ability or worth: "you're not smart enough", "not very bright", "not cut out for".
-    _rule(
+    _words(
         rf"(?:you(?:'re| are| were)?|you just|you simply){_FILLERS} (?:not|n't|aren't|weren't)"
         rf"{_FILLERS} (?:(?:smart|bright|clever|sharp|talented|intelligent)(?: enough)?"
         r"|(?:good|strong|capable|competent|quick) enough(?! (?:in|at|on|with)\b))"
     ),
-    _rule(
+    _words(
         r"(?:aren't|not|weren't|isn't) (?:very |that |particularly |too )?(?:bright|smart|clever)"
     ),
-    _rule(
-        r"(?:not|\w+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
+    _words(
+        r"(?:not|[a-z]+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
         r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span)"
         r" of an? \w+"
         r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
@@ -368,58 +537,121 @@ _DISPARAGING: tuple[re.Pattern[str], ...] = (
         r"|talk a big game|all talk"
     ),
     # The worst or weakest of all, or someone "sharper": a ranking of the person, not a reason.
-    _rule(
-        r"(?:the )?(?:worst|weakest|least (?:impressive|capable|competent|prepared))"
-        r" (?:candidate|interview|applicant|performance|person|engineer|one)"
+    _words(
+        r"(?:the )?(?:worst|weakest|least (?:impressive|capable|competent|prepared|talented"
+        r"|intelligent))(?: candidate| interview| applicant| performance| person| engineer"
+        r"| one| of (?:the|our|all|every)\b)"
     ),
-    _rule(
+    _words(
         r"someone (?:sharper|smarter|brighter|cleverer|quicker|better|more (?:intelligent|competent"
         r"|capable|talented|impressive|professional))(?! (?:at|in|with|suited|placed|fit|match))"
     ),
     # Mockery: "we laughed about your answer", "had a good laugh at your salary ask".
-    _rule(
+    _words(
         r"(?:we|i|everyone|the team|the panel) (?:all )?(?:laughed|chuckled|joked)"
         r"|(?:had|got) a (?:good |real |big )?laugh|made fun of|laughing stock"
     ),
     # The person's make-up rather than their work: "work on your personality".
-    _rule(
+    _words(
         r"your (?:personality|attitude|character|ego|manner|demeanou?r|tone|behaviou?r|energy"
         rf"|vibe|presence)(?: [a-z']+){{0,3}} (?:is|was|were|seemed|felt|came across)"
         rf"{_FILLERS} (?:a problem|an issue|off|poor|bad|awful|terrible|worse|the problem"
         rf"|grating|off putting|abrasive|unpleasant|low|flat|{_TRAIT})"
         r"|your (?:personality|attitude|manner|ego) needs? (?:work|improvement|adjusting)"
+        r"|your (?:personality|attitude|manners?|conduct|character|demeanou?r|behaviou?r|tone"
+        r"|ego|people skills|social skills) (?:\w+ ){0,2}(?:left (?:a lot|much|plenty"
+        r"|something) to be desired|(?:was|were|is|are) (?:\w+ )?(?:lacking|wanting"
+        r"|questionable|unacceptable))"
         r"|work on your (?:personality|attitude|manner|ego)"
         r"|nobody (?:wanted|wants|liked|likes) (?:to work with )?you"
-        r"|(?:couldn't|could not|can't|cannot) (?:stand|bear|stomach|tolerate) you"
+        r"|(?:couldn't|could not|can't|cannot) (?:\w+ ){0,2}(?:stand|bear|stomach|tolerate)"
+        r" you(?:r)?\b|(?:nobody|no one|none of us)(?: \w+){0,4} (?:could|can|would)"
+        r" (?:stand|bear|stomach|tolerate) you(?:r)?\b"
         r"|no one (?:wanted|wants|liked|likes) (?:to work with )?you"
     ),
     # Lumping the person into a group: "you people", "we don't hire mediocre people", "real
     # engineers, not people like you", "we need grown-ups".
-    _rule(
+    _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
-        r"|person)|grown ups"
+        r"|person)|grown ups?"
     ),
-    _rule(
+    _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
         r" (?:like|who)|(?:don't|do not|won't|never) hire (?:mediocre|average|lazy|weak|bad)"
     ),
-    _rule(r"(?:real|proper|actual) (?:engineers|developers|professionals|designers|adults)"),
+    _words(r"(?:real|proper|actual) (?:engineers|developers|professionals|designers|adults)"),
     # The person's command of a language judged rather than a requirement named ("the role
     # requires fluent German" is fine): "your English is not good enough".
-    _rule(
+    _words(
         r"your (?:english|german|french|spanish|italian|dutch|grammar|pronunciation|spoken \w+)"
         r" (?:is|was|isn't|wasn't|seemed|sounded|felt)(?: \w+)? (?:not|poor|weak|bad|broken"
         r"|limited|hard|difficult|lacking|too)"
     ),
     # Looks, weight and dress: not the work, and demeaning whatever the tone.
-    _rule(
+    _words(
         r"your (?:looks|appearance|weight|outfit|clothes|clothing|attire|hair|hairstyle|haircut"
         r"|tattoos?|piercings?|beard|makeup|height|body(?! of work))"
     ),
-    _rule(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
-    _rule(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
+    _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
+    _words(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
-    _rule(r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?time(?! for you)"),
+    _words(r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?time(?! for you)"),
+)
+
+
+_DISPARAGING_SCAN = _one_scan(_DISPARAGING)
+
+# Judgement at sentence level, whatever the phrasing: a sentence about the person or what they
+# made ("you", "your", "the people you send") that uses a word of contempt or of a character
+# flaw ("sloppy", "arrogant and lazy", "laughably bad", "a joke"), unless the word is negated
+# ("never rude"), the sentence is the manager's own apology ("sorry our process was a mess"),
+# or it praises ("your talk on common stupid mistakes was great"). These words are not what
+# fair critique of the work uses ("vague", "missed", "weak on testing", "slow").
+_CONTEMPT_WORD = _rule(
+    r"lazy(?! (?:load\w*|evaluat\w*|init\w*))|laziness|lazily|arrogan(?:t|ce)|stupid(?:ity)?"
+    r"|idiot(?:ic|s)?|dumb|moron(?:ic|s)?|incompeten(?:t|ce)|useless|clueless|pathetic(?:ally)?"
+    r"|hopeless(?:ly)?|worthless|slopp(?:y|ier|iest|iness|ily)|careless(?:ness|ly)?"
+    r"|mediocr(?:e|ity)|half baked|laughabl[ey]|ridiculous(?:ly)?|embarrass(?:ing|ingly|ment)"
+    r"|shameful|disgrace(?:ful)?|a (?:\w+ )?joke|(?:a|an) (?:\w+ )?(?:mess|shambles)"
+    r"|garbage|rubbish|trash|junk|crap(?:py)?|shoddy|lousy|atrocious|abysmal|pitiful"
+    r"|amateurish|know it all|underwhelm(?:ed|ing)|rude(?:ness)?|condescending|smug"
+    r"|obnoxious|insufferable|unbearable|childish|immature|delu(?:sional|ded)|unprofessional"
+    r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
+    r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
+    r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious|juvenile|puerile|infantile|petty"
+    r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out|sulk(?:s|ed|ing|y)?|dismissive"
+    r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
+)
+# The word describes something else in the world when it stands before a noun that is not
+# the person's or their work: "you fixed a stupid bug", "the rubbish weather", "a lazy Friday
+# afternoon" (but "your sloppy slides", "a lazy candidate" and "laughably bad" are about them).
+_BEFORE_A_NOUN = re.compile(
+    r" (?!(?:and|or|but|nor|to|in|at|on|about|for|with|of|as|than|from|by|when|if|because"
+    r"|since|so|that|which|who|too|even|overall|throughout|here|there|again|during|all|from"
+    r"|is|are|was|were|be|been|being|seem\w*|look\w*|felt|feel\w*|sound\w*|has|have|had"
+    r"|would|will|could|should|might|may|can|did|do|does|not|never|very|really|quite|indeed"
+    r"|i|i'\w+|we|we'\w+|you|you'\w+|they|they'\w+|he|she|it|it's|me|us|them|yourself"
+    rf"|{_WORK}|{_PERSON})\b)[a-z]"
+)
+_YOURS_BEFORE = re.compile(r"\byour (?:[a-z']+ )?$")
+# Or it sits in a clause about something else: "your take that most TDD advice is stupid".
+_CLAUSE_BEFORE = re.compile(
+    r"\b(?:that|which|who|whether|why|how) (?:[a-z']+ ){1,6}(?:is|are|was|were)$"
+)
+# "you", "your", "yourself", but not "thank you", "see you" or "wish you".
+_ABOUT_THE_PERSON = _rule(r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'ve|'d|'ll)?")
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|hardly|nothing|without|far from|\w+n't)(?: [a-z']+){0,2} $"
+)
+# The manager's own side found wanting: "I'm sorry our scheduling was such a mess".
+_OURS_BEFORE = re.compile(
+    r"\b(?:our|my) (?:[a-z']+ ){1,3}(?:was|were|is|are|has been|have been|had been) (?:[a-z']+ )?$"
+)
+_OWN_FAULT_OR_PRAISE = _rule(
+    r"sorry|apologi\w+|our (?:fault|mistake|side|end)|on our part",
+    r"great|excellent|brilliant|loved|enjoyed|superb|fantastic|terrific|wonderful|insightful"
+    r"|impress(?:ed|ive)|sharp|funny|clever|smart|nice|well done|kudos|refreshing|fun"
+    r"|enjoy\w*|pleasure|lovely",
 )
 
 
@@ -458,19 +690,27 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"young(?:,)?(?: and)?(?: \w+){0,2} (?:team|crowd|blood|people|person|candidate|face"
-            r"|colleague|engineer|company culture|energy|talent|hire|vibe)",
+            r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
+            r"|office|workforce|culture)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
+            # Youth wanted or years counted: "youthful drive", "a young gun", "a lot of years
+            # on the rest of the team", "counting down to their pension", "well past that".
+            r"youthful(?:ness)?|(?:more|less|some|a bit of) youth\b|young guns?|fresh faced|(?:twenty|thirty|forty|fifty|sixty)"
+            r" somethings?|years on (?:the rest|us|everyone|the team|your (?:colleagues|peers"
+            r"|manager))|(?:your|their|his|her) pension|pension age|founder age"
+            r"|(?:the )?(?:right|wrong|ideal) age|(?:you're|you are|you were) (?:\w+ )?past"
+            r" (?:that|it|the age)",
             # Someone else's career stage is preferred: age. The person's own ("you're early in
             # your career") is their experience, which may be a fair reason.
             r"(?:early|earlier|beginning|start|starting|outset|dawn) (?:in|of) (?:their|his|her"
-            r"|a|the) (?:career|working life|professional life|life)",
+            r"|a|the)(?: own)? (?:careers?|working lives?|working life|professional life|life)",
             r"(?:late|later|end|twilight|tail end|autumn) (?:in|of) (?:your|their|his|her)"
             r" (?:career|working life|professional life|life)",
             r"(?:stage|time|point) (?:of|in) (?:your|their|his|her|) ?life",
             r"(?:fewer|less|more) years (?:behind|ahead|left|of runway)|long runway"
             r"|decades ahead|(?:stay|stick) (?:with us )?for decades|runway (?:left|ahead)"
             r"|more runway",
-            r"(?:very|quite|really|pretty|fairly|so|mostly) young|\w+ somethings",
+            r"(?:very|quite|really|pretty|fairly|so|mostly) young",
             r"(?:at|of) (?:an|the|that) age|the age (?:where|when|at which)",
             r"(?:candidates?|people|someone|anyone|applicants?|person|one|only) (?:over|past|in"
             r" (?:their|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s",
@@ -478,7 +718,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|fifty|sixty)\b(?! (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
             r"|years of|clients|countries|roles|projects|engineers|million|thousand|k|cv|resumes"
             r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes))",
-            r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad"
+            r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad|twenties|thirties"
+            r"|(?:their|our|your|his|her|the) (?:20|30|40|50|60)s"
             r"|(?:forties|fifties|sixties)",
             r"recent (?:graduate|grad)s?|fresh (?:graduate|grad)s?|straight out of (?:school|uni"
             r"|college)",
@@ -499,6 +740,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
+            r"nurser(?:y|ies)|(?:school |nursery )?pick ups?|school (?:run|gates)|childminder"
+            r"|nanny|day ?care|ivf|fertility|trying for a (?:baby|family)",
         ),
     ),
     (
@@ -508,7 +751,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"married|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
             r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
-            r"(?:your|her|his) (?:husband|wife|spouse|fiance|fiancee)(?:'s)?",
+            r"(?:your|her|his|a|no|without a|without the) (?:husband|wife|spouse|fiance|fiancee)"
+            r"(?:'s)?",
+            r"(?:recently|newly|just|getting|got|being) engaged|engaged to|honeymoon",
         ),
     ),
     (
@@ -533,21 +778,29 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:given|because of|due to|considering|with) your (?:background|heritage|upbringing"
             r"|culture|roots|origins?)|homogeneous|(?:feel|be|look|seem)(?:ing)? out of place",
             r"(?:fit|click|gel|mesh|connect|blend)(?: in)?,? culturally|cultural(?:ly)? (?:fit"
-            r"|match|mismatch|differences?)",
+            r"|match|mismatch|differences?|background|heritage|similarity|values|similar)"
+            r"|[a-z]+ speaking background",
+            # A workforce that should look like a place: "settle into the culture here",
+            # "reflect our neighbourhood, which isn't very diverse".
+            r"(?:settle|fit|adjust|adapt|assimilate|integrate) (?:in)?to (?:the|our|local|this)"
+            r" (?:culture|way of life|country|community)|the culture here|(?:reflect|mirror"
+            r"|match) (?:our|the) (?:neighbou?rhood|community|local area|area|town|city"
+            r"|demographic)|(?:not|isn't|aren't|wasn't) (?:very |that |particularly )?diverse",
             rf"{_DEMONYM}s\b",
             r"pronounce your name|your (?:last |family |sur)?name (?:might|may|would|could|will"
             r"|is (?:hard|difficult|unusual|foreign)|sounds)",
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
             r"|culture|community|background)",
             rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too|very"
-            rf"|quite|so|typically|predominantly|largely) {_DEMONYM}(?! (?:language|fluency|speaking|speaker|law|market|office|clients?"
+            rf"|quite|so|typically|predominantly|largely) {_DEMONYM}(?! (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name"
             r"|descent|origin|heritage|values|looks?|face)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
             r"|guy|men|women|team|customers|clients)|(?:are|is|be|being|mostly|all) (?:white|black"
-            r"|brown)|looks? like (?:our|the) (?:customers|clients|team|users|people)"
+            r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
+            r"|users|people|staff|employees|workforce|community)"
             r"|looks? like (?:us|them)\b",
         ),
     ),
@@ -558,11 +811,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
-            r"hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
+            r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
             r"christian (?:values|faith|beliefs|company|team|culture|ethos)|christians|being"
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
-            r"ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
+            r"(?:observe|observes|observing|keep|keeps|keeping) (?:a |the )?(?:fast|sabbath"
+            r"|holy days?)|religious observance|ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
             r"|religious holidays",
         ),
     ),
@@ -574,6 +828,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:a|an|another|the only|as a|for a|being a) (?:woman|man|guy|girl|lady|boy)"
             r"(?! in the middle)",
             r"women|(?:the )?guys on|another guy|men on|(?:a )?man's|woman's|sex(?! work)",
+            r"(?:all|only|mostly|entirely|with|to|other|more|fewer|prefer|by|of) (?:men|males"
+            r"|blokes|lads|chaps|fellas)|blokes|lads|fellas|(?:boys|girls)'? club",
         ),
     ),
     (
@@ -607,8 +863,14 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
-            r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user",
+            r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user"
+            r"|an? wheelchair user (?:would|might|could|will|wouldn't|can't|couldn't|may|won't)",
             r"stroke(?! of)|heart attack|rehab\w*|burn ?out",
+            r"crohn'?s|colitis|arthritis|asthma|lupus|hiv|migraines?|ibs|endometriosis|pcos"
+            r"|bipolar|ocd|ptsd|schizophreni\w*|parkinson'?s|sclerosis|your ms|fibromyalgia"
+            r"|tourette'?s|cerebral palsy|paraly\w+|amputee|hearing loss|long covid"
+            r"|chronic fatigue|dementia|alzheimer'?s|eating disorder|anorexi\w*|bulimi\w*"
+            r"|addiction|alcoholi\w*|sobriety|panic attacks?|seizures?|insulin",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
@@ -618,6 +880,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_PROTECTED_SCAN = _one_scan(rule.pattern for _, _, rule in _PROTECTED)
 # Thanking or praising someone for something personal is not giving it as a reason, unless the
 # same sentence also weighs it: "thanks for the chat about your career break to care for your
 # father" passes, "thanks, but as a mother you'd find the travel hard" does not.
@@ -628,19 +891,29 @@ _WEIGHS = _rule(
     r"|difficult|too|problem\w*|issue|won't|not|unable|can't|instead|better|want\w*|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
 )
+# The characteristic is someone else's, on the organisation's side: "the hiring manager is on
+# parental leave", "I'm fasting this week".
+_THIRD_PARTY = re.compile(
+    r"(?:\b(?:the|our|my) (?:[a-z']+ ){0,2}(?:manager|recruiter|director|founder|ceo|cto"
+    r"|colleague|interviewer|boss|chair) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
+    r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)) (?:[a-z']+ ){0,2}$"
+)
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
 _COMMUNITY = re.compile(
-    r"(?: \w+){0,3} (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
+    r"(?: (?!(?:at|to|with|for|during|on|by)\b)\w+){0,3} (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
     r"|society|group|community|event|award|scholarship)s?\b"
 )
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
 # "Congratulations on the new baby, no rush", "Happy to move the call around Ramadan".
 _KIND_MENTION = _rule(
+    r"(?:we've|we have|we) (?:moved|rescheduled) (?:your|the) (?:\w+ )?(?:interview|call|meeting"
+    r"|panel|round|visit)|(?:we've|we have|we'll|we will) (?:arranged?|booked?|set up)"
+    r" (?:a|the|your)\b",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
-    r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)"
+    r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)",
 )
 
 
@@ -649,7 +922,8 @@ _KIND_MENTION = _rule(
 _CONTACT = _any(
     r"contact(?:ing)?", r"reach(?:ing)? out", r"e ?mail(?:ing)?", r"call(?:ing)?",
     r"apply(?:ing)?", r"re ?apply(?:ing)?", r"get(?:ting)? in touch", r"message|messaging",
-    r"send(?:ing)?", r"follow(?:ing)? up", r"writ(?:e|ing) (?:to us|again|back)",
+    r"send(?:ing)?", r"pitch(?:ing)?", r"follow(?:ing)? up",
+    r"put(?:ting)? (?:yourself|your name|your application|your cv|yourself) forward", r"writ(?:e|ing) (?:to us|again|back)",
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by",
@@ -658,63 +932,65 @@ _WONT = (
     r"(?:won't|will not|will no longer|no longer|do not|don't|cannot|can't|shan't|would not"
     r"|wouldn't)"
 )
-_DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
+_DOOR_SLAMMED: tuple[str, ...] = (
     # "Don't reach out to us again", "please do not contact", "don't bother reapplying",
     # "kindly refrain from reaching out", "please stop emailing us".
-    _rule(
+    _words(
         rf"(?:do not|don't|dont|never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
-        rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to)"
+        rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to"
+        rf"|best not(?: to)?|better not(?: to)?|wise not to|advisable not to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
     # if you didn't reach out".
-    _rule(
+    _words(
         rf"(?:ask|prefer|rather|appreciate(?: it)?|request)(?: that| if)? you (?:not|didn't|did"
         rf" not|don't|do not|no longer|refrain)(?: \w+){{0,2}}? {_CONTACT}"
     ),
     # "We won't consider any further applications", "we will no longer accept", "won't be
     # reviewed", "further emails will go unanswered", "won't respond to follow-ups".
-    _rule(
+    _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|look at|take"
         r"|read|answer)\w*(?: any| your)? (?:further|future|more|new|other) (?:applications?"
         r"|emails?|messages?|submissions?|candidates|contact|correspondence|roles?|openings?"
         r"|positions?|profiles?|calls)"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
-        r" you (?:for|in) (?:any )?(?:future|further|other|new)"
+        r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new))"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
         r"(?: \w+){0,2} from (?:you|your \w+)\b"
     ),
-    _rule(
+    _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to you)? (?:if|when|should|whenever)"
         r" you"
     ),
-    _rule(
-        rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to)?(?: any| your)?(?: further| more"
+    _words(
+        rf"{_WONT}(?: be)? (?:respond|reply|answer|entertain|accept|read|open)\w*(?: to)?(?: any| your)?(?: further| more"
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
         r"|enquiries)"
     ),
-    _rule(
+    _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
         r"|contact|correspondence)(?: \w+){0,3} (?:will|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
         r"|answered|opened|accepted|acknowledged)"
     ),
-    _rule(
+    _words(
         r"no (?:further|future|more|other) (?:applications?|emails?|messages?|submissions?"
         r"|contact|correspondence|calls)(?: \w+){0,3} (?:will|shall|would|can) be (?:accepted"
         r"|considered|reviewed|read|answered|entertained|welcome)"
     ),
-    _rule(
+    _words(
         r"(?:not|no longer|never be) (?:eligible|welcome|permitted|allowed) to (?:re ?apply|apply"
         r"|contact|reach)|not interested in hearing from you|(?:last|final) (?:communication"
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
         r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot))"
-        r"|(?:remove|take|delete|drop) us (?:off|from)|lose our (?:number|address)"
+        r"|(?:remove|take|delete|drop) (?:us|our (?:company|firm|details|name|address|team))"
+        r" (?:off|from)|lose our (?:number|address)"
         r"|(?:rather|prefer)(?: not| to not| that you not)(?: \w+)? hear from you"
         r"|(?:don't|do not) (?:want|wish) to hear from you"
         r"|ignore (?:your|any|all|future|further) (?:\w+ )?(?:applications?|emails?|messages?|calls"
@@ -722,11 +998,33 @@ _DOOR_SLAMMED: tuple[re.Pattern[str], ...] = (
         r"|(?:re ?applying|applying again|contacting us|reaching out|writing to us)(?: \w+){0,2}"
         r" (?:won't|will not|wouldn't|doesn't|does not|isn't going to) (?:change|help|make)"
         r"|(?:won't|will not|cannot|can't|do not|don't|shall not)(?: be)? (?:discuss|engag"
-        r"|correspond|enter into)\w*(?: \w+){0,3} further|no further (?:correspondence"
+        r"|correspond|enter into)\w*(?: \w+){0,3} further"
+        rf"|{_WONT}(?: be)? (?:discuss|consider|review|accept|entertain)\w*(?: \w+){{0,3}}"
+        r" (?:any|your) (?:future|further|other|new) (?:applications?|roles?|positions?)"
+        r"|no further (?:correspondence"
         r"|discussion|contact|communication)"
         r"|(?:don't|do not|never) send us"
     ),
+    # Contact or applications refused in advance, or threatened: "refrain from any further
+    # applications", "any attempt to contact the panel will be ignored", "contacting our staff
+    # again will be treated as harassment".
+    _words(
+        r"(?:refrain from|stop|cease|desist from) (?:\w+ ){0,3}(?:applications?|contact"
+        r"|emails?|calls|messages|correspondence|cvs?|submissions?)",
+        r"(?:any|all|further|future|more) (?:attempts?|efforts?|tries) to (?:contact|reach|re ?apply"
+        r"|apply|get in touch|follow up)(?: \w+){0,4} (?:will|would|shall)(?: \w+){0,2}"
+        r" (?:ignored|declined|rejected|unanswered|reported|blocked|treated|deleted)",
+        r"(?:treated|considered|regarded|seen|reported|logged) as (?:harassment|spam|stalking"
+        r"|a nuisance)",
+    ),
+    # Staff told to shut the person out: "we've asked reception not to put your calls through".
+    _words(
+        r"(?:asked|told|instructed) (?:\w+ ){0,3}(?:not to|to stop|to no longer) (?:put|forward"
+        r"|pass|answer|accept|take|read|respond to|reply to)(?: \w+)? (?:your|any) (?:calls"
+        r"|emails|messages|applications|cvs?)"
+    ),
 )
+_DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
 # Kind phrasings that use the same words: "don't hesitate to reach out", "feel free to".
 _DOOR_SLAM_EXCUSED = _rule(
     r"hesitate|feel free|welcome to(?! never| not)|you(?:'re| are) welcome(?! to never| to not)"
@@ -844,12 +1142,13 @@ def check_message(
         for start, end in sentences
         if (start, end) not in slammed
     )
-    # A message that insults, discriminates or slams the door is coached on that; whether it is
-    # also curt would only distract.
-    curt = None if findings else _curt(text, words, name, says_door_open)
+    # Curtness is judged on the whole message, whatever else it does: "You flopped. Bye." is
+    # both disparaging and curt, and the person gets the right coaching for each.
+    curt = _curt(text, words, name, says_door_open)
     if curt is not None:
-        findings.append(
-            Finding("empty_or_curt", "error", curt, None, _curt_suggestion(first, door_open))
+        findings.insert(
+            0,
+            Finding("empty_or_curt", "error", curt, None, _curt_suggestion(first, door_open)),
         )
 
     if not _REASON.search(text):
@@ -948,34 +1247,65 @@ def _sentence_findings(
     norm: _Text, sentences: list[tuple[int, int]]
 ) -> tuple[list[Finding], set[tuple[int, int]]]:
     """At most one finding of each error code per sentence, in code order then message order,
-    and the sentences that slam the door. Each rule scans the whole text once, so a long note
-    costs what its length does, not its length times its sentence count."""
+    and the sentences that slam the door. Each code's rules are one pattern, searched sentence
+    by sentence up to the first finding, so a long note costs about what its length does."""
     text = norm.text
     starts = [start for start, _ in sentences]
 
-    def sentence_of(match: re.Match[str]) -> int:
-        return bisect_right(starts, match.start()) - 1
-
     def excluded(rule: re.Pattern[str]) -> set[int]:
-        return {sentence_of(match) for match in rule.finditer(text)}
+        return {bisect_right(starts, match.start()) - 1 for match in rule.finditer(text)}
 
     findings: list[Finding] = []
-    for _index, match in _first_match(_DISPARAGING, text, sentence_of, set()):
+
+    def about_them(match: re.Match[str], start: int, end: int) -> bool:
+        return not _OURS_BEFORE.search(text, start, match.start())
+
+    disparaging = _first_match(_DISPARAGING_SCAN, text, sentences, set(), about_them)
+
+    def describes_a_thing(match: re.Match[str], start: int) -> bool:
+        word = match.group()
+        return (
+            not word.endswith("ly")
+            and not word.startswith(("a ", "an "))
+            and _BEFORE_A_NOUN.match(text, match.end()) is not None
+            and not _YOURS_BEFORE.search(text, start, match.start())
+        )
+
+    def contempt_for_the_person(match: re.Match[str], start: int, end: int) -> bool:
+        return (
+            _ABOUT_THE_PERSON.search(text, start, end) is not None
+            and not _NEGATED.search(text, start, match.start())
+            and about_them(match, start, end)
+            and not describes_a_thing(match, start)
+            and not _CLAUSE_BEFORE.search(text, start, match.start() - 1)
+            and not _OWN_FAULT_OR_PRAISE.search(text, start, end)
+        )
+
+    disparaging |= _first_match(
+        _CONTEMPT_WORD, text, sentences, set(disparaging), contempt_for_the_person
+    )
+    for _index, match in sorted(disparaging.items()):
         findings.append(
             _quoted(norm, "disparaging", match, _DISPARAGING_DETAIL, _DISPARAGING_SUGGESTION)
         )
 
-    def not_a_community(match: re.Match[str]) -> bool:
-        return not _COMMUNITY.match(text, match.end())
+    def about_the_candidate(match: re.Match[str], start: int, end: int) -> bool:
+        return not _COMMUNITY.match(text, match.end(), end) and not _THIRD_PARTY.search(
+            text, start, match.start()
+        )
 
-    rules = [rule for _, _, rule in _PROTECTED]
     thanks_only = {
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
+    skip = excluded(_KIND_MENTION) | thanks_only
     for _index, match in _first_match(
-        rules, text, sentence_of, excluded(_KIND_MENTION) | thanks_only, not_a_community
-    ):
-        trait, suggestion, _ = next(p for p in _PROTECTED if p[2] is match.re)
+        _PROTECTED_SCAN, text, sentences, skip, about_the_candidate
+    ).items():
+        trait, suggestion = next(
+            (trait, suggestion)
+            for trait, suggestion, rule in _PROTECTED
+            if rule.match(text, match.start())
+        )
         detail = (
             f'Remove "{{quote}}": {trait} is never a reason to turn someone down, however '
             "politely it is put."
@@ -986,7 +1316,7 @@ def _sentence_findings(
     if _KEEPS_IN_MIND.search(text):
         kind |= excluded(_NO_NEED)  # "you don't need to reapply: we keep it on file"
     slammed: set[tuple[int, int]] = set()
-    for index, match in _first_match(_DOOR_SLAMMED, text, sentence_of, kind):
+    for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, kind).items():
         slammed.add(sentences[index])
         findings.append(
             _quoted(norm, "door_slammed", match, _DOOR_SLAMMED_DETAIL, _DOOR_SLAMMED_SUGGESTION)
@@ -995,21 +1325,26 @@ def _sentence_findings(
 
 
 def _first_match(
-    rules: Iterable[re.Pattern[str]],
+    scan: re.Pattern[str],
     text: str,
-    sentence_of: Callable[[re.Match[str]], int],
+    sentences: list[tuple[int, int]],
     skip: set[int],
-    accept: Callable[[re.Match[str]], bool] = lambda match: True,
-) -> list[tuple[int, re.Match[str]]]:
-    """For each sentence not in `skip`, the first match of the first rule that matches in it,
-    in sentence order."""
+    accept: Callable[[re.Match[str], int, int], bool] = lambda match, start, end: True,
+) -> dict[int, re.Match[str]]:
+    """For each sentence not in `skip`, by its index, the first match in it that `accept`s
+    (given the sentence's bounds), in sentence order. A match refused gives way to any match
+    starting after its start, even one inside it."""
     found: dict[int, re.Match[str]] = {}
-    for rule in rules:
-        for match in rule.finditer(text):
-            index = sentence_of(match)
-            if index not in found and index not in skip and accept(match):
+    for index, (start, end) in enumerate(sentences):
+        if index in skip:
+            continue
+        position = start
+        while (match := scan.search(text, position, end)) is not None:
+            if accept(match, start, end):
                 found[index] = match
-    return sorted(found.items())
+                break
+            position = match.start() + 1
+    return found
 
 
 # What makes "you don't need to reapply" kind: the message keeps the person in mind.

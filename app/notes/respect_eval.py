@@ -1,9 +1,12 @@
 """Measure the respect check on its evaluation corpus (`shortlist respect-eval`).
 
-The corpus was written for this project: `respect_corpus/held_out.jsonl` first, before the rules,
-and never used to tune them; `respect_corpus/dev.jsonl` is what the rules were developed on.
-Each line is one note with the expected outcome (`refused` or `passed`) and, when refused, the
-expected error code (`also` lists other error codes that are fair for that message).
+The corpus was written for this project. The development sets (`respect_corpus/dev.jsonl`,
+`dev_2.jsonl` … `dev_6.jsonl`) are what the rules are developed on: `dev_2` to `dev_6` were
+written as held-out sets, but they have all been measured and their failures read, so they are
+development data now and their figures say nothing about new phrasings. `held_out.jsonl` is the
+held-out set: written independently of the rules, never read while tuning them, reported when
+present. Each line is one note with the expected outcome (`refused` or `passed`) and, when
+refused, the expected error code (`also` lists other error codes that are fair for that message).
 """
 
 import json
@@ -18,7 +21,21 @@ from typing import Literal
 from app.notes.respect import ERROR_CODES, check_message
 
 CORPUS_DIR = Path(__file__).resolve().parent / "respect_corpus"
-SETS = ("dev", "held_out", "held_out_2", "held_out_3", "held_out_4", "held_out_5")
+DEV_SETS = (
+    "dev",
+    "dev_2",
+    "dev_3",
+    "dev_4",
+    "dev_5",
+    "dev_6",
+    "dev_probe",
+    "dev_probe_2",
+    "dev_probe_3",
+    "dev_probe_4",
+    "dev_probe_5",
+)
+HELD_OUT = "held_out"
+SETS = (*DEV_SETS, HELD_OUT)
 
 Expected = Literal["refused", "passed"]
 
@@ -51,6 +68,18 @@ class Judged:
     def correct(self) -> bool:
         return self.refused == (self.example.expected == "refused")
 
+    @property
+    def reported(self) -> str:
+        """The class the check put the message in: `passed`, or the error it reports. A refused
+        message is right for its class when the expected code is among its errors, even if
+        another applies too (a short insult is also curt)."""
+        if not self.errors:
+            return "passed"
+        if self.example.error in self.errors:
+            return self.example.error
+        fair = [code for code in self.errors if code in self.example.acceptable_errors]
+        return (fair or self.errors)[0]
+
 
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -72,6 +101,11 @@ class Score:
         return self.found / self.actual if self.actual else 1.0
 
 
+def available_sets() -> tuple[str, ...]:
+    """The development sets, then the held-out set if it is there."""
+    return (*DEV_SETS, HELD_OUT) if (CORPUS_DIR / f"{HELD_OUT}.jsonl").exists() else DEV_SETS
+
+
 def load(name: str) -> list[Example]:
     examples = []
     for line in (CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
@@ -90,9 +124,10 @@ def judge(example: Example) -> Judged:
 
 
 def scores(judged: Iterable[Judged]) -> list[Score]:
-    """Precision and recall of refused and passed, then of each error code. A flagged code is
-    right when it is the expected one or one the label allows (`also`); recall is over the
-    messages whose expected code it is."""
+    """Precision and recall of refused and passed, then of each error code. Each refused
+    message counts once, in the class it is reported in (`Judged.reported`): right when that is
+    the expected code or one the label allows (`also`); recall is over the messages whose
+    expected code it is."""
     rows = list(judged)
     result = []
     for label, refused in (("refused", True), ("passed", False)):
@@ -101,10 +136,10 @@ def scores(judged: Iterable[Judged]) -> list[Score]:
         actual = sum((j.example.expected == "refused") == refused for j in rows)
         result.append(Score(label, right, len(predicted), right, actual))
     for code in ERROR_CODES:
-        flagged = [j for j in rows if code in j.errors]
+        flagged = [j for j in rows if j.reported == code]
         right = sum(code in j.example.acceptable_errors for j in flagged)
         expected = [j for j in rows if j.example.error == code]
-        found = sum(code in j.errors for j in expected)
+        found = sum(j.reported == code for j in expected)
         result.append(Score(code, right, len(flagged), found, len(expected)))
     return result
 
@@ -146,13 +181,26 @@ def report(name: str, *, show_failures: bool = False) -> list[str]:
             f"{score.right}/{score.predicted} right, {score.found}/{score.actual} found"
         )
     wrong = [j for j in judged if not j.correct]
+    # Refused, but coached on another problem than the one the message has.
+    miscoded = [
+        j
+        for j in judged
+        if j.correct and j.refused and j.reported not in j.example.acceptable_errors
+    ]
     mean, worst = cost_ms(examples)
     lines.append(
-        f"misjudged: {len(wrong)}; cost per message (best of 7 runs): mean {mean:.3f} ms, "
-        f"max {worst:.3f} ms; a 5,000-character note: {longest_note_ms(examples):.1f} ms"
+        f"misjudged: {len(wrong)}; wrong code: {len(miscoded)}; cost per message (best of 7 "
+        f"runs): mean {mean:.3f} ms, max {worst:.3f} ms; a 5,000-character note: {longest_note_ms(examples):.1f} ms"
     )
+    if name == HELD_OUT:
+        seen = {e.message for dev in DEV_SETS for e in load(dev)}
+        overlap = sum(e.message in seen for e in examples)
+        lines.append(
+            f"held-out set: {overlap} of {len(examples)} messages are also in the development "
+            "sets" + (" (its figures are not a held-out measure)" if overlap else "")
+        )
     if show_failures:
-        for j in wrong:
+        for j in wrong + miscoded:
             got = ",".join(j.errors) or "passed"
             lines.append(
                 f"  {j.example.id} expected {j.example.error or 'passed'}, got {got}: "

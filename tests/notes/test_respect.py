@@ -392,8 +392,19 @@ def test_a_cold_one_liner_is_curt_even_with_a_fact_or_a_sign_off(message: str) -
     assert "empty_or_curt" in errors(check_message(message, door_open=False))
 
 
-def test_curt_is_not_added_to_another_error() -> None:
-    assert errors(check_message("Don't apply again.", door_open=False)) == ["door_slammed"]
+def test_a_short_message_that_also_slams_the_door_gets_both_findings() -> None:
+    assert errors(check_message("Don't apply again.", door_open=False)) == [
+        "empty_or_curt",
+        "door_slammed",
+    ]
+
+
+def test_a_long_enough_message_that_slams_the_door_is_not_also_curt() -> None:
+    message = (
+        "Hi Ana, thank you for your time. We chose a candidate with more Go experience, which "
+        "the role needs. Please don't apply again."
+    )
+    assert errors(check_message(message, door_open=False)) == ["door_slammed"]
 
 
 def test_a_short_kind_hold_note_is_not_curt() -> None:
@@ -403,7 +414,7 @@ def test_a_short_kind_hold_note_is_not_curt() -> None:
 
 def test_disparaging_detail_quotes_the_wording() -> None:
     (finding,) = [
-        f for f in check_message("You seemed clueless.", door_open=False) if f.severity == "error"
+        f for f in check_message("You seemed clueless.", door_open=False) if f.code == "disparaging"
     ]
     assert finding.code == "disparaging"
     assert '"You seemed clueless"' in finding.detail
@@ -554,6 +565,7 @@ def test_findings_come_errors_first_in_a_stable_order_each_once_per_sentence() -
     message = "No, you idiot, you idiot. You are too old. Don't apply again."
     findings = check_message(message, door_open=True, candidate_name="Juan")
     assert codes(findings) == [
+        "empty_or_curt",
         "disparaging",
         "discriminatory",
         "door_slammed",
@@ -561,7 +573,7 @@ def test_findings_come_errors_first_in_a_stable_order_each_once_per_sentence() -
         "impersonal",
         "door_not_open",
     ]
-    assert [f.severity for f in findings] == ["error"] * 3 + ["warning"] * 3
+    assert [f.severity for f in findings] == ["error"] * 4 + ["warning"] * 3
 
 
 def test_the_same_message_gives_the_same_findings() -> None:
@@ -656,3 +668,121 @@ def test_findings_are_immutable() -> None:
     (finding, *_) = check_message("No.", door_open=False)
     with pytest.raises(dataclasses.FrozenInstanceError):
         finding.code = "other"  # type: ignore[misc]
+
+
+# --- Contempt at sentence level, and findings together -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "underlined"),
+    [
+        pytest.param(
+            "Dear Mark, every interviewer noted how arrogant you were.", "arrogant", id="trait"
+        ),
+        pytest.param("Hi BrightPath, the people you send are useless.", "useless", id="agency"),
+        pytest.param("Your code was laughably bad, and the team agreed.", "laughably", id="adverb"),
+        pytest.param("The last three people you sent were a joke.", "a joke", id="a-joke"),
+        pytest.param(
+            "Thanks Leo. Your design exercise looked thoughtless.", "thoughtless", id="tl"
+        ),
+        pytest.param("Hi Jo, your sloppy slides lost the room.", "sloppy", id="your-adjective"),
+    ],
+)
+def test_a_word_of_contempt_in_a_sentence_about_the_person_is_disparaging(
+    message: str, underlined: str
+) -> None:
+    (finding,) = [f for f in check_message(message, door_open=False) if f.code == "disparaging"]
+    assert finding.span is not None
+    assert message[finding.span[0] : finding.span[1]] == underlined
+    assert f'"{underlined}"' in finding.detail
+    assert finding.suggestion.startswith("Say what the work lacked")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Hi Ana, you were never rude, just quiet on the system design.", id="negated"),
+        pytest.param("I'm sorry our scheduling was such a mess on our side.", id="own-fault"),
+        pytest.param("Apologies, Sam: our process was sloppy and you deserved better.", id="sorry"),
+        pytest.param("Your talk on dumb mistakes in distributed locking was sharp.", id="praise"),
+        pytest.param("It was a lazy Friday afternoon call but you made it fun.", id="fun"),
+        pytest.param("Your demo of lazy loading in the catalogue was clear.", id="tech-term"),
+        pytest.param("Thank you for the chat; the rubbish weather was not your fault.", id="other"),
+    ],
+)
+def test_a_word_of_contempt_not_aimed_at_the_person_is_not_disparaging(message: str) -> None:
+    assert "disparaging" not in codes(check_message(message, door_open=False))
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "underlined", "advice"),
+    [
+        pytest.param(
+            "Hi Tom, we decided not to proceed: a wheelchair user would struggle here.",
+            "discriminatory",
+            "a wheelchair user would",
+            "disability or health",
+            id="wheelchair",
+        ),
+        pytest.param(
+            "We're hoping to hire someone with a bit more youthful drive.",
+            "discriminatory",
+            "youthful",
+            "age",
+            id="youthful",
+        ),
+        pytest.param(
+            "Our Gulf clients prefer to deal with men.",
+            "discriminatory",
+            "with men",
+            "sex or gender",
+            id="men",
+        ),
+        pytest.param(
+            "Any attempt to contact the panel will be ignored.",
+            "door_slammed",
+            "Any attempt to contact the panel will be ignored",
+            "",
+            id="attempt",
+        ),
+    ],
+)
+def test_new_findings_underline_their_wording_and_name_the_characteristic(
+    message: str, code: str, underlined: str, advice: str
+) -> None:
+    (finding,) = [f for f in check_message(message, door_open=False) if f.code == code]
+    assert finding.span is not None
+    assert message[finding.span[0] : finding.span[1]] == underlined
+    assert advice in finding.detail
+    assert finding.suggestion
+
+
+def test_a_short_insult_is_refused_as_disparaging_and_as_curt() -> None:
+    findings = check_message("Your work was sloppy and lazy.", door_open=False)
+    assert errors(findings) == ["empty_or_curt", "disparaging"]
+    curt, disparaging = findings[:2]
+    assert curt.span is None and curt.suggestion.startswith("Hi <name>, thank you")
+    assert disparaging.span == (0, 29)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param(
+            "Hi Nell, thank you. The hiring manager is on parental leave, so we're pausing the "
+            "role until May; I'll write to you then.",
+            id="manager-on-leave",
+        ),
+        pytest.param(
+            "Hi Sam, I'm fasting this week, so could we move our call to the morning?",
+            id="manager-fasting",
+        ),
+    ],
+)
+def test_a_characteristic_on_the_organisations_side_is_not_a_reason(message: str) -> None:
+    assert "discriminatory" not in codes(check_message(message, door_open=True))
+
+
+def test_a_team_described_by_a_characteristic_is_still_discriminatory() -> None:
+    message = "Hi Nina, our team is all men and we felt it would be awkward for you."
+    assert "discriminatory" in codes(check_message(message, door_open=False))
