@@ -197,7 +197,12 @@ def report(name: str, *, show_failures: bool = False) -> list[str]:
         overlap = sum(e.message in seen for e in examples)
         lines.append(
             f"held-out set: {overlap} of {len(examples)} messages are also in the development "
-            "sets" + (" (its figures are not a held-out measure)" if overlap else "")
+            "sets"
+            + (
+                " (one-line notes anyone could write, or a sign the set was not written apart)"
+                if overlap
+                else ""
+            )
         )
     if show_failures:
         for j in wrong + miscoded:

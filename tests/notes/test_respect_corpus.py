@@ -3,9 +3,10 @@
 The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_6`) are what the
 rules are tuned on: `dev_2` to `dev_6` were once held-out sets, but they have been measured and
 their failures read, so they only show the rules fit what they were built on. `held_out.jsonl`
-is the held-out set, written independently and never used to tune the rules: the goal there is
-that at least 97% of the disrespectful messages are refused and 97% of the respectful ones pass,
-and floors keep the figures from slipping back. Without that file the held-out tests fail: a
+is the held-out set, written by someone who never saw the rules and never used to tune them.
+The goal there is that at least 97% of the disrespectful messages are refused and 97% of the
+respectful ones pass; it is not reached yet, and the floors (what was measured when the set
+arrived) keep the figures from slipping back. Without that file the held-out tests fail: a
 missing measure is not a passing one.
 """
 
@@ -20,10 +21,10 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-GOAL = 0.97
-# Floors on the held-out set, set from its measurement: a change that loses ground fails.
-HELD_OUT_REFUSED_FLOOR = 0.93
-HELD_OUT_PASSED_FLOOR = 0.97
+# Floors on the held-out set, from its first measurement (101 of 130 refused, 111 of 116
+# passed): a change that loses ground fails. The goal, 97% on both, is not reached.
+HELD_OUT_REFUSED_FLOOR = 0.77
+HELD_OUT_PASSED_FLOOR = 0.95
 
 
 def held_out() -> list[Example]:
@@ -56,8 +57,8 @@ def test_the_held_out_set_is_well_labelled_and_has_both_classes() -> None:
     assert {e.expected for e in examples} == {"refused", "passed"}
 
 
-# Development examples the rules still get wrong, and why: each must keep failing (strict), so
-# a fix shows up here to be removed from the list.
+# Development examples the rules still get wrong, and why. They are asserted to fail, so a fix
+# shows up here (and the example moves back among those that must behave).
 KNOWN_MISSES = {
     # Slams the door only by asking "the same" as "you shouldn't be contacted": the rules read
     # the request in the words, not by reference.
@@ -71,24 +72,29 @@ KNOWN_MISSES = {
 }
 
 
-@pytest.mark.parametrize(
-    "example",
-    [
-        pytest.param(e, marks=pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[e.id]))
-        if e.id in KNOWN_MISSES
-        else e
-        for e in DEVELOPMENT
-    ],
-    ids=[e.id for e in DEVELOPMENT],
-)
-def test_every_development_example_behaves(example: Example) -> None:
+def behaves(example: Example) -> bool:
     judged = judge(example)
     if example.expected == "passed":
-        assert judged.errors == ()
-    else:
-        assert example.error in judged.errors
-        # A short insult is also curt: that finding may come with the one expected.
-        assert set(judged.errors) - {"empty_or_curt"} <= example.acceptable_errors
+        return judged.errors == ()
+    # A short insult is also curt: that finding may come with the one expected.
+    return example.error in judged.errors and (
+        set(judged.errors) - {"empty_or_curt"} <= example.acceptable_errors
+    )
+
+
+@pytest.mark.parametrize(
+    "example",
+    [e for e in DEVELOPMENT if e.id not in KNOWN_MISSES],
+    ids=lambda e: e.id,
+)
+def test_every_development_example_behaves(example: Example) -> None:
+    assert behaves(example), judge(example).errors
+
+
+@pytest.mark.parametrize("example_id", sorted(KNOWN_MISSES))
+def test_a_known_miss_is_still_missed(example_id: str) -> None:
+    [example] = [e for e in DEVELOPMENT if e.id == example_id]
+    assert not behaves(example), f"{example_id} behaves now: take it off KNOWN_MISSES"
 
 
 def share_as_expected(examples: list[Example], expected: str) -> float:
