@@ -245,3 +245,51 @@ async def test_follow_ups_do_not_grow_with_rows(client, engine):
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
     assert counts[1] <= 6
+
+
+async def _owed_a_call(client, role: dict, name: str) -> None:
+    """Three follow-ups: a hold to revisit, a door-open note to keep in touch (the candidate
+    consented), a runner-up not yet contacted."""
+    held = await option(client, role["id"], f"Held {name}")
+    body = {**REASON, "revisit_on": TODAY.isoformat()}
+    await ok(await client.post(f"/v1/options/{held['id']}/hold", json=body))
+    person = {"name": f"Declined {name}", "keep_in_touch_consent": True}
+    candidate = await ok(await client.post("/v1/candidates", json=person), 201)
+    declined = await ok(
+        await client.post(
+            f"/v1/requisitions/{role['id']}/options", json={"candidate_id": candidate["id"]}
+        ),
+        201,
+    )
+    note = {**NOTE, "keep_in_touch_on": TODAY.isoformat()}
+    await ok(await client.post(f"/v1/options/{declined['id']}/decline", json={"note": note}))
+    warm = await option(client, role["id"], f"Warm {name}")
+    await ok(await client.post(f"/v1/options/{warm['id']}/keep-warm", json=REASON))
+
+
+async def test_a_follow_up_page_is_one_statement_whatever_the_items_and_kinds(client, engine):
+    horizon = {"due_before": "2099-01-01"}
+    counts, served = [], []
+    for n in (1, 6):
+        role = await requisition(client)
+        for i in range(n):
+            await _owed_a_call(client, role, f"{n}-{i}")
+        first = await ok(await client.get("/v1/follow-ups", params={**horizon, "limit": 2}))
+        with count_queries(engine) as everything:
+            response = await client.get("/v1/follow-ups", params={**horizon, "limit": 200})
+        with count_queries(engine) as next_page:
+            await ok(
+                await client.get(
+                    "/v1/follow-ups",
+                    params={**horizon, "limit": 2, "cursor": first["next_cursor"]},
+                )
+            )
+        assert response.status_code == 200, response.text
+        served.append({item["reason"] for item in response.json()["data"]})
+        served.append(len(response.json()["data"]))
+        counts.append((len(everything), len(next_page)))
+    kinds = {"keep_in_touch", "revisit_hold", "warm_runner_up"}
+    assert served == [kinds, 3, kinds, 21], served
+    assert counts[0] == counts[1], counts
+    # The key and the page, with a cursor or without.
+    assert counts[1] == (2, 2), counts

@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
-from app.followups.service import follow_ups, sort_key
+from app.followups.service import follow_ups
 from app.models import Event
 from app.models.base import utcnow
 
@@ -68,7 +68,7 @@ async def follow_up_calendar(
 ) -> FollowUpCalendar:
     """The follow-ups due before `due_before` (default: 90 days from today)."""
     horizon = due_before or utcnow().date() + HORIZON
-    items = sorted(await follow_ups(session, organization_id, horizon), key=sort_key)
+    items = await follow_ups(session, organization_id, horizon)
     stamp = await _last_modified(session, organization_id)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Shortlist//Follow-ups//EN")

@@ -10,7 +10,7 @@ from app.followups.calendar import CALENDAR_RESPONSES, calendar_response, follow
 from app.followups.schemas import FollowUp
 from app.kit.auth import ReadScope
 from app.kit.etag import IfNoneMatch
-from app.kit.pagination import Cursor, Limit, Page, page_response, paginate_sorted
+from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.schemas import Day
 from app.models.base import utcnow
 
@@ -46,11 +46,10 @@ async def list_follow_ups(
     """Door-open notes with a `keep_in_touch_on` date (for candidates who consented), holds
     with a `revisit_on` date, and runner-ups not contacted for 14 days. A touchpoint with the
     candidate on or after the due date clears an item. Soonest first."""
-    items = await service.follow_ups(session, actor.organization_id, due_before or _tomorrow())
-    rows, next_cursor = paginate_sorted(
-        items, key=service.sort_key, list_name="follow-ups", limit=limit, cursor=cursor
+    items, next_cursor = await service.follow_up_page(
+        session, actor.organization_id, due_before or _tomorrow(), limit=limit, cursor=cursor
     )
-    return page_response(request, rows, next_cursor, lambda item: item)
+    return page_response(request, items, next_cursor, lambda item: item)
 
 
 @router.get(

@@ -55,4 +55,6 @@ class Option(Base, Record, Owned):
         # The list order of a requisition's options: rank (unranked last), then id.
         Index(None, "requisition_id", "rank", "id"),
         Index(None, "candidate_id"),
+        # Follow-ups and the worker read an organization's options by status.
+        Index(None, "organization_id", "status"),
     )

@@ -284,6 +284,32 @@ async def test_pages_agree_with_one_page_when_a_candidate_has_two_notes_for_one_
     assert seen == everything
 
 
+async def test_more_items_than_a_page_are_served_in_order_with_cursors(client):
+    # Eight holds and four runner-ups due the same day: the candidate breaks the tie.
+    req = await requisition(client)
+    holds = [await on_hold(client, req["id"], f"Held {i}", revisit_on=day(-1)) for i in range(8)]
+    warm = [await runner_up(client, req["id"], f"Warm {i}", touched_on=day(-15)) for i in range(4)]
+    expected = [
+        ("revisit_hold", o["candidate_id"]) for o in sorted(holds, key=lambda o: o["candidate_id"])
+    ] + [
+        ("warm_runner_up", o["candidate_id"]) for o in sorted(warm, key=lambda o: o["candidate_id"])
+    ]
+
+    seen, cursor, pages = [], None, 0
+    while True:
+        params = {"limit": 5, **({"cursor": cursor} if cursor else {})}
+        page = await ok(await client.get("/v1/follow-ups", params=params))
+        pages += 1
+        seen += [(item["reason"], item["candidate_id"]) for item in page["data"]]
+        assert {item["due_on"] for item in page["data"]} == {day(-1)}
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+
+    assert pages == 3
+    assert seen == expected
+
+
 @pytest.mark.parametrize("cursor", ["garbage", "e30", "WyJvcHRpb25zIl0"])
 async def test_a_cursor_the_api_did_not_issue_is_422(client, cursor):
     await five_follow_ups(client)
