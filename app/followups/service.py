@@ -1,38 +1,45 @@
 """Follow-ups: who to get back to, and when, so no open door is forgotten.
 
 Computed in SQL and paginated there: one `UNION ALL` of one select per source, each with the
-same columns, so a page is one statement whatever the number of items. A touchpoint with the
-candidate on or after an item's due date clears it.
+same columns, so a page is one statement whatever the number of items (and, when the page has
+a `call_runner_up`, the bench's recommendation for those requisitions: a few statements more).
+A touchpoint with the candidate on or after a keep-in-touch, hold or runner-up item's due date
+clears it; a check-in clears a `check_in_due`; calling a runner-up or the risk's end clears a
+`call_runner_up`.
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Integer,
     Select,
     String,
     Subquery,
     Uuid,
     and_,
+    cast,
     exists,
     func,
     literal_column,
     null,
     or_,
     select,
-    type_coerce,
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from app.bench.service import WARM_WITHIN
-from app.followups.schemas import FollowUp, FollowUpReason
+from app.bench.service import WARM_WITHIN, recommended_replacements
+from app.checkins.cadence import engagement_check_ins, option_check_ins
+from app.followups.schemas import FollowUp, FollowUpReason, Replacement
 from app.kit.dates import add_days, day_of
 from app.kit.pagination import SortKey, paginate, sort_order
 from app.models import Candidate, InterimEngagement, Note, Option, Touchpoint
+from app.models.base import utcnow
 from app.options.state_machine import SEATED
 
 
@@ -41,8 +48,16 @@ def _reason(reason: FollowUpReason) -> ColumnElement[str]:
 
 
 def _no_id(name: str) -> ColumnElement[Any]:
-    # Typed, so the union's column reads back as a UUID on SQLite as well.
-    return type_coerce(null(), Uuid()).label(name)
+    # Cast, so PostgreSQL can match the union's columns, and it reads back as a UUID.
+    return cast(null(), Uuid()).label(name)
+
+
+def _no_number() -> ColumnElement[Any]:
+    return cast(null(), Integer()).label("checkin_number")
+
+
+# Within two days of a first choice turning at risk, while the runner-up is still warm.
+CALL_RUNNER_UP_WITHIN = 2
 
 
 def _untouched(candidate_id: Any, due_on: Any) -> ColumnElement[bool]:
@@ -104,6 +119,8 @@ def _keep_in_touch(organization_id: uuid.UUID | None, due_before: date) -> Selec
             notes.c.candidate_name,
             held.id.label("option_id"),
             notes.c.note_id,
+            _no_id("engagement_id"),
+            _no_number(),
         )
         .outerjoin(
             held,
@@ -132,6 +149,8 @@ def _revisit_hold(organization_id: uuid.UUID | None, due_before: date) -> Select
             Candidate.name.label("candidate_name"),
             Option.id.label("option_id"),
             _no_id("note_id"),
+            _no_id("engagement_id"),
+            _no_number(),
         )
         .join(Candidate, Candidate.id == Option.candidate_id)
         .where(
@@ -162,23 +181,104 @@ def _warm_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Sele
             Candidate.name.label("candidate_name"),
             Option.id.label("option_id"),
             _no_id("note_id"),
+            _no_id("engagement_id"),
+            _no_number(),
         )
         .join(Candidate, Candidate.id == Option.candidate_id)
         .where(*where, due_on < due_before)
     )
 
 
-def follow_up_rows(organization_id: uuid.UUID | None, due_before: date) -> Subquery:
+def _check_in_due(
+    organization_id: uuid.UUID | None, due_before: date, today: date
+) -> list[Select[Any]]:
+    """The cadence's open check-ins, of first choices and of interims."""
+    options = option_check_ins(
+        today, organization_id=organization_id, due_before=due_before
+    ).subquery("option_check_ins")
+    engagements = engagement_check_ins(
+        today, organization_id=organization_id, due_before=due_before
+    ).subquery("engagement_check_ins")
+    return [
+        select(
+            options.c.organization_id,
+            options.c.due_on,
+            _reason("check_in_due"),
+            options.c.candidate_id,
+            options.c.requisition_id,
+            options.c.candidate_name,
+            options.c.option_id,
+            _no_id("note_id"),
+            _no_id("engagement_id"),
+            options.c.checkin_number,
+        ),
+        select(
+            engagements.c.organization_id,
+            engagements.c.due_on,
+            _reason("check_in_due"),
+            engagements.c.candidate_id,
+            engagements.c.requisition_id,
+            engagements.c.candidate_name,
+            engagements.c.option_id,
+            _no_id("note_id"),
+            engagements.c.engagement_id,
+            engagements.c.checkin_number,
+        ),
+    ]
+
+
+def _call_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+    """A first choice at risk, on a requisition with runner-ups none of whom has been contacted
+    since: call one (the page names the bench's recommendation)."""
+    runner = aliased(Option, name="runner")
+    runner_person = aliased(Candidate, name="runner_person")
+    due_on = add_days(day_of(Option.at_risk_since), CALL_RUNNER_UP_WITHIN)
+    runner_up = (runner.requisition_id == Option.requisition_id, runner.status == "runner_up")
+    return (
+        select(
+            Option.organization_id,
+            due_on.label("due_on"),
+            _reason("call_runner_up"),
+            Option.candidate_id,
+            Option.requisition_id,
+            Candidate.name.label("candidate_name"),
+            Option.id.label("option_id"),
+            _no_id("note_id"),
+            _no_id("engagement_id"),
+            _no_number(),
+        )
+        .join(Candidate, Candidate.id == Option.candidate_id)
+        .where(
+            *_people(organization_id, Option),
+            Option.status.in_(SEATED),
+            Option.at_risk.is_(True),
+            Option.at_risk_since.is_not(None),
+            due_on < due_before,
+            exists()
+            .where(*runner_up)
+            .where(runner_person.id == runner.candidate_id, runner_person.erased_at.is_(None)),
+            ~exists().where(
+                *runner_up,
+                Touchpoint.candidate_id == runner.candidate_id,
+                Touchpoint.occurred_at >= Option.at_risk_since,
+            ),
+        )
+    )
+
+
+def follow_up_rows(organization_id: uuid.UUID | None, due_before: date, today: date) -> Subquery:
     """Every open item due before `due_before` (exclusive), of one organization or (for the
-    worker) of all."""
+    worker) of all, as of `today`."""
     return union_all(
         _keep_in_touch(organization_id, due_before),
         _revisit_hold(organization_id, due_before),
         _warm_runner_up(organization_id, due_before),
+        *_check_in_due(organization_id, due_before, today),
+        _call_runner_up(organization_id, due_before),
     ).subquery("follow_ups")
 
 
-def _order(rows: Subquery) -> tuple[SortKey, ...]:
+def sort_keys(rows: Subquery) -> tuple[SortKey, ...]:
     return (
         SortKey(rows.c.due_on),
         SortKey(rows.c.reason),
@@ -196,7 +296,29 @@ def _item(row: Any) -> FollowUp:
         reason=row.reason,
         due_on=row.due_on,
         note_id=row.note_id,
+        engagement_id=row.engagement_id,
+        checkin_number=row.checkin_number,
     )
+
+
+async def _items(session: AsyncSession, rows: Sequence[Any]) -> list[FollowUp]:
+    """The rows as follow-ups; a `call_runner_up` names the bench's recommended replacement."""
+    items = [_item(row) for row in rows]
+    calls = {i.requisition_id for i in items if i.reason == "call_runner_up"}
+    if not calls:
+        return items
+    found = await recommended_replacements(session, list(calls))
+    for item in items:
+        best = found.get(item.requisition_id) if item.reason == "call_runner_up" else None
+        if best is not None:
+            runner_up, reasons = best
+            item.replacement = Replacement(
+                option_id=runner_up.option.id,
+                candidate_id=runner_up.option.candidate_id,
+                candidate_name=runner_up.option.candidate.name,
+                reasons=reasons,
+            )
+    return items
 
 
 async def follow_up_page(
@@ -208,17 +330,17 @@ async def follow_up_page(
     cursor: str | None,
 ) -> tuple[list[FollowUp], str | None]:
     """One page of the open items, soonest first, and the cursor of the next."""
-    rows = follow_up_rows(organization_id, due_before)
+    rows = follow_up_rows(organization_id, due_before, utcnow().date())
     page, next_cursor = await paginate(
-        session, select(rows), keys=_order(rows), limit=limit, cursor=cursor, entities=False
+        session, select(rows), keys=sort_keys(rows), limit=limit, cursor=cursor, entities=False
     )
-    return [_item(row) for row in page], next_cursor
+    return await _items(session, page), next_cursor
 
 
 async def follow_ups(
     session: AsyncSession, organization_id: uuid.UUID, due_before: date
 ) -> list[FollowUp]:
     """Every open item due before `due_before`, soonest first (the calendar's bounded horizon)."""
-    rows = follow_up_rows(organization_id, due_before)
-    result = await session.execute(select(rows).order_by(*sort_order(_order(rows))))
-    return [_item(row) for row in result]
+    rows = follow_up_rows(organization_id, due_before, utcnow().date())
+    result = await session.execute(select(rows).order_by(*sort_order(sort_keys(rows))))
+    return await _items(session, result.all())

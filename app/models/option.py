@@ -27,6 +27,8 @@ class Option(Base, Record, Owned):
     rank: Mapped[int | None]
     fit_summary: Mapped[str | None] = mapped_column(Text)
     at_risk: Mapped[bool] = mapped_column(default=False)
+    # When it last became at risk: the runner-up is to be called within two days of it.
+    at_risk_since: Mapped[datetime | None]
     status_reason: Mapped[str | None] = mapped_column(Text)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     revisit_on: Mapped[date | None]  # set by `hold`
