@@ -10,7 +10,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Insert, select
+from sqlalchemy import Insert, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -21,6 +21,8 @@ from app.kit.events import record_event
 from app.kit.pagination import sort_order
 from app.models import FollowUpNotice
 
+# A worker whose clock lags a day behind still finds the announcements of "its" today.
+KEEP_NOTICES = timedelta(days=2)
 KEY = ("organization_id", "due_on", "reason", "candidate_id", "requisition_id")
 
 
@@ -40,6 +42,10 @@ def _insert(session: AsyncSession) -> Insert:
 async def announce_due_follow_ups(db: Database, today: date) -> int:
     """Write `follow_up.due` for each item due `today` not announced yet; how many."""
     async with db.writer() as session:
+        # Only today's announcements can meet a second insert; older ones have done their job.
+        await session.execute(
+            delete(FollowUpNotice).where(FollowUpNotice.due_on < today - KEEP_NOTICES)
+        )
         rows = follow_up_rows(None, today + timedelta(days=1), today)
         due = (
             await session.execute(
@@ -47,6 +53,7 @@ async def announce_due_follow_ups(db: Database, today: date) -> int:
             )
         ).all()
         if not due:
+            await session.commit()
             return 0
         inserted = await session.execute(
             _insert(session)

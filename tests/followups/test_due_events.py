@@ -4,6 +4,9 @@ due, however many workers run, and the event flows to webhooks like any other.""
 import asyncio
 from datetime import timedelta
 
+from sqlalchemy import func, select
+
+from app.models import FollowUpNotice
 from app.models.base import utcnow
 from app.worker import Worker
 from tests.followups.makers import day, on_hold
@@ -86,3 +89,17 @@ async def test_another_organization_hears_nothing_of_ours(client, app, other_ten
         assert theirs_due["requisition_id"] == their_req["id"]
     [ours] = await events(client, type="follow_up.due")
     assert ours["requisition_id"] == req["id"]
+
+
+async def test_announcements_are_forgotten_once_their_day_is_past(client, app, engine):
+    req = await requisition(client)
+    await on_hold(client, req["id"], "Ana Silva", revisit_on=day())
+    await two_workers_upkeep(app)
+    async with engine.connect() as connection:
+        assert await connection.scalar(select(func.count()).select_from(FollowUpNotice)) == 1
+
+    await two_workers_upkeep(app, utcnow() + timedelta(days=3))
+
+    async with engine.connect() as connection:
+        assert await connection.scalar(select(func.count()).select_from(FollowUpNotice)) == 0
+    assert len(await events(client, type="follow_up.due")) == 1
