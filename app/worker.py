@@ -90,7 +90,9 @@ class Worker:
         total = 0
         while started := await self._claim(now):
             total += started
-            await asyncio.wait(list(self.in_flight))
+            # Jobs started early may have finished while a later kind was claiming.
+            if self.in_flight:
+                await asyncio.wait(list(self.in_flight))
         return total
 
     async def upkeep(self, now: datetime | None = None) -> None:
