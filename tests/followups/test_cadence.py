@@ -351,3 +351,15 @@ async def test_another_organization_never_sees_these_items(client, other_tenant)
         assert await follow_ups(theirs, day(365)) == []
         calendar = await theirs.get("/v1/follow-ups.ics", params={"due_before": day(365)})
         assert "VEVENT" not in calendar.text
+
+
+async def test_the_calendar_says_whom_to_call_and_which_check_in(client):
+    await at_risk_with_juan_warm(client)
+
+    response = await client.get("/v1/follow-ups.ics", params={"due_before": day(4)})
+
+    assert response.status_code == 200
+    text = response.text.replace("\r\n ", "")  # unfold long lines (RFC 5545 §3.1)
+    assert "SUMMARY:Northwind is at risk: call the runner-up" in text
+    assert "Call Juan Pérez: the only warm runner-up" in text
+    assert "SUMMARY:Check-in 1 on Northwind" in text
