@@ -205,6 +205,25 @@ async def test_an_interim_is_due_a_check_in_every_7_days(client):
     assert await follow_ups(client, day(60)) == []
 
 
+async def test_an_interim_who_becomes_the_first_choice_is_checked_in_on_as_one(client):
+    req = await requisition(client)
+    bea = await option(client, req["id"], "Bea Ortiz")
+    await ok(
+        await client.post(
+            f"/v1/requisitions/{req['id']}/interim-engagements",
+            json={"candidate_id": bea["candidate_id"], "starts_on": day(-8)},
+        ),
+        201,
+    )
+    assert [i["engagement_id"] is not None for i in await follow_ups(client)] == [True]
+
+    await act(client, bea["id"], "select", reason="Proved herself as the interim.")
+
+    items = await follow_ups(client, day(15))
+    assert [i["engagement_id"] for i in items] == [None, None]
+    assert check_ins(items) == [("Bea Ortiz", 1, day(3)), ("Bea Ortiz", 2, day(14))]
+
+
 # --- calling the runner-up ----------------------------------------------------------------------
 
 
