@@ -1,6 +1,8 @@
 """`shortlist demo`: the contract §1 story, loaded so /docs has something real to show.
 
-It stops just before the climax, so the reader can reactivate the runner-up themselves.
+The agency started three days ago; its day-3 check-in, the first of the cadence, is failing,
+so the follow-ups say to call Juan, the runner-up kept warm. It stops there, so the reader can
+make the call and reactivate the runner-up themselves.
 Loading twice changes nothing: the story's requisition is found by its external ref.
 """
 
@@ -19,7 +21,7 @@ from app.kit.schemas import ExternalRef
 from app.models.base import utcnow
 from app.notes.schemas import NoteBody
 from app.options import actions
-from app.options.schemas import HoldBody, KeepWarmBody, OptionCreate, SelectBody
+from app.options.schemas import HireBody, HoldBody, KeepWarmBody, OptionCreate, SelectBody
 from app.options.service import create_option, get_option, load_for_action
 from app.requisitions.schemas import RequisitionCreate
 from app.requisitions.service import create_requisition
@@ -94,6 +96,14 @@ async def load_demo(session: AsyncSession, organization: str = "default") -> lis
         SelectBody(reason="Can cover the whole scope at once."),
         None,
     )
+    # The agency started three days ago: its first check-in of the cadence is due today.
+    await actions.hire_option(
+        session,
+        actor,
+        await load_for_action(session, org.id, agency),
+        HireBody(start_date=today - timedelta(days=3)),
+        None,
+    )
     await actions.keep_warm(
         session,
         actor,
@@ -110,25 +120,28 @@ async def load_demo(session: AsyncSession, organization: str = "default") -> lis
         summary="Kept him posted; asked him to review the agency's first week.",
     )
     agency_option = await get_option(session, org.id, agency)
-    for days_ago, verdict, rating in ((2, "below", 2), (1, "failing", 1)):
-        await record_option_checkin(
-            session,
-            actor,
-            agency_option,
-            CheckInCreate(
-                verdict=verdict,
-                rating=rating,
-                notes="Milestones missed; the migration plan is still missing.",
-                reviewer_name="Juan Pérez",
-                reviewer_candidate_id=people["Juan Pérez"].id,
-                occurred_on=today - timedelta(days=days_ago),
-            ),
-        )
+    await record_option_checkin(
+        session,
+        actor,
+        agency_option,
+        CheckInCreate(
+            verdict="failing",
+            rating=1,
+            notes="Day 3: milestones missed; the migration plan is still missing.",
+            reviewer_name="Juan Pérez",
+            reviewer_candidate_id=people["Juan Pérez"].id,
+            occurred_on=today,
+        ),
+    )
     return [
         f"Requisition 'Platform engineer': {requisition.id}",
-        f"  agency (selected, now at risk): option {agency}",
+        f"  agency (started 3 days ago, failing its day-3 check-in): option {agency}",
         f"  Juan Pérez (runner-up, kept warm): option {juan}",
         f"  Ana Silva (on hold, not now): option {ana}",
-        "Next: GET /v1/requisitions/{id}/bench recommends Juan; then",
-        f'  POST /v1/options/{juan}/reactivate {{"reason": "…", "replaces": "{agency}"}}',
+        "Next: GET /v1/follow-ups?due_before=<in 3 days> says to call Juan "
+        "(`call_runner_up`); log the call",
+        f"  POST /v1/candidates/{people['Juan Pérez'].id}/touchpoints "
+        '{"direction": "outbound", "channel": "call"}',
+        f'  then POST /v1/options/{juan}/reactivate {{"reason": "…", "replaces": "{agency}"}}',
+        f'  and POST /v1/options/{juan}/hire {{"start_date": "…"}}: his cadence starts then.',
     ]

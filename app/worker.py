@@ -17,6 +17,7 @@ from typing import Protocol
 
 from app.config import Settings
 from app.db import Database
+from app.followups.announce import announce_due_follow_ups
 from app.kit.retention import PURGES
 from app.models.base import utcnow
 from app.notes.delivery import NoteDeliveries
@@ -89,12 +90,16 @@ class Worker:
         total = 0
         while started := await self._claim(now):
             total += started
-            await asyncio.wait(list(self.in_flight))
+            # Jobs started early may have finished while a later kind was claiming.
+            if self.in_flight:
+                await asyncio.wait(list(self.in_flight))
         return total
 
     async def upkeep(self, now: datetime | None = None) -> None:
-        """Purge rows past their retention; disable endpoints that have failed for days."""
+        """Announce the follow-ups due today; purge rows past their retention; disable
+        endpoints that have failed for days."""
         now = now or utcnow()
+        await announce_due_follow_ups(self.db, now.date())
         for purge in PURGES:
             await purge(self.db, self.settings, now)
         async with self.db.writer() as session:

@@ -6,6 +6,7 @@ The CLI runs `asyncio.run` itself, so these tests are synchronous.
 
 import asyncio
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from conftest import make_client
 from app import cli
 from app.config import Settings, get_settings
 from app.main import create_app
+from app.models.base import utcnow
 
 
 @pytest.fixture
@@ -91,9 +93,11 @@ def test_the_demo_tells_the_story_of_spec_section_1(demo_database, capsys):
     requisition, options = the_story(demo_database, key)
     by_status = {opt["status"]: opt for opt in options}
 
-    agency = by_status["selected"]
+    agency = by_status["hired"]
     assert agency["candidate"]["kind"] == "agency"
     assert agency["at_risk"] is True
+    started = date.fromisoformat(agency["start_date"])
+    assert started == utcnow().date() - timedelta(days=3)
 
     juan = by_status["runner_up"]
     assert juan["candidate"]["name"].startswith("Juan")
@@ -106,3 +110,15 @@ def test_the_demo_tells_the_story_of_spec_section_1(demo_database, capsys):
     [bench] = read(demo_database, key, f"/v1/requisitions/{requisition['id']}/bench")
     assert "first_choice_at_risk" in bench["flags"]
     assert bench["recommended_replacement"]["option_id"] == juan["id"]
+    # The day-3 check-in was recorded (failing); the next one is 14 days after the start.
+    assert "check_in_overdue" not in bench["flags"]
+    [check_in] = bench["check_ins"]
+    assert check_in["next_check_in_on"] == (started + timedelta(days=14)).isoformat()
+
+    # The follow-ups say to call Juan within two days.
+    in_three_days = (utcnow().date() + timedelta(days=3)).isoformat()
+    [follow_ups] = read(demo_database, key, f"/v1/follow-ups?due_before={in_three_days}")
+    [call] = [f for f in follow_ups["data"] if f["reason"] == "call_runner_up"]
+    assert call["option_id"] == agency["id"]
+    assert call["replacement"]["option_id"] == juan["id"]
+    assert call["replacement"]["candidate_name"] == "Juan Pérez"

@@ -245,3 +245,69 @@ async def test_follow_ups_do_not_grow_with_rows(client, engine):
         counts.append(len(statements))
     assert counts[0] == counts[1], counts
     assert counts[1] <= 6
+
+
+async def _owed_a_call(client, name: str) -> None:
+    """A requisition with five follow-ups: a hold to revisit, a door-open note to keep in touch
+    (the candidate consented), a runner-up not yet contacted, and a first choice that failed
+    its first check-in (its next check-in, and the call to the runner-up)."""
+    role = await requisition(client)
+    held = await option(client, role["id"], f"Held {name}")
+    body = {**REASON, "revisit_on": TODAY.isoformat()}
+    await ok(await client.post(f"/v1/options/{held['id']}/hold", json=body))
+    person = {"name": f"Declined {name}", "keep_in_touch_consent": True}
+    candidate = await ok(await client.post("/v1/candidates", json=person), 201)
+    declined = await ok(
+        await client.post(
+            f"/v1/requisitions/{role['id']}/options", json={"candidate_id": candidate["id"]}
+        ),
+        201,
+    )
+    note = {**NOTE, "keep_in_touch_on": TODAY.isoformat()}
+    await ok(await client.post(f"/v1/options/{declined['id']}/decline", json={"note": note}))
+    warm = await option(client, role["id"], f"Warm {name}")
+    await ok(await client.post(f"/v1/options/{warm['id']}/keep-warm", json=REASON))
+    await ok(
+        await client.post(
+            f"/v1/candidates/{warm['candidate_id']}/touchpoints",
+            json={
+                "direction": "outbound",
+                "channel": "call",
+                "occurred_at": f"{TODAY - timedelta(days=20)}T12:00:00Z",
+            },
+        ),
+        201,
+    )
+    first = await option(client, role["id"], f"First {name}")
+    await ok(await client.post(f"/v1/options/{first['id']}/select", json=REASON))
+    failing = {"verdict": "failing", "rating": 1}
+    await ok(await client.post(f"/v1/options/{first['id']}/check-ins", json=failing), 201)
+
+
+async def test_a_follow_up_page_is_one_statement_whatever_the_items_and_kinds(client, engine):
+    horizon = {"due_before": (TODAY + timedelta(days=4)).isoformat()}
+    counts, served = [], []
+    for n in (1, 6):
+        for i in range(n):
+            await _owed_a_call(client, f"{n}-{i}")
+        first = await ok(await client.get("/v1/follow-ups", params={**horizon, "limit": 2}))
+        with count_queries(engine) as everything:
+            response = await client.get("/v1/follow-ups", params={**horizon, "limit": 200})
+        with count_queries(engine) as after_a_cursor:
+            await ok(
+                await client.get(
+                    "/v1/follow-ups",
+                    params={**horizon, "limit": 200, "cursor": first["next_cursor"]},
+                )
+            )
+        assert response.status_code == 200, response.text
+        served.append({item["reason"] for item in response.json()["data"]})
+        served.append(len(response.json()["data"]))
+        counts.append((len(everything), len(after_a_cursor)))
+    kinds = {"keep_in_touch", "revisit_hold", "warm_runner_up", "check_in_due", "call_runner_up"}
+    assert served == [kinds, 5, kinds, 35], served
+    assert counts[0] == counts[1], counts
+    # The key and the page; with a call to make on the page, the bench's recommendation for
+    # its requisitions: their runner-ups (with their refs and interim check-ins), last
+    # touches, notes and evidence.
+    assert counts[1] == (8, 8), counts

@@ -1,4 +1,5 @@
-"""contract §1, end to end through HTTP: the agency fails, the runner-up it kept warm takes over."""
+"""contract §1, end to end through HTTP: the agency fails its day-3 check-in, the follow-ups say
+to call the runner-up kept warm, and he takes over, with his own check-ins from his start."""
 
 from datetime import timedelta
 
@@ -107,24 +108,40 @@ async def test_the_story(tenant):
         bench = await ok(await client.get(f"/v1/requisitions/{rid}/bench"))
         assert "first_choice_at_risk" not in bench["flags"]
 
-        # Three days in, Juan reviews the agency's work: the check-ins show it failing.
-        for days_ago, verdict, rating in ((1, "below", 2), (0, "failing", 1)):
-            day = (today - timedelta(days=days_ago)).isoformat()
-            await ok(
-                await client.post(
-                    f"/v1/options/{agency['id']}/check-ins",
-                    json={
-                        "verdict": verdict,
-                        "rating": rating,
-                        "occurred_on": day,
-                        "reviewer_name": "Juan Pérez",
-                        "reviewer_candidate_id": juan["candidate_id"],
-                    },
-                ),
-                201,
-            )
+        # The agency starts. Three days in, its first check-in of the cadence is due.
+        started = today - timedelta(days=3)
+        agency = await act(client, agency["id"], "hire", start_date=started.isoformat())
+        due = (await ok(await client.get("/v1/follow-ups")))["data"]
+        assert [(f["reason"], f["option_id"], f["checkin_number"], f["due_on"]) for f in due] == [
+            ("check_in_due", agency["id"], 1, today.isoformat())
+        ]
+
+        # Juan reviews the agency's work on day 3: failing.
+        await ok(
+            await client.post(
+                f"/v1/options/{agency['id']}/check-ins",
+                json={
+                    "verdict": "failing",
+                    "rating": 1,
+                    "occurred_on": today.isoformat(),
+                    "reviewer_name": "Juan Pérez",
+                    "reviewer_candidate_id": juan["candidate_id"],
+                },
+            ),
+            201,
+        )
         agency = await ok(await client.get(f"/v1/options/{agency['id']}"))
         assert agency["at_risk"] is True
+
+        # The follow-ups say to call Juan within two days, and why him.
+        in_three_days = {"due_before": (today + timedelta(days=3)).isoformat()}
+        due = (await ok(await client.get("/v1/follow-ups", params=in_three_days)))["data"]
+        [call] = [f for f in due if f["reason"] == "call_runner_up"]
+        assert call["due_on"] == (today + timedelta(days=2)).isoformat()
+        assert call["option_id"] == agency["id"]
+        assert call["replacement"]["option_id"] == juan["id"]
+        assert call["replacement"]["candidate_name"] == "Juan Pérez"
+        assert "ranked #2" in call["replacement"]["reasons"]
 
         # The bench recommends Juan.
         bench = await ok(await client.get(f"/v1/requisitions/{rid}/bench"))
@@ -138,25 +155,55 @@ async def test_the_story(tenant):
         assert any("interim evidence: 2 check-ins averaging 4.5/5" in r for r in reasons)
         assert bench["runner_ups"][0]["evidence"]["checkins"] == 2
 
+        # Dana calls Juan: the call is made.
+        await ok(
+            await client.post(
+                f"/v1/candidates/{juan['candidate_id']}/touchpoints",
+                json={"direction": "outbound", "channel": "call", "summary": "He can start."},
+            ),
+            201,
+        )
+        due = (await ok(await client.get("/v1/follow-ups", params=in_three_days)))["data"]
+        assert "call_runner_up" not in {f["reason"] for f in due}
+
         # One atomic step: the agency is released, Juan selected.
         juan = await act(
             client,
             juan["id"],
             "reactivate",
-            reason="The agency failed two check-ins; Juan knows the work.",
+            reason="The agency failed its day-3 check-in; Juan knows the work.",
             replaces=agency["id"],
         )
         assert juan["status"] == "selected"
         agency = await ok(await client.get(f"/v1/options/{agency['id']}"))
         assert agency["status"] == "released" and agency["at_risk"] is False
 
-        # Juan is the choice now: nothing left to keep in touch about.
+        # Juan starts in a week: his check-ins count from then. Nothing else is left to do
+        # about him, nor about the agency.
+        juan_starts = today + timedelta(days=7)
+        juan = await act(client, juan["id"], "hire", start_date=juan_starts.isoformat())
         follow_ups = await ok(
             await client.get(
-                "/v1/follow-ups", params={"due_before": (today + timedelta(days=60)).isoformat()}
+                "/v1/follow-ups", params={"due_before": (today + timedelta(days=30)).isoformat()}
             )
         )
-        assert juan["candidate_id"] not in {f["candidate_id"] for f in follow_ups["data"]}
+        about = [f for f in follow_ups["data"] if f["requisition_id"] == rid]
+        assert [
+            (f["reason"], f["candidate_id"], f["checkin_number"], f["due_on"]) for f in about
+        ] == [
+            (
+                "check_in_due",
+                juan["candidate_id"],
+                1,
+                (juan_starts + timedelta(days=3)).isoformat(),
+            ),
+            (
+                "check_in_due",
+                juan["candidate_id"],
+                2,
+                (juan_starts + timedelta(days=14)).isoformat(),
+            ),
+        ]
 
         # Every step is on the timeline, with reasons and who acted.
         timeline = (await ok(await client.get(f"/v1/requisitions/{rid}/timeline?limit=200")))[
@@ -176,6 +223,7 @@ async def test_the_story(tenant):
             "option.at_risk",
             "option.released",
             "option.reactivated",
+            "option.hired",
         ):
             assert expected in types, expected
         assert types.index("option.at_risk") < types.index("option.reactivated")

@@ -1,5 +1,5 @@
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -8,7 +8,9 @@ from app.options.schemas import Evidence, OptionOut
 from app.options.state_machine import OptionStatus
 
 Warmth = Literal["warm", "cooling", "cold"]
-Flag = Literal["no_runner_up", "first_choice_at_risk", "runner_up_cold", "single_option"]
+Flag = Literal[
+    "no_runner_up", "first_choice_at_risk", "check_in_overdue", "runner_up_cold", "single_option"
+]
 
 
 class RunnerUp(BaseModel):
@@ -24,6 +26,24 @@ class RunnerUp(BaseModel):
     )
 
 
+class NextCheckIn(BaseModel):
+    """A first choice's next check-in of the requisition's cadence."""
+
+    option_id: uuid.UUID
+    next_check_in_on: date | None = Field(
+        description="The earliest check-in of the cadence not yet recorded; in the past when "
+        "it is overdue; null once the cadence is done.",
+        examples=["2027-01-14"],
+    )
+    checkin_number: int | None = Field(
+        description="Which check-in of the cadence it is (1 for the first).", examples=[1]
+    )
+    overdue: bool = Field(
+        description="Due before today and not recorded: the first choice's risk is unknown, "
+        "not fine."
+    )
+
+
 class Recommendation(BaseModel):
     option_id: uuid.UUID
     reasons: list[str] = Field(examples=[["ranked #2", "warm: last contact 3 days ago"]])
@@ -32,12 +52,18 @@ class Recommendation(BaseModel):
 class BenchOut(BaseModel):
     requisition_id: uuid.UUID
     first_choices: list[OptionOut] = Field(description="Selected and hired options.")
+    check_ins: list[NextCheckIn] = Field(
+        description="Each first choice's next check-in (`checkin_cadence_days` of the "
+        "requisition, from its start date or, until hired, the day it was selected)."
+    )
     runner_ups: list[RunnerUp] = Field(description="Options kept warm, best-ranked first.")
     recommended_replacement: Recommendation | None = Field(
         description="The best-ranked warm runner-up with the door open (evidence breaks ties); "
         "null when there is none."
     )
-    flags: list[Flag]
+    flags: list[Flag] = Field(
+        description="`check_in_overdue`: a first choice's due check-in has not been recorded."
+    )
 
 
 class StandingOut(BaseModel):

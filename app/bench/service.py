@@ -6,7 +6,7 @@ fact (options, touchpoints, notes, check-ins), each grouped in the database.
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, func, select, tuple_, union_all
@@ -15,11 +15,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.bench.schemas import (
     BenchOut,
     Flag,
+    NextCheckIn,
     Recommendation,
     RunnerUp,
     StandingOut,
     Warmth,
 )
+from app.checkins.cadence import option_check_ins
 from app.kit.pagination import sort_order
 from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
@@ -140,6 +142,70 @@ def _recommend(runner_ups: Sequence[RunnerUp]) -> Recommendation | None:
     return Recommendation(option_id=best.option.id, reasons=reasons)
 
 
+async def _runner_ups(session: AsyncSession, warm: Sequence[Option]) -> list[RunnerUp]:
+    """The runner-ups with their warmth, door and evidence: three statements for any number."""
+    touches = await last_touches(session, [o.candidate_id for o in warm])
+    doors = await doors_open(session, [o.id for o in warm])
+    proof = await evidence(session, warm)
+    now = utcnow()
+    return [
+        RunnerUp(
+            option=OptionOut.model_validate(o),
+            warmth=warmth(touches.get(o.candidate_id), now),
+            last_touch_at=touches.get(o.candidate_id),
+            door_open=doors[o.id],
+            evidence=proof[o.id],
+        )
+        for o in warm
+    ]
+
+
+async def recommended_replacements(
+    session: AsyncSession, requisition_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[RunnerUp, list[str]]]:
+    """The bench's recommended replacement of each requisition that has one, and why (for
+    the follow-ups that say whom to call), in the bench's few statements."""
+    warm = (
+        await session.scalars(
+            select(Option)
+            .where(Option.requisition_id.in_(requisition_ids), Option.status == "runner_up")
+            .options(*LOAD)
+            .order_by(Option.requisition_id, *sort_order(ORDER))
+        )
+    ).unique()
+    by_requisition: dict[uuid.UUID, list[RunnerUp]] = {}
+    for runner_up in await _runner_ups(session, list(warm)):
+        by_requisition.setdefault(runner_up.option.requisition_id, []).append(runner_up)
+    found = {}
+    for requisition_id, runner_ups in by_requisition.items():
+        best = _recommend(runner_ups)
+        if best is not None:
+            chosen = next(r for r in runner_ups if r.option.id == best.option_id)
+            found[requisition_id] = (chosen, best.reasons)
+    return found
+
+
+async def next_check_ins(
+    session: AsyncSession, option_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[date, int]]:
+    """Each first choice's next check-in of the cadence not yet recorded (in the past when it
+    is overdue), and its number; none when the cadence is done."""
+    if not option_ids:
+        return {}
+    due = option_check_ins(utcnow().date(), option_ids=option_ids).subquery()
+    first = (
+        select(due.c.option_id, func.min(due.c.due_on).label("due_on"))
+        .group_by(due.c.option_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(due.c.option_id, due.c.due_on, due.c.checkin_number).join(
+            first, and_(first.c.option_id == due.c.option_id, first.c.due_on == due.c.due_on)
+        )
+    )
+    return {option_id: (due_on, number) for option_id, due_on, number in rows}
+
+
 async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
     options = list(
         (
@@ -152,26 +218,25 @@ async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
         ).unique()
     )
     first = [o for o in options if o.status in SEATED]
-    warm = [o for o in options if o.status == "runner_up"]
-    touches = await last_touches(session, [o.candidate_id for o in warm])
-    doors = await doors_open(session, [o.id for o in warm])
-    proof = await evidence(session, warm)
-    now = utcnow()
-    runner_ups = [
-        RunnerUp(
-            option=OptionOut.model_validate(o),
-            warmth=warmth(touches.get(o.candidate_id), now),
-            last_touch_at=touches.get(o.candidate_id),
-            door_open=doors[o.id],
-            evidence=proof[o.id],
+    runner_ups = await _runner_ups(session, [o for o in options if o.status == "runner_up"])
+    upcoming = await next_check_ins(session, [o.id for o in first])
+    today = utcnow().date()
+    check_ins = [
+        NextCheckIn(
+            option_id=o.id,
+            next_check_in_on=upcoming[o.id][0] if o.id in upcoming else None,
+            checkin_number=upcoming[o.id][1] if o.id in upcoming else None,
+            overdue=o.id in upcoming and upcoming[o.id][0] < today,
         )
-        for o in warm
+        for o in first
     ]
     flags: list[Flag] = []
     if not runner_ups:
         flags.append("no_runner_up")
     if any(o.at_risk for o in first):
         flags.append("first_choice_at_risk")
+    if any(c.overdue for c in check_ins):
+        flags.append("check_in_overdue")
     if any(r.warmth == "cold" for r in runner_ups):
         flags.append("runner_up_cold")
     if sum(o.status not in CLOSED for o in options) == 1:
@@ -179,6 +244,7 @@ async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
     return BenchOut(
         requisition_id=requisition.id,
         first_choices=[OptionOut.model_validate(o) for o in first],
+        check_ins=check_ins,
         runner_ups=runner_ups,
         recommended_replacement=_recommend(runner_ups),
         flags=flags,

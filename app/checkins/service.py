@@ -130,6 +130,7 @@ async def update_at_risk(session: AsyncSession, actor: Actor, option: Option, **
     if at_risk != option.at_risk:
         option.at_risk = at_risk
         option.updated_at = utcnow()
+        option.at_risk_since = option.updated_at if at_risk else None
         if at_risk:
             record_event(
                 session,

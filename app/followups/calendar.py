@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
-from app.followups.service import follow_ups, sort_key
+from app.followups.schemas import FollowUp
+from app.followups.service import follow_ups
 from app.models import Event
 from app.models.base import utcnow
 
@@ -25,6 +26,8 @@ TITLES = {
     "keep_in_touch": "Keep in touch with {name}",
     "revisit_hold": "Revisit the hold on {name}",
     "warm_runner_up": "Check in with runner-up {name}",
+    "check_in_due": "Check-in {number} on {name}",
+    "call_runner_up": "{name} is at risk: call the runner-up",
 }
 HORIZON = timedelta(days=90)
 
@@ -63,12 +66,31 @@ async def _last_modified(session: AsyncSession, organization_id: uuid.UUID) -> d
     return max(last_event or midnight, midnight).replace(microsecond=0)
 
 
+def _about(item: FollowUp) -> str:
+    """What the item is about, not its date: the same check-in of a cadence, the same note."""
+    if item.reason == "check_in_due":
+        return f"{item.reason}.{item.engagement_id or item.option_id}.{item.checkin_number}"
+    return f"{item.reason}.{item.note_id or item.option_id}"
+
+
+def _description(item: FollowUp) -> str:
+    text = f"Candidate {item.candidate_id}; requisition {item.requisition_id}" + (
+        f"; option {item.option_id}" if item.option_id else ""
+    )
+    if item.engagement_id:
+        text += f"; interim engagement {item.engagement_id}"
+    if item.replacement is not None:
+        who = item.replacement.candidate_name or "the recommended runner-up"
+        text += f". Call {who}: " + "; ".join(item.replacement.reasons)
+    return text
+
+
 async def follow_up_calendar(
     session: AsyncSession, organization_id: uuid.UUID, due_before: date | None
 ) -> FollowUpCalendar:
     """The follow-ups due before `due_before` (default: 90 days from today)."""
     horizon = due_before or utcnow().date() + HORIZON
-    items = sorted(await follow_ups(session, organization_id, horizon), key=sort_key)
+    items = await follow_ups(session, organization_id, horizon)
     stamp = await _last_modified(session, organization_id)
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Shortlist//Follow-ups//EN")
@@ -76,16 +98,13 @@ async def follow_up_calendar(
     calendar.add("x-wr-calname", "Shortlist follow-ups")
     for item in items:
         event = icalendar.Event()
-        event.add("uid", f"{item.reason}.{item.note_id or item.option_id}@shortlist")
+        event.add("uid", f"{_about(item)}@shortlist")
         event.add("dtstamp", stamp)
         event.add("dtstart", item.due_on)
         event.add("dtend", item.due_on + timedelta(days=1))
-        event.add("summary", TITLES[item.reason].format(name=item.candidate_name or "a candidate"))
-        event.add(
-            "description",
-            f"Candidate {item.candidate_id}; requisition {item.requisition_id}"
-            + (f"; option {item.option_id}" if item.option_id else ""),
-        )
+        name = item.candidate_name or "a candidate"
+        event.add("summary", TITLES[item.reason].format(name=name, number=item.checkin_number))
+        event.add("description", _description(item))
         calendar.add_component(event)
     body = calendar.to_ical()
     return FollowUpCalendar(body, f'"{hashlib.sha256(body).hexdigest()[:32]}"', stamp)

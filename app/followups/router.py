@@ -10,7 +10,7 @@ from app.followups.calendar import CALENDAR_RESPONSES, calendar_response, follow
 from app.followups.schemas import FollowUp
 from app.kit.auth import ReadScope
 from app.kit.etag import IfNoneMatch
-from app.kit.pagination import Cursor, Limit, Page, page_response, paginate_sorted
+from app.kit.pagination import Cursor, Limit, Page, page_response
 from app.kit.schemas import Day
 from app.models.base import utcnow
 
@@ -44,13 +44,17 @@ async def list_follow_ups(
     cursor: Cursor = None,
 ) -> Response:
     """Door-open notes with a `keep_in_touch_on` date (for candidates who consented), holds
-    with a `revisit_on` date, and runner-ups not contacted for 14 days. A touchpoint with the
-    candidate on or after the due date clears an item. Soonest first."""
-    items = await service.follow_ups(session, actor.organization_id, due_before or _tomorrow())
-    rows, next_cursor = paginate_sorted(
-        items, key=service.sort_key, list_name="follow-ups", limit=limit, cursor=cursor
+    with a `revisit_on` date, and runner-ups not contacted for 14 days: a touchpoint with the
+    candidate on or after the due date clears these. Check-ins due by the cadence
+    (`check_in_due`: a first choice's on the requisition's `checkin_cadence_days` after its
+    start, an interim's every 7 days), cleared by a check-in on or after the due date and
+    before the next. And `call_runner_up`, 2 days after a first choice turned at risk, naming
+    the bench's recommended replacement; a touchpoint with a runner-up of the requisition or
+    the risk's end clears it. Soonest first, then by reason, candidate and requisition."""
+    items, next_cursor = await service.follow_up_page(
+        session, actor.organization_id, due_before or _tomorrow(), limit=limit, cursor=cursor
     )
-    return page_response(request, rows, next_cursor, lambda item: item)
+    return page_response(request, items, next_cursor, lambda item: item)
 
 
 @router.get(

@@ -1,118 +1,346 @@
 """Follow-ups: who to get back to, and when, so no open door is forgotten.
 
-Three sources, each one query, plus one for the latest touchpoints and one for the options the
-candidates hold: a bounded number of queries whatever the number of items. A touchpoint with
-the candidate on or after an item's due date clears it.
+Computed in SQL and paginated there: one `UNION ALL` of one select per source, each with the
+same columns, so a page is one statement whatever the number of items (and, when the page has
+a `call_runner_up`, the bench's recommendation for those requisitions: a few statements more).
+A touchpoint with the candidate on or after a keep-in-touch, hold or runner-up item's due date
+clears it; a check-in clears a `check_in_due`; calling a runner-up or the risk's end clears a
+`call_runner_up`.
 """
 
 import uuid
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    String,
+    Subquery,
+    Uuid,
+    and_,
+    cast,
+    exists,
+    func,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
-from app.bench.service import WARM_WITHIN, last_touches
-from app.followups.schemas import FollowUp
-from app.models import Candidate, InterimEngagement, Note, Option
+from app.bench.service import WARM_WITHIN, recommended_replacements
+from app.checkins.cadence import engagement_check_ins, option_check_ins
+from app.followups.schemas import FollowUp, FollowUpReason, Replacement
+from app.kit.dates import add_days, day_of
+from app.kit.pagination import SortKey, paginate, sort_order
+from app.models import Candidate, InterimEngagement, Note, Option, Touchpoint
+from app.models.base import utcnow
 from app.options.state_machine import SEATED
 
 
-async def follow_ups(
-    session: AsyncSession, organization_id: uuid.UUID, due_before: date
-) -> list[FollowUp]:
-    """Open items due before `due_before` (exclusive)."""
-    person = (Candidate.organization_id == organization_id, Candidate.erased_at.is_(None))
-    notes = await session.execute(
+def _reason(reason: FollowUpReason) -> ColumnElement[str]:
+    return literal_column(f"'{reason}'", String).label("reason")
+
+
+def _no_id(name: str) -> ColumnElement[Any]:
+    # Cast, so PostgreSQL can match the union's columns, and it reads back as a UUID.
+    return cast(null(), Uuid()).label(name)
+
+
+def _no_number() -> ColumnElement[Any]:
+    return cast(null(), Integer()).label("checkin_number")
+
+
+# Within two days of a first choice turning at risk, while the runner-up is still warm.
+CALL_RUNNER_UP_WITHIN = 2
+
+
+def _untouched(candidate_id: Any, due_on: Any) -> ColumnElement[bool]:
+    """No touchpoint with the candidate on or after the due date."""
+    return ~exists().where(
+        Touchpoint.candidate_id == candidate_id, day_of(Touchpoint.occurred_at) >= due_on
+    )
+
+
+def _people(organization_id: uuid.UUID | None, owner: Any) -> list[ColumnElement[bool]]:
+    """Candidates not erased, of the organization that owns `owner`'s rows (the source's
+    table, so its index on the organization serves the filter)."""
+    where: list[ColumnElement[bool]] = [Candidate.erased_at.is_(None)]
+    if organization_id is not None:
+        where += [owner.organization_id == organization_id]
+    return where
+
+
+def _keep_in_touch(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+    """Door-open notes with a date, for candidates who consented and are not the choice now."""
+    requisition_id = func.coalesce(Option.requisition_id, InterimEngagement.requisition_id)
+    notes = (
         select(
+            Candidate.organization_id,
+            Note.keep_in_touch_on.label("due_on"),
             Note.candidate_id,
-            Candidate.name,
-            func.coalesce(Option.requisition_id, InterimEngagement.requisition_id),
-            Note.keep_in_touch_on,
-            Note.id,
+            requisition_id.label("requisition_id"),
+            Candidate.name.label("candidate_name"),
+            Note.id.label("note_id"),
+            # Two notes asking to keep in touch on the same day are one thing to do; the
+            # oldest id names it, so its calendar UID does not depend on the query's order.
+            func.row_number()
+            .over(
+                partition_by=(Note.candidate_id, requisition_id, Note.keep_in_touch_on),
+                order_by=Note.id,
+            )
+            .label("nth"),
         )
         .join(Candidate, Candidate.id == Note.candidate_id)
         .outerjoin(Option, Option.id == Note.option_id)
         .outerjoin(InterimEngagement, InterimEngagement.id == Note.engagement_id)
         .where(
-            *person,
+            *_people(organization_id, Note),
             Candidate.keep_in_touch_consent.is_(True),
             Note.door_open.is_(True),
             Note.keep_in_touch_on < due_before,
+            requisition_id.is_not(None),
         )
+        .subquery("notes_due")
     )
-    holds = await session.execute(
-        select(Option.candidate_id, Candidate.name, Option.requisition_id, Option.revisit_on)
-        .join(Candidate, Candidate.id == Option.candidate_id)
-        .where(*person, Option.status == "on_hold", Option.revisit_on < due_before)
-    )
-    runner_ups = (
-        await session.execute(
-            select(
-                Option.candidate_id,
-                Candidate.name,
-                Option.requisition_id,
-                Option.status_changed_at,
-            )
-            .join(Candidate, Candidate.id == Option.candidate_id)
-            .where(*person, Option.status == "runner_up")
-        )
-    ).all()
-
-    rows = [
-        *(("keep_in_touch", *row) for row in notes),
-        *(("revisit_hold", *row, None) for row in holds),
-    ]
-    candidates = {row[1] for row in rows} | {row[0] for row in runner_ups}
-    touched = await last_touches(session, list(candidates))
-    for candidate_id, name, requisition_id, since in runner_ups:
-        warm_until = touched.get(candidate_id, since) + WARM_WITHIN
-        rows.append(("warm_runner_up", candidate_id, name, requisition_id, warm_until.date(), None))
-
-    options = await _options_of(session, candidates)
-    items: dict[tuple[str, ...], FollowUp] = {}
-    for reason, candidate_id, name, requisition_id, due_on, note_id in rows:
-        if due_on is None or due_on >= due_before:
-            continue
-        touch = touched.get(candidate_id)
-        if touch is not None and touch.date() >= due_on:
-            continue  # someone kept in touch on or after the due date
-        option_id, status = options.get((candidate_id, requisition_id), (None, None))
-        if reason == "keep_in_touch" and status in SEATED:
-            continue  # they are the choice now; nothing to keep warm
-        item = FollowUp(
-            candidate_id=candidate_id,
-            candidate_name=name,
-            option_id=option_id,
-            requisition_id=requisition_id,
-            reason=reason,
-            due_on=due_on,
-            note_id=note_id,
-        )
-        # Two notes asking to keep in touch on the same day are one thing to do; the older
-        # note's id names it, so its calendar UID does not depend on the query's order.
-        same = items.get(sort_key(item))
-        if same is None or str(note_id) < str(same.note_id):
-            items[sort_key(item)] = item
-    return list(items.values())
-
-
-async def _options_of(
-    session: AsyncSession, candidate_ids: set[uuid.UUID]
-) -> dict[tuple[uuid.UUID, uuid.UUID], tuple[uuid.UUID, str]]:
-    if not candidate_ids:
-        return {}
-    rows = await session.execute(
-        select(Option.candidate_id, Option.requisition_id, Option.id, Option.status).where(
-            Option.candidate_id.in_(candidate_ids)
-        )
-    )
-    return {(c, r): (o, s) for c, r, o, s in rows}
-
-
-def sort_key(item: FollowUp) -> tuple[str, ...]:
+    held = aliased(Option, name="held")  # the candidate's option on the requisition, if any
     return (
-        item.due_on.isoformat(),
-        item.reason,
-        str(item.candidate_id),
-        str(item.requisition_id),
+        select(
+            notes.c.organization_id,
+            notes.c.due_on,
+            _reason("keep_in_touch"),
+            notes.c.candidate_id,
+            notes.c.requisition_id,
+            notes.c.candidate_name,
+            held.id.label("option_id"),
+            notes.c.note_id,
+            _no_id("engagement_id"),
+            _no_number(),
+        )
+        .outerjoin(
+            held,
+            and_(
+                held.candidate_id == notes.c.candidate_id,
+                held.requisition_id == notes.c.requisition_id,
+            ),
+        )
+        .where(
+            notes.c.nth == 1,
+            # They are the choice now: nothing to keep warm.
+            or_(held.id.is_(None), held.status.not_in(SEATED)),
+            _untouched(notes.c.candidate_id, notes.c.due_on),
+        )
     )
+
+
+def _revisit_hold(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+    return (
+        select(
+            Option.organization_id,
+            Option.revisit_on.label("due_on"),
+            _reason("revisit_hold"),
+            Option.candidate_id,
+            Option.requisition_id,
+            Candidate.name.label("candidate_name"),
+            Option.id.label("option_id"),
+            _no_id("note_id"),
+            _no_id("engagement_id"),
+            _no_number(),
+        )
+        .join(Candidate, Candidate.id == Option.candidate_id)
+        .where(
+            *_people(organization_id, Option),
+            Option.status == "on_hold",
+            Option.revisit_on < due_before,
+            _untouched(Option.candidate_id, Option.revisit_on),
+        )
+    )
+
+
+def _warm_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+    """Runner-ups are due a call 14 days after the last contact (or since they became one)."""
+    last_touch = (
+        select(func.max(Touchpoint.occurred_at))
+        .where(Touchpoint.candidate_id == Option.candidate_id)
+        .scalar_subquery()
+    )
+    due_on = add_days(day_of(func.coalesce(last_touch, Option.status_changed_at)), WARM_WITHIN.days)
+    where = [*_people(organization_id, Option), Option.status == "runner_up"]
+    return (
+        select(
+            Option.organization_id,
+            due_on.label("due_on"),
+            _reason("warm_runner_up"),
+            Option.candidate_id,
+            Option.requisition_id,
+            Candidate.name.label("candidate_name"),
+            Option.id.label("option_id"),
+            _no_id("note_id"),
+            _no_id("engagement_id"),
+            _no_number(),
+        )
+        .join(Candidate, Candidate.id == Option.candidate_id)
+        .where(*where, due_on < due_before)
+    )
+
+
+def _check_in_due(
+    organization_id: uuid.UUID | None, due_before: date, today: date
+) -> list[Select[Any]]:
+    """The cadence's open check-ins, of first choices and of interims."""
+    options = option_check_ins(
+        today, organization_id=organization_id, due_before=due_before
+    ).subquery("option_check_ins")
+    engagements = engagement_check_ins(
+        today, organization_id=organization_id, due_before=due_before
+    ).subquery("engagement_check_ins")
+    return [
+        select(
+            options.c.organization_id,
+            options.c.due_on,
+            _reason("check_in_due"),
+            options.c.candidate_id,
+            options.c.requisition_id,
+            options.c.candidate_name,
+            options.c.option_id,
+            _no_id("note_id"),
+            _no_id("engagement_id"),
+            options.c.checkin_number,
+        ),
+        select(
+            engagements.c.organization_id,
+            engagements.c.due_on,
+            _reason("check_in_due"),
+            engagements.c.candidate_id,
+            engagements.c.requisition_id,
+            engagements.c.candidate_name,
+            engagements.c.option_id,
+            _no_id("note_id"),
+            engagements.c.engagement_id,
+            engagements.c.checkin_number,
+        ),
+    ]
+
+
+def _call_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+    """A first choice at risk, on a requisition with runner-ups none of whom has been contacted
+    since: call one (the page names the bench's recommendation)."""
+    runner = aliased(Option, name="runner")
+    runner_person = aliased(Candidate, name="runner_person")
+    due_on = add_days(day_of(Option.at_risk_since), CALL_RUNNER_UP_WITHIN)
+    runner_up = (runner.requisition_id == Option.requisition_id, runner.status == "runner_up")
+    return (
+        select(
+            Option.organization_id,
+            due_on.label("due_on"),
+            _reason("call_runner_up"),
+            Option.candidate_id,
+            Option.requisition_id,
+            Candidate.name.label("candidate_name"),
+            Option.id.label("option_id"),
+            _no_id("note_id"),
+            _no_id("engagement_id"),
+            _no_number(),
+        )
+        .join(Candidate, Candidate.id == Option.candidate_id)
+        .where(
+            *_people(organization_id, Option),
+            Option.status.in_(SEATED),
+            Option.at_risk.is_(True),
+            Option.at_risk_since.is_not(None),
+            due_on < due_before,
+            exists()
+            .where(*runner_up)
+            .where(runner_person.id == runner.candidate_id, runner_person.erased_at.is_(None)),
+            ~exists().where(
+                *runner_up,
+                Touchpoint.candidate_id == runner.candidate_id,
+                Touchpoint.occurred_at >= Option.at_risk_since,
+            ),
+        )
+    )
+
+
+def follow_up_rows(organization_id: uuid.UUID | None, due_before: date, today: date) -> Subquery:
+    """Every open item due before `due_before` (exclusive), of one organization or (for the
+    worker) of all, as of `today`."""
+    return union_all(
+        _keep_in_touch(organization_id, due_before),
+        _revisit_hold(organization_id, due_before),
+        _warm_runner_up(organization_id, due_before),
+        *_check_in_due(organization_id, due_before, today),
+        _call_runner_up(organization_id, due_before),
+    ).subquery("follow_ups")
+
+
+def sort_keys(rows: Subquery) -> tuple[SortKey, ...]:
+    return (
+        SortKey(rows.c.due_on),
+        SortKey(rows.c.reason),
+        SortKey(rows.c.candidate_id),
+        SortKey(rows.c.requisition_id),
+    )
+
+
+def _item(row: Any) -> FollowUp:
+    return FollowUp(
+        candidate_id=row.candidate_id,
+        candidate_name=row.candidate_name,
+        option_id=row.option_id,
+        requisition_id=row.requisition_id,
+        reason=row.reason,
+        due_on=row.due_on,
+        note_id=row.note_id,
+        engagement_id=row.engagement_id,
+        checkin_number=row.checkin_number,
+    )
+
+
+async def _items(session: AsyncSession, rows: Sequence[Any]) -> list[FollowUp]:
+    """The rows as follow-ups; a `call_runner_up` names the bench's recommended replacement."""
+    items = [_item(row) for row in rows]
+    calls = {i.requisition_id for i in items if i.reason == "call_runner_up"}
+    if not calls:
+        return items
+    found = await recommended_replacements(session, list(calls))
+    for item in items:
+        best = found.get(item.requisition_id) if item.reason == "call_runner_up" else None
+        if best is not None:
+            runner_up, reasons = best
+            item.replacement = Replacement(
+                option_id=runner_up.option.id,
+                candidate_id=runner_up.option.candidate_id,
+                candidate_name=runner_up.option.candidate.name,
+                reasons=reasons,
+            )
+    return items
+
+
+async def follow_up_page(
+    session: AsyncSession,
+    organization_id: uuid.UUID,
+    due_before: date,
+    *,
+    limit: int,
+    cursor: str | None,
+) -> tuple[list[FollowUp], str | None]:
+    """One page of the open items, soonest first, and the cursor of the next."""
+    rows = follow_up_rows(organization_id, due_before, utcnow().date())
+    page, next_cursor = await paginate(
+        session, select(rows), keys=sort_keys(rows), limit=limit, cursor=cursor, entities=False
+    )
+    return await _items(session, page), next_cursor
+
+
+async def follow_ups(
+    session: AsyncSession, organization_id: uuid.UUID, due_before: date
+) -> list[FollowUp]:
+    """Every open item due before `due_before`, soonest first (the calendar's bounded horizon)."""
+    rows = follow_up_rows(organization_id, due_before, utcnow().date())
+    result = await session.execute(select(rows).order_by(*sort_order(sort_keys(rows))))
+    return await _items(session, result.all())

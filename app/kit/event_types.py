@@ -36,6 +36,7 @@ EventType = Literal[
     "interim.started",
     "interim.ended",
     "touchpoint.logged",
+    "follow_up.due",
     "api_key.created",
     "api_key.revoked",
     "calendar_feed.created",

@@ -17,6 +17,8 @@ from pydantic import BaseModel, Field, StringConstraints
 from sqlalchemy import BigInteger, ColumnElement, Select, and_, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.sql.elements import KeyedColumnElement
+from sqlalchemy.sql.selectable import NamedFromClause
 from starlette.responses import Response
 
 from app.kit.errors import Problem
@@ -52,12 +54,21 @@ class Page(BaseModel, Generic[T]):
 
 @dataclass(frozen=True)
 class SortKey:
-    column: InstrumentedAttribute[Any]
+    # A model's column, or a column of a named subquery (a list computed in SQL).
+    column: InstrumentedAttribute[Any] | KeyedColumnElement[Any]
     nulls_last: bool = False
 
 
+def _name(column: InstrumentedAttribute[Any] | KeyedColumnElement[Any]) -> str:
+    if isinstance(column, InstrumentedAttribute):
+        return f"{column.class_.__tablename__}.{column.key}"
+    table = getattr(column, "table", None)
+    assert isinstance(table, NamedFromClause), "a sort key's subquery needs a name"
+    return f"{table.name}.{column.key}"
+
+
 def _list_of(keys: Sequence[SortKey]) -> str:
-    return ",".join(f"{k.column.class_.__tablename__}.{k.column.key}" for k in keys)
+    return ",".join(_name(k.column) for k in keys)
 
 
 def encode_cursor(list_name: str, values: Sequence[Any]) -> str:
@@ -163,27 +174,6 @@ async def paginate(
     rows = rows[:limit]
     last = rows[-1]
     return rows, encode_cursor(_list_of(keys), [getattr(last, k.column.key) for k in keys])
-
-
-def paginate_sorted(
-    items: Sequence[T],
-    *,
-    key: Callable[[T], tuple[str, ...]],
-    list_name: str,
-    limit: int,
-    cursor: str | None,
-) -> tuple[list[T], str | None]:
-    """Keyset pagination over items computed in memory, sorted by a tuple of strings."""
-    ordered = sorted(items, key=key)
-    if cursor is not None:
-        after = decode_cursor(cursor, list_name)
-        if not all(isinstance(v, str) for v in after):
-            raise InvalidCursor(CURSOR_DETAIL)
-        ordered = [item for item in ordered if key(item) > tuple(after)]
-    if len(ordered) <= limit:
-        return list(ordered), None
-    page = list(ordered[:limit])
-    return page, encode_cursor(list_name, key(page[-1]))
 
 
 def page_response(

@@ -7,6 +7,7 @@ from app.models.candidate import Candidate
 from app.models.checkin import CheckIn
 from app.models.event import Event
 from app.models.external_ref import ExternalRef
+from app.models.follow_up_notice import FollowUpNotice
 from app.models.idempotency_record import IdempotencyRecord
 from app.models.inbound_event import InboundEvent
 from app.models.integration import Integration
@@ -31,6 +32,7 @@ __all__ = [
     "CheckIn",
     "Event",
     "ExternalRef",
+    "FollowUpNotice",
     "IdempotencyRecord",
     "InboundEvent",
     "Integration",

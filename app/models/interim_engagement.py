@@ -32,4 +32,6 @@ class InterimEngagement(Base, Record, Owned):
         Index(None, "requisition_id", "created_at", "id"),
         # Evidence for an option: the engagements of its candidate on its requisition.
         Index(None, "requisition_id", "candidate_id"),
+        # Check-ins due: an organization's engagements that have not ended.
+        Index(None, "organization_id", "status"),
     )

@@ -58,4 +58,6 @@ class Note(Base, Record, Owned):
         Index(None, "option_id", "created_at", "id"),
         Index(None, "candidate_id"),
         Index(None, "engagement_id"),
+        # Follow-ups: an organization's notes asking to keep in touch by a date.
+        Index(None, "organization_id", "keep_in_touch_on"),
     )

@@ -27,6 +27,8 @@ class Option(Base, Record, Owned):
     rank: Mapped[int | None]
     fit_summary: Mapped[str | None] = mapped_column(Text)
     at_risk: Mapped[bool] = mapped_column(default=False)
+    # When it last became at risk: the runner-up is to be called within two days of it.
+    at_risk_since: Mapped[datetime | None]
     status_reason: Mapped[str | None] = mapped_column(Text)
     status_changed_at: Mapped[datetime] = mapped_column(default=utcnow)
     revisit_on: Mapped[date | None]  # set by `hold`
@@ -55,4 +57,6 @@ class Option(Base, Record, Owned):
         # The list order of a requisition's options: rank (unranked last), then id.
         Index(None, "requisition_id", "rank", "id"),
         Index(None, "candidate_id"),
+        # Follow-ups and the worker read an organization's options by status.
+        Index(None, "organization_id", "status"),
     )

@@ -1,11 +1,14 @@
 from datetime import date
 from typing import Literal, get_args
 
-from sqlalchemy import CheckConstraint, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Owned, Record
 from app.models.external_ref import ExternalRef, external_refs_of
+
+# Days after a first choice's start at which a check-in is due (issue 11).
+DEFAULT_CHECKIN_CADENCE = (3, 14, 30, 60, 90)
 
 RequisitionStatus = Literal["open", "on_hold", "filled", "closed"]
 REQUISITION_STATUSES = get_args(RequisitionStatus)
@@ -23,6 +26,11 @@ class Requisition(Base, Record, Owned):
     headcount: Mapped[int] = mapped_column(default=1)
     target_start_date: Mapped[date | None]
     status: Mapped[str] = mapped_column(String(16), default="open")
+    checkin_cadence_days: Mapped[list[int]] = mapped_column(
+        JSON,
+        default=lambda: list(DEFAULT_CHECKIN_CADENCE),
+        server_default=text(f"'{list(DEFAULT_CHECKIN_CADENCE)}'"),
+    )
 
     external_refs: Mapped[list[ExternalRef]] = external_refs_of("requisition", "Requisition")
 

@@ -1,8 +1,10 @@
 from datetime import date
+from itertools import pairwise
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, JsonValue
+from pydantic import AfterValidator, ConfigDict, Field, JsonValue
 
+from app.checkins.cadence import MAX_CHECKINS
 from app.kit.schemas import (
     Day,
     ExternalRef,
@@ -13,11 +15,33 @@ from app.kit.schemas import (
     RequestBody,
     ResourceOut,
 )
-from app.models.requisition import RequisitionStatus
+from app.models.requisition import DEFAULT_CHECKIN_CADENCE, RequisitionStatus
 
 # `filled` follows from hires (see the option actions); people set the others.
 SettableStatus = Literal["open", "on_hold", "closed"]
 Headcount = Annotated[int, Field(ge=1, le=10_000)]
+
+
+def _ascending(days: list[int]) -> list[int]:
+    if any(later <= earlier for earlier, later in pairwise(days)):
+        raise ValueError("the days must be strictly ascending")
+    return days
+
+
+CheckinCadence = Annotated[
+    list[Annotated[int, Field(ge=1, le=365)]],
+    Field(
+        min_length=1,
+        max_length=MAX_CHECKINS,
+        description="Days after a first choice's start (the `start_date` of a hire; the day it "
+        "was selected until then) at which a check-in on it is due: strictly ascending, each "
+        f"1–365, at most {MAX_CHECKINS}. Default `{list(DEFAULT_CHECKIN_CADENCE)}`. A check-in "
+        "recorded on or after a due day and before the next satisfies it. Interim engagements "
+        "are checked in on every 7 days from `starts_on`.",
+        examples=[list(DEFAULT_CHECKIN_CADENCE)],
+    ),
+    AfterValidator(_ascending),
+]
 
 _EXAMPLE: dict[str, JsonValue] = {
     "title": "Platform engineer",
@@ -26,6 +50,7 @@ _EXAMPLE: dict[str, JsonValue] = {
     "description": "Owns our build and deploy pipeline.",
     "headcount": 1,
     "target_start_date": "2027-01-11",
+    "checkin_cadence_days": list(DEFAULT_CHECKIN_CADENCE),
     "external_refs": [{"system": "greenhouse", "external_id": "4012"}],
 }
 
@@ -39,6 +64,7 @@ class RequisitionCreate(RequestBody):
     description: LongText | None = None
     headcount: Headcount = 1
     target_start_date: Day | None = None
+    checkin_cadence_days: CheckinCadence = list(DEFAULT_CHECKIN_CADENCE)
     external_refs: ExternalRefs = []
 
 
@@ -48,7 +74,7 @@ class RequisitionUpdate(PatchBody):
         json_schema_extra={"examples": [{"headcount": 2, "status": "on_hold"}]},
     )
     not_null: ClassVar[frozenset[str]] = frozenset(
-        {"title", "headcount", "status", "external_refs"}
+        {"title", "headcount", "status", "external_refs", "checkin_cadence_days"}
     )
 
     title: Name | None = None
@@ -58,6 +84,7 @@ class RequisitionUpdate(PatchBody):
     headcount: Headcount | None = None
     target_start_date: Day | None = None
     status: SettableStatus | None = None
+    checkin_cadence_days: CheckinCadence | None = None
     external_refs: ExternalRefs | None = None
 
 
@@ -85,4 +112,7 @@ class RequisitionOut(ResourceOut):
     headcount: int
     target_start_date: date | None
     status: RequisitionStatus
+    checkin_cadence_days: list[int] = Field(
+        description="Days after a first choice's start at which a check-in on it is due."
+    )
     external_refs: list[ExternalRef]

@@ -96,14 +96,19 @@ async def test_a_candidate_with_two_notes_gets_distinct_events(client, declined_
     assert sorted(all_day(e).isoformat() for e in events) == sorted(i["due_on"] for i in items)
 
 
-async def test_a_selected_candidate_leaves_the_calendar(client):
+async def test_a_selected_candidate_leaves_the_calendar_until_their_check_ins(client):
     req = await requisition(client)
     juan = await declined(client, req["id"], "Juan Pérez", keep_in_touch_on=day(-2))
     assert len((await calendar(client, due_before=day(30))).walk("VEVENT")) == 1
 
     await act(client, juan["id"], "reactivate", reason="The agency fell through.", to="selected")
 
-    assert (await calendar(client, due_before=day(30))).walk("VEVENT") == []
+    # Not kept in touch with any more: checked in on, 3 and 14 days after his selection.
+    events = (await calendar(client, due_before=day(30))).walk("VEVENT")
+    assert [(str(e["summary"]), all_day(e).isoformat()) for e in events] == [
+        ("Check-in 1 on Juan Pérez", day(3)),
+        ("Check-in 2 on Juan Pérez", day(14)),
+    ]
 
 
 async def test_by_default_the_feed_shows_what_is_coming_up(client):

@@ -28,6 +28,10 @@ def summary(items: list[dict]) -> list[tuple[str, str, str]]:
     return [(i["candidate_name"], i["reason"], i["due_on"]) for i in items]
 
 
+def kinds(items: list[dict]) -> set[str]:
+    return {i["reason"] for i in items}
+
+
 # --- the three sources --------------------------------------------------------------------------
 
 
@@ -47,6 +51,9 @@ async def test_a_door_open_note_with_a_date_is_a_keep_in_touch_follow_up(client)
         "reason": "keep_in_touch",
         "due_on": day(-1),
         "note_id": note["id"],
+        "engagement_id": None,
+        "checkin_number": None,
+        "replacement": None,
     }
 
 
@@ -111,6 +118,9 @@ async def test_a_hold_is_revisited_on_its_date(client):
         "reason": "revisit_hold",
         "due_on": day(-4),
         "note_id": None,
+        "engagement_id": None,
+        "checkin_number": None,
+        "replacement": None,
     }
 
 
@@ -137,6 +147,9 @@ async def test_a_runner_up_not_touched_for_14_days_needs_a_call(client):
         "reason": "warm_runner_up",
         "due_on": day(-6),
         "note_id": None,
+        "engagement_id": None,
+        "checkin_number": None,
+        "replacement": None,
     }
 
 
@@ -159,7 +172,12 @@ async def test_a_runner_up_who_reviews_the_first_choices_work_is_back_in_touch(c
     await ok(await client.post(f"/v1/options/{agency['id']}/check-ins", json=review), 201)
 
     assert await follow_ups(client) == []
-    assert summary(await follow_ups(client, day(15))) == [("Ana Silva", "warm_runner_up", day(14))]
+    # Besides the agency's own check-ins of the cadence, due 3 and 14 days after selection.
+    assert summary(await follow_ups(client, day(15))) == [
+        ("Northwind", "check_in_due", day(3)),
+        ("Northwind", "check_in_due", day(14)),
+        ("Ana Silva", "warm_runner_up", day(14)),
+    ]
 
 
 # --- due dates and touchpoints ------------------------------------------------------------------
@@ -284,6 +302,32 @@ async def test_pages_agree_with_one_page_when_a_candidate_has_two_notes_for_one_
     assert seen == everything
 
 
+async def test_more_items_than_a_page_are_served_in_order_with_cursors(client):
+    # Eight holds and four runner-ups due the same day: the candidate breaks the tie.
+    req = await requisition(client)
+    holds = [await on_hold(client, req["id"], f"Held {i}", revisit_on=day(-1)) for i in range(8)]
+    warm = [await runner_up(client, req["id"], f"Warm {i}", touched_on=day(-15)) for i in range(4)]
+    expected = [
+        ("revisit_hold", o["candidate_id"]) for o in sorted(holds, key=lambda o: o["candidate_id"])
+    ] + [
+        ("warm_runner_up", o["candidate_id"]) for o in sorted(warm, key=lambda o: o["candidate_id"])
+    ]
+
+    seen, cursor, pages = [], None, 0
+    while True:
+        params = {"limit": 5, **({"cursor": cursor} if cursor else {})}
+        page = await ok(await client.get("/v1/follow-ups", params=params))
+        pages += 1
+        seen += [(item["reason"], item["candidate_id"]) for item in page["data"]]
+        assert {item["due_on"] for item in page["data"]} == {day(-1)}
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+
+    assert pages == 3
+    assert seen == expected
+
+
 @pytest.mark.parametrize("cursor", ["garbage", "e30", "WyJvcHRpb25zIl0"])
 async def test_a_cursor_the_api_did_not_issue_is_422(client, cursor):
     await five_follow_ups(client)
@@ -309,7 +353,7 @@ async def test_a_selected_candidate_is_no_longer_kept_in_touch_with(client):
 
     await act(client, juan["id"], "reactivate", reason="The agency fell through.", to="selected")
 
-    assert await follow_ups(client, day(365)) == []
+    assert kinds(await follow_ups(client, day(365))) == {"check_in_due"}
 
 
 async def test_an_interim_later_selected_is_no_longer_kept_in_touch_with(client):
@@ -320,7 +364,7 @@ async def test_an_interim_later_selected_is_no_longer_kept_in_touch_with(client)
 
     await act(client, juan["id"], "select", reason="Proved himself as the interim.")
 
-    assert await follow_ups(client, day(365)) == []
+    assert kinds(await follow_ups(client, day(365))) == {"check_in_due"}
 
 
 async def test_erased_candidates_are_never_listed(client):

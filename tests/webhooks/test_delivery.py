@@ -89,6 +89,10 @@ async def make_every_kind_of_change(client: httpx.AsyncClient, app: object) -> N
     integration = await ok(await client.post("/v1/integrations", json=lever), 201)
     assert (await client.delete(f"/v1/integrations/{integration['id']}")).status_code == 204
     await email_every_way(client, app, rid)
+    # A hold to revisit today: the worker's upkeep announces it (`follow_up.due`).
+    revisit = await option(client, rid, "Gil Sousa")
+    await act(client, revisit["id"], "hold", reason="Not now.", revisit_on=str(utcnow().date()))
+    await Worker(app.state.db, app.state.settings).upkeep()  # type: ignore[attr-defined]
 
 
 async def email_every_way(client: httpx.AsyncClient, app: object, rid: str) -> None:
