@@ -161,6 +161,7 @@ def worker(args: argparse.Namespace, settings: Settings) -> None:
     """Deliver webhooks and do upkeep until SIGTERM or Ctrl-C, then stop gracefully."""
     import signal
 
+    from app.kit.observability import configure_logging
     from app.worker import Worker
 
     async def run() -> None:
@@ -174,6 +175,7 @@ def worker(args: argparse.Namespace, settings: Settings) -> None:
         finally:
             await db.engine.dispose()
 
+    configure_logging(settings)  # the same log lines as `serve`: JSON off a terminal
     migrate(settings.database_url)
     if args.metrics_port is not None:
         # A worker has no API to serve /metrics from: its delivery outcomes are scraped here.

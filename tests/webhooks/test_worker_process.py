@@ -2,6 +2,7 @@
 are pending loses none of them after a restart; SIGTERM stops it cleanly. Always on a
 temporary SQLite file, like the CLI tests: the server migrates and owns its database."""
 
+import json
 import os
 import signal
 import socket
@@ -144,7 +145,7 @@ def test_shortlist_worker_delivers_and_stops_on_sigterm(server_env):
             created = api.post("/v1/requisitions", json={"title": "Role"}).json()
             worker = subprocess.Popen(
                 [SHORTLIST, "worker"],
-                env=server_env,
+                env={**server_env, "SHORTLIST_LOG_FORMAT": "json", "SHORTLIST_LOG_LEVEL": "info"},
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 text=True,
@@ -154,7 +155,12 @@ def test_shortlist_worker_delivers_and_stops_on_sigterm(server_env):
             payload = received.verify(hook["secret"])
             assert payload["data"]["subject"]["id"] == created["id"]
         worker.send_signal(signal.SIGTERM)
-        assert worker.wait(timeout=60) == 0
+        output, _ = worker.communicate(timeout=60)
+        assert worker.returncode == 0
+        # Its log lines are JSON, as `serve`'s are, so one log pipeline reads both.
+        events = [json.loads(line)["event"] for line in output.splitlines() if line[:1] == "{"]
+        assert any(e.startswith("worker") and e.endswith("started") for e in events), output
+        assert any(e.startswith("worker") and e.endswith("stopped") for e in events), output
     finally:
         for process in (worker, api_server.process):
             if process is not None and process.poll() is None:
