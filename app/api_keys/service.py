@@ -6,9 +6,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.auth import Actor, hash_secret, new_secret
-from app.kit.errors import NotFound
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import get_owned, readable
 from app.models import ApiKey, Organization
 from app.models.base import utcnow
 
@@ -45,18 +45,13 @@ async def create_api_key(
 async def get_api_key(
     session: AsyncSession, organization_id: uuid.UUID, api_key_id: uuid.UUID
 ) -> ApiKey:
-    key = await session.scalar(
-        select(ApiKey).where(ApiKey.id == api_key_id, ApiKey.organization_id == organization_id)
-    )
-    if key is None:
-        raise NotFound(f"No API key {api_key_id}.")
-    return key
+    return await get_owned(session, ApiKey, organization_id, api_key_id, label="API key")
 
 
 async def list_api_keys(
     session: AsyncSession, organization_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> tuple[list[ApiKey], str | None]:
-    query = select(ApiKey).where(ApiKey.organization_id == organization_id)
+    query = readable(ApiKey, organization_id)
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
 
 

@@ -12,6 +12,7 @@ from app.kit.auth import Actor, hash_secret
 from app.kit.errors import NotFound
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import get_owned, readable
 from app.models import CalendarFeed
 from app.models.base import utcnow
 
@@ -38,14 +39,7 @@ async def create_feed(session: AsyncSession, actor: Actor, name: str) -> tuple[C
 async def get_feed(
     session: AsyncSession, organization_id: uuid.UUID, feed_id: uuid.UUID
 ) -> CalendarFeed:
-    feed = await session.scalar(
-        select(CalendarFeed).where(
-            CalendarFeed.id == feed_id, CalendarFeed.organization_id == organization_id
-        )
-    )
-    if feed is None:
-        raise NotFound(f"No calendar feed {feed_id}.")
-    return feed
+    return await get_owned(session, CalendarFeed, organization_id, feed_id, label="calendar feed")
 
 
 async def feed_by_token(session: AsyncSession, token: str) -> CalendarFeed:
@@ -63,7 +57,7 @@ async def feed_by_token(session: AsyncSession, token: str) -> CalendarFeed:
 async def list_feeds(
     session: AsyncSession, organization_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> tuple[list[CalendarFeed], str | None]:
-    query = select(CalendarFeed).where(CalendarFeed.organization_id == organization_id)
+    query = readable(CalendarFeed, organization_id)
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
 
 

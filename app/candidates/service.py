@@ -9,7 +9,7 @@ from sqlalchemy.orm import selectinload
 
 from app.candidates.schemas import CandidateCreate, CandidateUpdate
 from app.kit.auth import Actor
-from app.kit.errors import Conflict, NotFound
+from app.kit.errors import Conflict
 from app.kit.events import record_event
 from app.kit.external_refs import (
     apply_patch,
@@ -20,6 +20,7 @@ from app.kit.external_refs import (
 )
 from app.kit.idempotency import erase_responses
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import get_owned, readable
 from app.models import (
     Candidate,
     CheckIn,
@@ -65,15 +66,15 @@ def ensure_not_erased(candidate: Candidate) -> None:
 async def get_candidate(
     session: AsyncSession, organization_id: uuid.UUID, candidate_id: uuid.UUID
 ) -> Candidate:
-    candidate = await session.scalar(
-        select(Candidate)
-        .where(Candidate.id == candidate_id, Candidate.organization_id == organization_id)
-        .options(selectinload(Candidate.external_refs))
-        .execution_options(populate_existing=True)
+    return await get_owned(
+        session,
+        Candidate,
+        organization_id,
+        candidate_id,
+        label="candidate",
+        options=[selectinload(Candidate.external_refs)],
+        fresh=True,
     )
-    if candidate is None:
-        raise NotFound(f"No candidate {candidate_id}.")
-    return candidate
 
 
 def _escape_like(term: str) -> str:
@@ -92,11 +93,7 @@ async def list_candidates(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[Candidate], str | None]:
-    query = (
-        select(Candidate)
-        .where(Candidate.organization_id == organization_id)
-        .options(selectinload(Candidate.external_refs))
-    )
+    query = readable(Candidate, organization_id).options(selectinload(Candidate.external_refs))
     if q:
         pattern = f"%{_escape_like(q)}%"
         query = query.where(

@@ -47,7 +47,5 @@ async def list_checkins(
     cursor: Cursor = None,
 ) -> Response:
     """Oldest first, by the day they happened."""
-    rows, next_cursor = await service.list_checkins(
-        session, option_id=option.id, limit=limit, cursor=cursor
-    )
+    rows, next_cursor = await service.list_checkins(session, option, limit=limit, cursor=cursor)
     return page_response(request, rows, next_cursor, CheckInOut.model_validate)

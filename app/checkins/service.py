@@ -13,6 +13,7 @@ from app.kit.auth import Actor
 from app.kit.errors import Conflict
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import readable
 from app.models import CheckIn, InterimEngagement, Option
 from app.models.base import utcnow
 from app.options.state_machine import SEATED
@@ -159,12 +160,16 @@ async def record_engagement_checkin(
 
 async def list_checkins(
     session: AsyncSession,
+    subject: Option | InterimEngagement,
     *,
-    option_id: uuid.UUID | None = None,
-    engagement_id: uuid.UUID | None = None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[CheckIn], str | None]:
-    about = CheckIn.option_id == option_id if option_id else CheckIn.engagement_id == engagement_id
-    query = select(CheckIn).where(about)
+    """The check-ins of an option or of an interim engagement."""
+    about = (
+        CheckIn.option_id == subject.id
+        if isinstance(subject, Option)
+        else CheckIn.engagement_id == subject.id
+    )
+    query = readable(CheckIn, subject.organization_id).where(about)
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)

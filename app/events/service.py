@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.errors import NotFound
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import readable
 from app.models import Event
 
 ORDER = (SortKey(Event.xid), SortKey(Event.seq))
@@ -40,7 +41,7 @@ async def list_events(
     cursor: str | None,
 ) -> tuple[list[Event], str | None]:
     """Oldest first. `after` starts the feed behind an event the client has already seen."""
-    query = select(Event).where(Event.organization_id == organization_id)
+    query = readable(Event, organization_id)
     if session.get_bind().dialect.name == "postgresql":
         query = query.where(Event.xid < SETTLED_BELOW)
     if after is not None:

@@ -25,6 +25,7 @@ from app.kit.errors import Conflict, NotFound, Problem, _validation_errors
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
 from app.kit.secrets import seal, unseal
+from app.kit.tenancy import get_owned, readable
 from app.models import InboundEvent, Integration
 from app.models.inbound_event import InboundOutcome
 
@@ -82,20 +83,15 @@ async def create_integration(
 async def get_integration(
     session: AsyncSession, organization_id: uuid.UUID, integration_id: uuid.UUID
 ) -> Integration:
-    integration = await session.scalar(
-        select(Integration).where(
-            Integration.id == integration_id, Integration.organization_id == organization_id
-        )
+    return await get_owned(
+        session, Integration, organization_id, integration_id, label="integration"
     )
-    if integration is None:
-        raise NotFound(f"No integration {integration_id}.")
-    return integration
 
 
 async def list_integrations(
     session: AsyncSession, organization_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> tuple[list[Integration], str | None]:
-    query = select(Integration).where(Integration.organization_id == organization_id)
+    query = readable(Integration, organization_id)
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
 
 
@@ -111,7 +107,9 @@ async def delete_integration(session: AsyncSession, actor: Actor, integration: I
 async def list_inbound_events(
     session: AsyncSession, integration: Integration, *, limit: int, cursor: str | None
 ) -> tuple[list[InboundEvent], str | None]:
-    query = select(InboundEvent).where(InboundEvent.integration_id == integration.id)
+    query = readable(InboundEvent, integration.organization_id).where(
+        InboundEvent.integration_id == integration.id
+    )
     return await paginate(session, query, keys=EVENT_ORDER, limit=limit, cursor=cursor)
 
 

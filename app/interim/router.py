@@ -157,7 +157,5 @@ async def list_engagement_checkins(
     cursor: Cursor = None,
 ) -> Response:
     """Oldest first, by the day they happened."""
-    rows, next_cursor = await list_checkins(
-        session, engagement_id=engagement.id, limit=limit, cursor=cursor
-    )
+    rows, next_cursor = await list_checkins(session, engagement, limit=limit, cursor=cursor)
     return page_response(request, rows, next_cursor, CheckInOut.model_validate)

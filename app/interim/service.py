@@ -3,7 +3,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.candidates.service import ensure_not_erased, get_candidate
@@ -11,9 +11,10 @@ from app.checkins.schemas import CheckInCreate
 from app.checkins.service import CheckInNotAllowed, record_engagement_checkin
 from app.interim.schemas import EngagementCreate, EngagementEnd, EngagementUpdate, effective_status
 from app.kit.auth import Actor
-from app.kit.errors import Conflict, InvalidRequest, NotFound
+from app.kit.errors import Conflict, InvalidRequest
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import get_owned, readable
 from app.models import CheckIn, InterimEngagement, Requisition
 from app.models.base import utcnow
 from app.models.interim_engagement import EngagementStatus
@@ -33,15 +34,9 @@ def today() -> date:
 async def get_engagement(
     session: AsyncSession, organization_id: uuid.UUID, engagement_id: uuid.UUID
 ) -> InterimEngagement:
-    engagement = await session.scalar(
-        select(InterimEngagement).where(
-            InterimEngagement.id == engagement_id,
-            InterimEngagement.organization_id == organization_id,
-        )
+    return await get_owned(
+        session, InterimEngagement, organization_id, engagement_id, label="interim engagement"
     )
-    if engagement is None:
-        raise NotFound(f"No interim engagement {engagement_id}.")
-    return engagement
 
 
 def _is(status: EngagementStatus, on: date) -> object:
@@ -61,7 +56,9 @@ async def list_engagements(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[InterimEngagement], str | None]:
-    query = select(InterimEngagement).where(InterimEngagement.requisition_id == requisition.id)
+    query = readable(InterimEngagement, requisition.organization_id).where(
+        InterimEngagement.requisition_id == requisition.id
+    )
     if status is not None:
         query = query.where(_is(status, today()))  # type: ignore[arg-type]
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)

@@ -10,9 +10,10 @@ from sqlalchemy.orm import selectinload
 
 from app.candidates.service import ensure_not_erased
 from app.kit.auth import Actor
-from app.kit.errors import InvalidRequest, NotFound, Problem
+from app.kit.errors import InvalidRequest, Problem
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import get_owned, readable
 from app.models import Candidate, InterimEngagement, Note, NoteTemplate, Option, Requisition
 from app.models.base import utcnow
 from app.models.note import NoteKind
@@ -136,18 +137,18 @@ async def create_option_note(
 async def list_notes(
     session: AsyncSession, option: Option, *, limit: int, cursor: str | None
 ) -> tuple[list[Note], str | None]:
-    query = select(Note).where(Note.option_id == option.id).options(selectinload(Note.delivery))
+    query = (
+        readable(Note, option.organization_id)
+        .where(Note.option_id == option.id)
+        .options(selectinload(Note.delivery))
+    )
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
 
 
 async def get_note(session: AsyncSession, organization_id: uuid.UUID, note_id: uuid.UUID) -> Note:
-    note = await session.scalar(
-        select(Note)
-        .where(Note.id == note_id, Note.organization_id == organization_id)
-        .options(selectinload(Note.delivery))
+    note = await get_owned(
+        session, Note, organization_id, note_id, label="note", options=[selectinload(Note.delivery)]
     )
-    if note is None:
-        raise NotFound(f"No note {note_id}.")
     return note
 
 
@@ -183,20 +184,15 @@ async def create_template(
 async def get_template(
     session: AsyncSession, organization_id: uuid.UUID, template_id: uuid.UUID
 ) -> NoteTemplate:
-    template = await session.scalar(
-        select(NoteTemplate).where(
-            NoteTemplate.id == template_id, NoteTemplate.organization_id == organization_id
-        )
+    return await get_owned(
+        session, NoteTemplate, organization_id, template_id, label="note template"
     )
-    if template is None:
-        raise NotFound(f"No note template {template_id}.")
-    return template
 
 
 async def list_templates(
     session: AsyncSession, organization_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> tuple[list[NoteTemplate], str | None]:
-    query = select(NoteTemplate).where(NoteTemplate.organization_id == organization_id)
+    query = readable(NoteTemplate, organization_id)
     return await paginate(session, query, keys=TEMPLATE_ORDER, limit=limit, cursor=cursor)
 
 

@@ -3,12 +3,10 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.kit.auth import Actor
-from app.kit.errors import NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import (
     apply_patch,
@@ -18,6 +16,7 @@ from app.kit.external_refs import (
     with_ref,
 )
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import get_owned, readable
 from app.models import Requisition
 from app.models.requisition import RequisitionStatus
 from app.requisitions.schemas import RequisitionCreate, RequisitionUpdate
@@ -33,15 +32,15 @@ async def get_requisition(
     *,
     with_refs: bool = True,
 ) -> Requisition:
-    query = select(Requisition).where(
-        Requisition.id == requisition_id, Requisition.organization_id == organization_id
+    return await get_owned(
+        session,
+        Requisition,
+        organization_id,
+        requisition_id,
+        label="requisition",
+        options=[selectinload(Requisition.external_refs)] if with_refs else [],
+        fresh=True,
     )
-    if with_refs:
-        query = query.options(selectinload(Requisition.external_refs))
-    requisition = await session.scalar(query.execution_options(populate_existing=True))
-    if requisition is None:
-        raise NotFound(f"No requisition {requisition_id}.")
-    return requisition
 
 
 async def list_requisitions(
@@ -55,11 +54,7 @@ async def list_requisitions(
     limit: int,
     cursor: str | None,
 ) -> tuple[list[Requisition], str | None]:
-    query = (
-        select(Requisition)
-        .where(Requisition.organization_id == organization_id)
-        .options(selectinload(Requisition.external_refs))
-    )
+    query = readable(Requisition, organization_id).options(selectinload(Requisition.external_refs))
     if status is not None:
         query = query.where(Requisition.status == status)
     if updated_after is not None:

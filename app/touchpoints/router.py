@@ -49,6 +49,6 @@ async def list_touchpoints(
 ) -> Response:
     """Oldest first."""
     rows, next_cursor = await service.list_touchpoints(
-        session, candidate.id, limit=limit, cursor=cursor
+        session, candidate, limit=limit, cursor=cursor
     )
     return page_response(request, rows, next_cursor, TouchpointOut.model_validate)

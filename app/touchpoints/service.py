@@ -1,15 +1,14 @@
 """Touchpoints: keeping in touch with candidates, which keeps runner-ups warm."""
 
-import uuid
 from datetime import datetime
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.candidates.service import ensure_not_erased
 from app.kit.auth import Actor
 from app.kit.events import record_event
 from app.kit.pagination import SortKey, paginate
+from app.kit.tenancy import readable
 from app.models import Candidate, Touchpoint
 from app.models.base import utcnow
 from app.models.touchpoint import Channel, Direction
@@ -55,7 +54,9 @@ async def log_touchpoint(
 
 
 async def list_touchpoints(
-    session: AsyncSession, candidate_id: uuid.UUID, *, limit: int, cursor: str | None
+    session: AsyncSession, candidate: Candidate, *, limit: int, cursor: str | None
 ) -> tuple[list[Touchpoint], str | None]:
-    query = select(Touchpoint).where(Touchpoint.candidate_id == candidate_id)
+    query = readable(Touchpoint, candidate.organization_id).where(
+        Touchpoint.candidate_id == candidate.id
+    )
     return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)

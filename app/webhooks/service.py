@@ -11,11 +11,12 @@ from sqlalchemy.orm import selectinload
 
 from app.config import Settings
 from app.kit.auth import Actor
-from app.kit.errors import Conflict, InvalidRequest, NotFound
+from app.kit.errors import Conflict, InvalidRequest
 from app.kit.events import record_event
 from app.kit.outbox import TEST_EVENT, enqueue_deliveries
 from app.kit.pagination import SortKey, paginate
 from app.kit.secrets import seal, unseal
+from app.kit.tenancy import get_owned, readable
 from app.models import WebhookDelivery, WebhookEndpoint
 from app.models.base import utcnow
 from app.models.webhook_delivery import DeliveryStatus
@@ -97,20 +98,15 @@ async def create_endpoint(
 async def get_endpoint(
     session: AsyncSession, organization_id: uuid.UUID, endpoint_id: uuid.UUID
 ) -> WebhookEndpoint:
-    endpoint = await session.scalar(
-        select(WebhookEndpoint).where(
-            WebhookEndpoint.id == endpoint_id, WebhookEndpoint.organization_id == organization_id
-        )
+    return await get_owned(
+        session, WebhookEndpoint, organization_id, endpoint_id, label="webhook endpoint"
     )
-    if endpoint is None:
-        raise NotFound(f"No webhook endpoint {endpoint_id}.")
-    return endpoint
 
 
 async def list_endpoints(
     session: AsyncSession, organization_id: uuid.UUID, *, limit: int, cursor: str | None
 ) -> tuple[list[WebhookEndpoint], str | None]:
-    query = select(WebhookEndpoint).where(WebhookEndpoint.organization_id == organization_id)
+    query = readable(WebhookEndpoint, organization_id)
     return await paginate(session, query, keys=ENDPOINT_ORDER, limit=limit, cursor=cursor)
 
 
@@ -236,7 +232,7 @@ async def list_deliveries(
     cursor: str | None,
 ) -> tuple[list[WebhookDelivery], str | None]:
     query = (
-        select(WebhookDelivery)
+        readable(WebhookDelivery, endpoint.organization_id)
         .where(WebhookDelivery.endpoint_id == endpoint.id)
         .options(selectinload(WebhookDelivery.attempts))
     )
@@ -248,17 +244,15 @@ async def list_deliveries(
 async def get_delivery(
     session: AsyncSession, organization_id: uuid.UUID, delivery_id: uuid.UUID
 ) -> WebhookDelivery:
-    delivery = await session.scalar(
-        select(WebhookDelivery)
-        .where(
-            WebhookDelivery.id == delivery_id, WebhookDelivery.organization_id == organization_id
-        )
-        .options(selectinload(WebhookDelivery.attempts))
-        .execution_options(populate_existing=True)
+    return await get_owned(
+        session,
+        WebhookDelivery,
+        organization_id,
+        delivery_id,
+        label="webhook delivery",
+        options=[selectinload(WebhookDelivery.attempts)],
+        fresh=True,
     )
-    if delivery is None:
-        raise NotFound(f"No webhook delivery {delivery_id}.")
-    return delivery
 
 
 async def retry_delivery(session: AsyncSession, delivery: WebhookDelivery) -> WebhookDelivery:
