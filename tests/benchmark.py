@@ -142,6 +142,47 @@ async def seed(base: str, key: str, options: int, cycling: int) -> Seed:
                 f"/v1/options/{held['id']}/hold",
                 {"reason": "Budget in spring.", "revisit_on": str(today + timedelta(1))},
             )
+        # The bench and follow-ups at work: a second runner-up (cold), a touchpoint that makes
+        # the first one warm (so it is recommended), interim evidence of its own, and a
+        # failing check-in that puts the first choice at risk (a `call_runner_up`).
+        await post(f"/v1/options/{listed[8]['id']}/keep-warm", {"reason": "Also strong."})
+        await post(
+            f"/v1/candidates/{listed[2]['candidate_id']}/touchpoints",
+            {
+                "direction": "outbound",
+                "channel": "call",
+                "occurred_at": f"{today - timedelta(2)}T10:00:00Z",
+            },
+        )
+        second = await post(
+            f"/v1/requisitions/{reads['id']}/interim-engagements",
+            {"candidate_id": listed[2]["candidate_id"], "starts_on": str(today - timedelta(9))},
+        )
+        await post(
+            f"/v1/interim-engagements/{second['id']}/check-ins",
+            {"verdict": "exceeds", "rating": 5, "occurred_on": str(today - timedelta(1))},
+        )
+        await post(
+            f"/v1/options/{listed[1]['id']}/check-ins",
+            {"verdict": "failing", "rating": 1, "occurred_on": str(today)},
+        )
+        await post(  # a hold whose door-open note asks to keep in touch (`keep_in_touch`)
+            f"/v1/options/{listed[9]['id']}/hold",
+            {
+                "reason": "No budget until Q2.",
+                "revisit_on": str(today + timedelta(60)),
+                "note": {
+                    "reason_code": "no_current_need",
+                    "message": (
+                        "Hi R Candidate 9, thank you for the conversations. We have no opening "
+                        "right now because the budget moved to Q2, so this is a 'not now' "
+                        "rather than a no. I'll get back in touch in a few weeks."
+                    ),
+                    "door_open": True,
+                    "keep_in_touch_on": str(today + timedelta(3)),
+                },
+            },
+        )
         writes = await post("/v1/requisitions", {"title": "Bench writes"})
         cycled = await add_options(writes["id"], cycling, "W")
     return Seed(
@@ -417,11 +458,387 @@ def twin() -> Any:
         )
         return respond(document)
 
+    # --- the bench and follow-ups: one statement each, the key lookup folded in ---------------
+
+    from datetime import UTC, datetime
+
+    from app.bench.service import COOLING_WITHIN, WARM_WITHIN
+    from app.checkins.cadence import INTERIM_EVERY_DAYS, MAX_CHECKINS
+    from app.followups.service import CALL_RUNNER_UP_WITHIN
+    from app.kit.pagination import encode_cursor
+    from app.options.state_machine import CLOSED, SEATED
+
+    seated, closed = sorted(SEATED), sorted(CLOSED)
+    # A runner-up's facts (for the option `o`): the latest touchpoint, whether the latest note
+    # of its current status left the door open, and every check-in on their work for the
+    # requisition (on the option itself and as an interim): count, sum, latest verdict.
+    runner_facts = """
+        LEFT JOIN LATERAL (
+          SELECT (SELECT max(t.occurred_at) FROM touchpoints t
+                   WHERE t.candidate_id = o.candidate_id) AS last_touch,
+                 coalesce((SELECT n.door_open FROM notes n
+                            WHERE n.option_id = o.id AND n.created_at >= o.status_changed_at
+                            ORDER BY n.created_at DESC LIMIT 1), true) AS door_open,
+                 (SELECT json_build_array(count(*), sum(x.rating),
+                         (array_agg(x.verdict ORDER BY x.occurred_on DESC, x.created_at DESC))[1])
+                    FROM (SELECT ci.rating, ci.verdict, ci.occurred_on, ci.created_at
+                            FROM checkins ci WHERE ci.option_id = o.id
+                          UNION ALL
+                          SELECT ci.rating, ci.verdict, ci.occurred_on, ci.created_at
+                            FROM interim_engagements e JOIN checkins ci ON ci.engagement_id = e.id
+                           WHERE e.requisition_id = o.requisition_id
+                             AND e.candidate_id = o.candidate_id) x) AS overall
+           WHERE o.status = 'runner_up'
+        ) rf ON true
+    """
+    # A first choice's start: a hire's start date, otherwise the day it was selected.
+    start = (
+        "CASE WHEN o.status = 'hired' AND o.start_date IS NOT NULL THEN o.start_date"
+        " ELSE (o.status_changed_at AT TIME ZONE 'UTC')::date END"
+    )
+    # The cadence's slots of a first choice (`o` of requisition `q`): due_on, next_on, n.
+    option_slots = f"""
+        generate_series(1, {MAX_CHECKINS}) s(n)
+        CROSS JOIN LATERAL (
+          SELECT {start} + (q.checkin_cadence_days ->> (s.n - 1))::int AS due_on,
+                 {start} + (q.checkin_cadence_days ->> s.n)::int AS next_on) d
+    """
+    option_slot_open = """
+        d.due_on IS NOT NULL AND (d.next_on IS NULL OR d.next_on > $TODAY)
+        AND NOT EXISTS (SELECT 1 FROM checkins ck WHERE ck.option_id = o.id
+                          AND ck.occurred_on >= d.due_on
+                          AND (d.next_on IS NULL OR ck.occurred_on < d.next_on))
+    """
+    bench_sql = f"""
+        SELECT q.id AS q_id,
+               (SELECT count(*) FROM options a
+                 WHERE a.requisition_id = q.id AND a.status <> ALL($3::text[])) AS open_count,
+               b.*
+          FROM requisitions q
+          LEFT JOIN LATERAL (
+            SELECT {option_columns}, rf.last_touch, rf.door_open, rf.overall,
+                   nc.n AS next_n, nc.due_on AS next_on
+              FROM options o JOIN candidates c ON c.id = o.candidate_id
+              {runner_facts}
+              LEFT JOIN LATERAL (
+                SELECT s.n, d.due_on FROM {option_slots}
+                 WHERE o.status = ANY($4::text[]) AND c.erased_at IS NULL
+                   AND {option_slot_open.replace("$TODAY", "$5")}
+                 ORDER BY d.due_on, s.n LIMIT 1
+              ) nc ON true
+             WHERE o.requisition_id = q.id AND (o.status = ANY($4::text[]) OR o.status = 'runner_up')
+          ) b ON true
+         WHERE q.id = $2 AND q.organization_id = {org}
+         ORDER BY b.rank NULLS LAST, b.id
+    """
+
+    def evidence_of(summary: Any) -> dict[str, Any]:
+        n, total, latest = orjson.loads(summary)
+        return {
+            "checkins": n,
+            "average_rating": round(total / n, 2) if n else None,
+            "latest_verdict": latest,
+        }
+
+    def warmth(last_touch: datetime | None, now: datetime) -> str:
+        if last_touch is None or now - last_touch > COOLING_WITHIN:
+            return "cold"
+        return "warm" if now - last_touch <= WARM_WITHIN else "cooling"
+
+    def said(evidence: dict[str, Any]) -> str:
+        plural = "s" if evidence["checkins"] != 1 else ""
+        return f"{evidence['checkins']} check-in{plural} averaging {evidence['average_rating']}/5"
+
+    def recommend(
+        runners: list[tuple[dict[str, Any], datetime | None]], now: datetime
+    ) -> tuple[dict[str, Any], list[str]] | None:
+        """The best-ranked warm runner-up with the door open (evidence breaks ties), and why."""
+        eligible = [r for r in runners if r[0]["warmth"] == "warm" and r[0]["door_open"]]
+        if not eligible:
+            return None
+        best, last_touch = min(
+            eligible,
+            key=lambda r: (
+                r[0]["option"]["rank"] is None,
+                r[0]["option"]["rank"] or 0,
+                -(r[0]["evidence"]["average_rating"] or 0),
+                -r[0]["evidence"]["checkins"],
+            ),
+        )
+        rank = best["option"]["rank"]
+        reasons = [f"ranked #{rank}" if rank else "the only warm runner-up"]
+        if last_touch is not None:
+            days = (now - last_touch).days
+            reasons.append(f"warm: last contact {days} day{'s' if days != 1 else ''} ago")
+        reasons.append("door open: their last note left it open")
+        interim = best["option"]["interim_evidence"]
+        if interim["checkins"]:
+            reasons.append(
+                f"interim evidence: {said(interim)}, latest verdict {interim['latest_verdict']}"
+            )
+        if best["evidence"]["checkins"] > interim["checkins"]:
+            reasons.append(f"evidence overall: {said(best['evidence'])}")
+        return best, reasons
+
+    async def get_bench(request: Request) -> Response:
+        now = datetime.now(UTC)
+        today = now.date()
+        rows = await pools[0].fetch(
+            bench_sql,
+            key_hash(request),
+            request.path_params["requisition_id"],
+            closed,
+            seated,
+            today,
+        )
+        if not rows:
+            return respond({}, 404)
+        options = [r for r in rows if r["id"] is not None]
+        first = [r for r in options if r["status"] in SEATED]
+        runners = [
+            (
+                {
+                    "option": out(r),
+                    "warmth": warmth(r["last_touch"], now),
+                    "last_touch_at": stamp(r["last_touch"]),
+                    "door_open": r["door_open"],
+                    "evidence": evidence_of(r["overall"]),
+                },
+                r["last_touch"],
+            )
+            for r in options
+            if r["status"] == "runner_up"
+        ]
+        check_ins = [
+            {
+                "option_id": str(r["id"]),
+                "next_check_in_on": stamp(r["next_on"]),
+                "checkin_number": r["next_n"],
+                "overdue": r["next_on"] is not None and r["next_on"] < today,
+            }
+            for r in first
+        ]
+        flags = []
+        if not runners:
+            flags.append("no_runner_up")
+        if any(r["at_risk"] for r in first):
+            flags.append("first_choice_at_risk")
+        if any(c["overdue"] for c in check_ins):
+            flags.append("check_in_overdue")
+        if any(r["warmth"] == "cold" for r, _ in runners):
+            flags.append("runner_up_cold")
+        if rows[0]["open_count"] == 1:
+            flags.append("single_option")
+        best = recommend(runners, now)
+        return respond(
+            {
+                "requisition_id": str(rows[0]["q_id"]),
+                "first_choices": [out(r) for r in first],
+                "check_ins": check_ins,
+                "runner_ups": [r for r, _ in runners],
+                "recommended_replacement": (
+                    {"option_id": best[0]["option"]["id"], "reasons": best[1]} if best else None
+                ),
+                "flags": flags,
+            }
+        )
+
+    in_org = "(SELECT org FROM k)"
+    untouched = (
+        "NOT EXISTS (SELECT 1 FROM touchpoints t WHERE t.candidate_id = {candidate}"
+        " AND (t.occurred_at AT TIME ZONE 'UTC')::date >= {due})"
+    )
+    follow_ups_sql = f"""
+        WITH k AS MATERIALIZED (
+          SELECT organization_id AS org FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL
+        ), f AS (
+          SELECT * FROM (
+            SELECT nd.due_on, 'keep_in_touch' AS reason, nd.candidate_id, nd.requisition_id,
+                   nd.candidate_name, held.id AS option_id, nd.note_id,
+                   NULL::uuid AS engagement_id, NULL::int AS checkin_number
+              FROM (SELECT n.keep_in_touch_on AS due_on, n.candidate_id,
+                           coalesce(o.requisition_id, e.requisition_id) AS requisition_id,
+                           c.name AS candidate_name, n.id AS note_id,
+                           row_number() OVER (
+                             PARTITION BY n.candidate_id,
+                                          coalesce(o.requisition_id, e.requisition_id),
+                                          n.keep_in_touch_on
+                             ORDER BY n.id) AS nth
+                      FROM notes n JOIN candidates c ON c.id = n.candidate_id
+                      LEFT JOIN options o ON o.id = n.option_id
+                      LEFT JOIN interim_engagements e ON e.id = n.engagement_id
+                     WHERE c.erased_at IS NULL AND n.organization_id = {in_org}
+                       AND c.keep_in_touch_consent AND n.door_open
+                       AND n.keep_in_touch_on < $2
+                       AND coalesce(o.requisition_id, e.requisition_id) IS NOT NULL) nd
+              LEFT JOIN options held ON held.candidate_id = nd.candidate_id
+                                    AND held.requisition_id = nd.requisition_id
+             WHERE nd.nth = 1 AND (held.id IS NULL OR held.status <> ALL($4::text[]))
+               AND {untouched.format(candidate="nd.candidate_id", due="nd.due_on")}
+            UNION ALL
+            SELECT o.revisit_on, 'revisit_hold', o.candidate_id, o.requisition_id, c.name, o.id,
+                   NULL, NULL, NULL
+              FROM options o JOIN candidates c ON c.id = o.candidate_id
+             WHERE c.erased_at IS NULL AND o.organization_id = {in_org}
+               AND o.status = 'on_hold' AND o.revisit_on < $2
+               AND {untouched.format(candidate="o.candidate_id", due="o.revisit_on")}
+            UNION ALL
+            SELECT w.due_on, 'warm_runner_up', o.candidate_id, o.requisition_id, c.name, o.id,
+                   NULL, NULL, NULL
+              FROM options o JOIN candidates c ON c.id = o.candidate_id
+              CROSS JOIN LATERAL (
+                SELECT (coalesce((SELECT max(t.occurred_at) FROM touchpoints t
+                                   WHERE t.candidate_id = o.candidate_id), o.status_changed_at)
+                        AT TIME ZONE 'UTC')::date + {WARM_WITHIN.days} AS due_on) w
+             WHERE c.erased_at IS NULL AND o.organization_id = {in_org}
+               AND o.status = 'runner_up' AND w.due_on < $2
+            UNION ALL
+            SELECT d.due_on, 'check_in_due', o.candidate_id, o.requisition_id, c.name, o.id,
+                   NULL, NULL, s.n
+              FROM options o JOIN requisitions q ON q.id = o.requisition_id
+              JOIN candidates c ON c.id = o.candidate_id
+              CROSS JOIN {option_slots}
+             WHERE o.organization_id = {in_org} AND o.status = ANY($4::text[])
+               AND c.erased_at IS NULL AND d.due_on < $2
+               AND {option_slot_open.replace("$TODAY", "$3")}
+            UNION ALL
+            SELECT d.due_on, 'check_in_due', e.candidate_id, e.requisition_id, c.name, theirs.id,
+                   NULL, e.id, s.n
+              FROM interim_engagements e JOIN candidates c ON c.id = e.candidate_id
+              CROSS JOIN generate_series(1, {MAX_CHECKINS}) s(n)
+              CROSS JOIN LATERAL (
+                SELECT e.starts_on + s.n * {INTERIM_EVERY_DAYS} AS due_on,
+                       e.starts_on + (s.n + 1) * {INTERIM_EVERY_DAYS} AS next_on) d
+              LEFT JOIN options theirs ON theirs.candidate_id = e.candidate_id
+                                      AND theirs.requisition_id = e.requisition_id
+             WHERE e.organization_id = {in_org} AND e.status <> 'ended'
+               AND c.erased_at IS NULL AND (e.ends_on IS NULL OR d.due_on <= e.ends_on)
+               AND (theirs.id IS NULL OR theirs.status <> ALL($4::text[]))
+               AND d.due_on < $2 AND d.next_on > $3
+               AND NOT EXISTS (SELECT 1 FROM checkins ck WHERE ck.engagement_id = e.id
+                                 AND ck.occurred_on >= d.due_on AND ck.occurred_on < d.next_on)
+            UNION ALL
+            SELECT (o.at_risk_since AT TIME ZONE 'UTC')::date + {CALL_RUNNER_UP_WITHIN},
+                   'call_runner_up', o.candidate_id, o.requisition_id, c.name, o.id,
+                   NULL, NULL, NULL
+              FROM options o JOIN candidates c ON c.id = o.candidate_id
+             WHERE c.erased_at IS NULL AND o.organization_id = {in_org}
+               AND o.status = ANY($4::text[]) AND o.at_risk AND o.at_risk_since IS NOT NULL
+               AND (o.at_risk_since AT TIME ZONE 'UTC')::date + {CALL_RUNNER_UP_WITHIN} < $2
+               AND EXISTS (SELECT 1 FROM options r JOIN candidates rc ON rc.id = r.candidate_id
+                            WHERE r.requisition_id = o.requisition_id
+                              AND r.status = 'runner_up' AND rc.erased_at IS NULL)
+               AND NOT EXISTS (SELECT 1 FROM options r
+                                 JOIN touchpoints t ON t.candidate_id = r.candidate_id
+                                WHERE r.requisition_id = o.requisition_id
+                                  AND r.status = 'runner_up'
+                                  AND t.occurred_at >= o.at_risk_since)
+          ) u
+          ORDER BY due_on, reason, candidate_id, requisition_id
+          LIMIT 51
+        )
+        SELECT f.*,
+               CASE WHEN f.reason = 'call_runner_up' THEN (
+                 SELECT json_agg(json_build_array(
+                          o.id, o.candidate_id, c.name, o.rank,
+                          extract(epoch FROM rf.last_touch), rf.door_open, rf.overall,
+                          (SELECT json_build_array(count(*), sum(ci.rating),
+                                  (array_agg(ci.verdict ORDER BY ci.occurred_on DESC,
+                                                                 ci.created_at DESC))[1])
+                             FROM interim_engagements e
+                             JOIN checkins ci ON ci.engagement_id = e.id
+                            WHERE e.requisition_id = o.requisition_id
+                              AND e.candidate_id = o.candidate_id))
+                        ORDER BY o.rank NULLS LAST, o.id)
+                   FROM options o JOIN candidates c ON c.id = o.candidate_id
+                   {runner_facts}
+                  WHERE o.requisition_id = f.requisition_id AND o.status = 'runner_up')
+               END AS runners
+          FROM f
+         ORDER BY due_on, reason, candidate_id, requisition_id
+    """
+    follow_ups_list = (
+        "follow_ups.due_on,follow_ups.reason,follow_ups.candidate_id,follow_ups.requisition_id"
+    )
+
+    def replacement(runners: Any, now: datetime) -> dict[str, Any] | None:
+        found = []
+        for option_id, candidate_id, name, rank, touch, door_open, overall, interim in runners:
+            last_touch = datetime.fromtimestamp(touch, UTC) if touch is not None else None
+            found.append(
+                (
+                    {
+                        "option": {
+                            "id": option_id,
+                            "candidate_id": candidate_id,
+                            "candidate_name": name,
+                            "rank": rank,
+                            "interim_evidence": evidence_of(orjson.dumps(interim)),
+                        },
+                        "warmth": warmth(last_touch, now),
+                        "door_open": door_open,
+                        "evidence": evidence_of(orjson.dumps(overall)),
+                    },
+                    last_touch,
+                )
+            )
+        best = recommend(found, now)
+        if best is None:
+            return None
+        option = best[0]["option"]
+        return {
+            "option_id": option["id"],
+            "candidate_id": option["candidate_id"],
+            "candidate_name": option["candidate_name"],
+            "reasons": best[1],
+        }
+
+    async def follow_ups(request: Request) -> Response:
+        now = datetime.now(UTC)
+        today = now.date()
+        due_before = request.query_params.get("due_before")
+        rows = await pools[0].fetch(
+            follow_ups_sql,
+            key_hash(request),
+            date.fromisoformat(due_before) if due_before else today + timedelta(days=1),
+            today,
+            seated,
+        )
+        body = [
+            {
+                "candidate_id": str(r["candidate_id"]),
+                "candidate_name": r["candidate_name"],
+                "option_id": str(r["option_id"]) if r["option_id"] else None,
+                "requisition_id": str(r["requisition_id"]),
+                "reason": r["reason"],
+                "due_on": stamp(r["due_on"]),
+                "note_id": str(r["note_id"]) if r["note_id"] else None,
+                "engagement_id": str(r["engagement_id"]) if r["engagement_id"] else None,
+                "checkin_number": r["checkin_number"],
+                "replacement": (
+                    replacement(orjson.loads(r["runners"]), now) if r["runners"] else None
+                ),
+            }
+            for r in rows[:50]
+        ]
+        last = rows[49] if len(rows) > 50 else None
+        next_cursor = (
+            encode_cursor(
+                follow_ups_list,
+                [last["due_on"], last["reason"], last["candidate_id"], last["requisition_id"]],
+            )
+            if last is not None
+            else None
+        )
+        return respond({"data": body, "next_cursor": next_cursor})
+
     return Starlette(
         routes=[
             Route("/v1/options/{option_id:uuid}", get_option),
             Route("/v1/requisitions/{requisition_id:uuid}/options", list_options),
             Route("/v1/events", events),
+            Route("/v1/requisitions/{requisition_id:uuid}/bench", get_bench),
+            Route("/v1/follow-ups", follow_ups),
             Route("/v1/options/{option_id:uuid}/{action}", act, methods=["POST"]),
             Route("/healthz", lambda _request: Response("ok")),
         ],
@@ -769,11 +1186,13 @@ def report(s: Seed, args: argparse.Namespace, use_wrk: bool, postgresql: bool) -
     reads = {
         "GET option": (f"/v1/options/{s.option_id}", True),
         "list 50 options": (f"/v1/requisitions/{s.requisition_id}/options", True),
-        "GET bench": (f"/v1/requisitions/{s.requisition_id}/bench", False),
-        "GET follow-ups": ("/v1/follow-ups?due_before=2100-01-01", False),
+        "GET bench": (f"/v1/requisitions/{s.requisition_id}/bench", True),
+        "GET follow-ups": ("/v1/follow-ups?due_before=2100-01-01", True),
         "events feed page (50)": ("/v1/events", True),
     }
     parts = set(args.only or ["reads", "writes", "scale"])
+    if postgresql:
+        check_twin(s, [reads["GET bench"][0], reads["GET follow-ups"][0]])
     if "reads" in parts:
         for label, (path, twin_too) in reads.items():
             measure(label, Work(s.key, path=path), twin_too)
@@ -786,6 +1205,40 @@ def report(s: Seed, args: argparse.Namespace, use_wrk: bool, postgresql: bool) -
     label = f"{cycle[0]} ↔ {cycle[1]}"
     peak = measure(f"{label} (max)", writes, True)
     measure(f"{label} (at {peak.rate / 2:.0f}/s)", writes, True, rate=peak.rate / 2)
+
+
+def check_twin(s: Seed, paths: list[str]) -> None:
+    """The twin must answer with the same JSON as Shortlist (parsed; headers aside), or the
+    ratio would not compare equal work: stop the benchmark if it does not."""
+    headers = {"Authorization": f"Bearer {s.key}"}
+    for path in paths:
+        got = {}
+        for name, port in (("shortlist", SHORTLIST_PORT), ("twin", TWIN_PORT)):
+            response = httpx.get(f"http://127.0.0.1:{port}{path}", headers=headers, timeout=30)
+            assert response.status_code == 200, f"{name} {path}: {response.text}"
+            got[name] = response.json()
+        if got["shortlist"] != got["twin"]:
+            print(f"twin differs from Shortlist on GET {path}:", file=sys.stderr)
+            for line in _differences(got["shortlist"], got["twin"])[:20]:
+                print(f"  {line}", file=sys.stderr)
+            raise SystemExit(f"the twin does not do the same work as Shortlist: GET {path}")
+    print(f"twin JSON equals Shortlist's: {', '.join(paths)}")
+
+
+def _differences(a: Any, b: Any, at: str = "$") -> list[str]:
+    if isinstance(a, dict) and isinstance(b, dict):
+        found = [
+            f"{at}.{k}: only in {'shortlist' if k in a else 'twin'}" for k in a.keys() ^ b.keys()
+        ]
+        for k in a.keys() & b.keys():
+            found += _differences(a[k], b[k], f"{at}.{k}")
+        return found
+    if isinstance(a, list) and isinstance(b, list):
+        found = [f"{at}: {len(a)} items in shortlist, {len(b)} in twin"] if len(a) != len(b) else []
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            found += _differences(x, y, f"{at}[{i}]")
+        return found
+    return [] if a == b else [f"{at}: shortlist {a!r}, twin {b!r}"]
 
 
 def scale(s: Seed, args: argparse.Namespace) -> None:
