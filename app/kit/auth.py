@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import Session
+from app.db import Session, read_rows
 from app.kit.errors import Forbidden, Unauthorized
 from app.kit.schemas import HeaderName
 from app.models import ApiKey
@@ -58,7 +58,7 @@ async def authenticate(session: AsyncSession, secret: str, settings: Settings) -
     for `KeyUsage`, which records it off the request path. Revocation holds at once, since
     every request reads the key.
     """
-    row = (await session.execute(KEY_BY_HASH, {"key_hash": hash_secret(secret)})).one_or_none()
+    row = (await read_rows(session, KEY_BY_HASH, {"key_hash": hash_secret(secret)})).one_or_none()
     if row is None:
         return None
     return Actor(

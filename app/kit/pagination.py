@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from starlette.responses import Response
 
+from app.db import read_rows
 from app.kit.errors import Problem
 from app.kit.responses import document_response, json_response
 from app.kit.schemas import Instant
@@ -152,12 +153,15 @@ async def paginate(
     """Run `statement` for one page; returns the rows and the cursor of the next page.
 
     With `entities`, the rows are the ORM objects `statement` selects; otherwise they are its
-    rows, whose columns must include the sort keys under their own names.
+    rows (read without the ORM), whose columns must include the sort keys under their own names.
     """
     if cursor is not None:
         statement = statement.where(_after(keys, _decode(cursor, keys)))
-    result = await session.execute(statement.order_by(*sort_order(keys)).limit(limit + 1))
-    rows = list(result.scalars().unique() if entities else result)
+    statement = statement.order_by(*sort_order(keys)).limit(limit + 1)
+    if entities:
+        rows = list((await session.execute(statement)).scalars().unique())
+    else:
+        rows = list(await read_rows(session, statement))
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]

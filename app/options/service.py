@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.candidates.service import ensure_not_erased, get_candidate
+from app.db import read_rows
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
@@ -65,7 +66,7 @@ async def get_option_document(
     """The option as `GET /v1/options/{id}` shows it, in one statement."""
     statement = option_by_id(dialect_of(session))
     parameters = {"option_id": option_id, "organization_id": organization_id}
-    row = (await session.execute(statement, parameters)).one_or_none()
+    row = (await read_rows(session, statement, parameters)).one_or_none()
     if row is None:
         raise NotFound(f"No option {option_id}.")
     return row_document(row)
