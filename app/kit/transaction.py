@@ -152,7 +152,8 @@ class TransactionMiddleware:
                 claim = outcome
                 state["actor"] = claim.actor
 
-        sessions = self.db.reader if scope["method"] in SAFE_METHODS else self.db.writer
+        reading = scope["method"] in SAFE_METHODS
+        sessions = self.db.reader if reading else self.db.writer
         response = BufferedResponse()
         committed = False
         try:
@@ -162,7 +163,8 @@ class TransactionMiddleware:
                 # A route may keep what it wrote despite answering an error: an inbound
                 # webhook rejected as malformed is still listed among its deliveries.
                 keep = response.status < 400 or state.get("keep_changes", False)
-                if response.start is not None and keep:
+                # A read runs each statement in autocommit: it has nothing to commit.
+                if response.start is not None and keep and not reading:
                     try:
                         if claim is not None and not await self.idempotency.complete(
                             session,
