@@ -40,7 +40,9 @@ class MethodsMiddleware:
     def allowed(self, path: str) -> frozenset[str] | None:
         """Every method `path` has, or None for a path no route has."""
         found = [
-            methods for pattern, methods in self.table.get(path.count("/"), ()) if pattern.match(path)
+            methods
+            for pattern, methods in self.table.get(path.count("/"), ())
+            if pattern.match(path)
         ]
         return frozenset().union(*found) if found else None
 

@@ -9,12 +9,13 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query, Request
 from pydantic import BaseModel, Field, StringConstraints
-from sqlalchemy import BigInteger, ColumnElement, Select, and_, false, or_
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, bindparam, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from starlette.responses import Response
@@ -141,6 +142,11 @@ def sort_order(keys: Sequence[SortKey]) -> list[Any]:
     return [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
 
 
+@lru_cache(maxsize=256)
+def _first_page(statement: Select[Any], keys: tuple[SortKey, ...]) -> Select[Any]:
+    return statement.order_by(*sort_order(keys)).limit(bindparam("page_size"))
+
+
 async def paginate(
     session: AsyncSession,
     statement: Select[Any],
@@ -149,19 +155,26 @@ async def paginate(
     limit: int,
     cursor: str | None,
     entities: bool = True,
+    parameters: dict[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
-    """Run `statement` for one page; returns the rows and the cursor of the next page.
+    """Run `statement` (with its bound `parameters`) for one page; returns the rows and the
+    cursor of the next page.
 
     With `entities`, the rows are the ORM objects `statement` selects; otherwise they are its
     rows (read without the ORM), whose columns must include the sort keys under their own names.
+    A statement built once (with bound parameters) keeps one compiled form for its first
+    pages, instead of having its cache key worked out again on every request.
     """
-    if cursor is not None:
-        statement = statement.where(_after(keys, _decode(cursor, keys)))
-    statement = statement.order_by(*sort_order(keys)).limit(limit + 1)
-    if entities:
-        rows = list((await session.execute(statement)).scalars().unique())
+    parameters = {**(parameters or {}), "page_size": limit + 1}
+    if cursor is None:
+        statement = _first_page(statement, tuple(keys))
     else:
-        rows = list(await read_rows(session, statement))
+        statement = statement.where(_after(keys, _decode(cursor, keys)))
+        statement = statement.order_by(*sort_order(keys)).limit(bindparam("page_size"))
+    if entities:
+        rows = list((await session.execute(statement, parameters)).scalars().unique())
+    else:
+        rows = list(await read_rows(session, statement, parameters))
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]
