@@ -16,7 +16,7 @@ import orjson
 from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
-from sqlalchemy import CursorResult, Executable, event
+from sqlalchemy import CursorResult, Executable, event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -30,9 +30,22 @@ from app.config import Settings
 def create_engine(settings: Settings) -> AsyncEngine:
     # JSON columns (an option's aggregated external refs, event data) are parsed by orjson:
     # the stdlib's parser was a visible share of a list page's CPU.
+    # No overflow: the pool closes an overflow connection as soon as it is returned, so under
+    # a steady load above the pool's size every few requests paid for a new connection (on
+    # PostgreSQL a TCP and TLS handshake and a backend start; on SQLite a thread and the
+    # pragmas). Requests beyond the pool's size wait for a connection instead.
+    pooling: dict[str, Any] = {"pool_size": settings.database_pool_size, "max_overflow": 0}
     if settings.is_sqlite:
         engine = create_async_engine(
-            settings.database_url, echo=settings.database_echo, json_deserializer=orjson.loads
+            settings.database_url,
+            echo=settings.database_echo,
+            json_deserializer=orjson.loads,
+            # (an in-memory database has a single connection, not a pool)
+            **(
+                pooling
+                if make_url(settings.database_url).database not in (None, "", ":memory:")
+                else {}
+            ),
         )
         _tune_sqlite(engine)
         return engine
@@ -40,8 +53,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         settings.database_url,
         echo=settings.database_echo,
         json_deserializer=orjson.loads,
-        pool_size=settings.database_pool_size,
-        max_overflow=settings.database_pool_size,
+        **pooling,
         pool_pre_ping=settings.database_pool_pre_ping,
         # A database host that stops answering must not hold requests for asyncpg's default
         # minute: a request waits this long for a connection, then gets 503.
