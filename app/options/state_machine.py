@@ -6,17 +6,10 @@
 from typing import Final, Literal, get_args
 
 from app.kit.event_types import EventType
+from app.models.option import OptionStatus
 
-OptionStatus = Literal[
-    "considering",
-    "on_hold",
-    "runner_up",
-    "selected",
-    "hired",
-    "declined",
-    "withdrawn",
-    "released",
-]
+__all__ = ["OptionStatus"]  # the option's statuses are the model's; the moves are here
+
 Action = Literal[
     "select", "keep-warm", "hold", "decline", "withdraw", "hire", "release", "reactivate"
 ]
