@@ -82,7 +82,7 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
-        if options.get("isolation_level") == "AUTOCOMMIT":
+        if options.get("sqlite_autocommit"):
             return  # reads: each statement is its own transaction
         # A deferred transaction that reads and then writes can fail with SQLITE_BUSY instead
         # of waiting; write requests therefore begin IMMEDIATE (after queueing in-process).
@@ -112,7 +112,16 @@ class Database:
     @classmethod
     def connect(cls, settings: Settings) -> "Database":
         engine = create_engine(settings)
-        read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        # On SQLite the driver is in autocommit already (BEGIN is ours, above): a read just
+        # sends none. Setting SQLAlchemy's AUTOCOMMIT there cost a PRAGMA on every checkout
+        # and another to reset it on every checkin, each a trip to aiosqlite's thread.
+        read_engine = engine.execution_options(
+            **(
+                {"sqlite_autocommit": True}
+                if settings.is_sqlite
+                else {"isolation_level": "AUTOCOMMIT"}
+            )
+        )
         write_engine = engine.execution_options(sqlite_immediate=True)
         # The settings travel with each session, so a rule deep in a call chain (a note's send
         # delay) reads the service's own, not the environment's.
