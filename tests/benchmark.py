@@ -750,6 +750,9 @@ def report(s: Seed, args: argparse.Namespace, use_wrk: bool, postgresql: bool) -
             if name == "twin" and not (postgresql and twin_too):
                 continue
             if work.cycle is not None:
+                # Requests of the previous run (the twin's too: same rows) may still be in
+                # flight when the load generator stops; let them land before resetting.
+                time.sleep(1)
                 asyncio.run(reset(f"http://127.0.0.1:{SHORTLIST_PORT}", s.key, s.cycling))
             if rate is None and use_wrk:
                 result = run_wrk(port, work, args.seconds, args.connections)
