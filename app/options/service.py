@@ -29,6 +29,7 @@ from app.options.views import (
     options_of_requisition,
     row_document,
 )
+from app.requisitions.service import get_requisition
 
 # A requisition's options by rank, unranked last; the id keeps the order total.
 ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
@@ -75,20 +76,23 @@ async def get_option_document(
 
 async def list_option_documents(
     session: AsyncSession,
-    requisition: Requisition,
+    organization_id: uuid.UUID,
+    requisition_id: uuid.UUID,
     *,
     status: OptionStatus | None,
     updated_after: datetime | None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """A page of the requisition's options, in one statement."""
+    """A page of the requisition's options, in one statement. The requisition is not read
+    first: only an empty page asks whether it exists (404 when it does not, or is another
+    organization's)."""
     query = options_of_requisition(
         dialect_of(session), by_status=status is not None, by_update=updated_after is not None
     )
     parameters = {
-        "requisition_id": requisition.id,
-        "organization_id": requisition.organization_id,
+        "requisition_id": requisition_id,
+        "organization_id": organization_id,
         "status": status,
         "updated_after": updated_after,
     }
@@ -101,6 +105,8 @@ async def list_option_documents(
         entities=False,
         parameters=parameters,
     )
+    if not rows:
+        await get_requisition(session, organization_id, requisition_id, with_refs=False)
     return [row_document(row) for row in rows], next_cursor
 
 
