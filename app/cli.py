@@ -127,7 +127,7 @@ def keys_create(args: argparse.Namespace, settings: Settings) -> None:
 
 def openapi(args: argparse.Namespace, settings: Settings) -> None:
     """Write the published contract, or with --check fail when it differs from the app's."""
-    from app.docs import openapi_document
+    from app.main import openapi_document
 
     current = openapi_document()
     if args.check:

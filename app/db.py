@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
+import orjson
 from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
-from sqlalchemy import event
+from sqlalchemy import CursorResult, Executable, event, make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -27,15 +28,32 @@ from app.config import Settings
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
+    # JSON columns (an option's aggregated external refs, event data) are parsed by orjson:
+    # the stdlib's parser was a visible share of a list page's CPU.
+    # No overflow: the pool closes an overflow connection as soon as it is returned, so under
+    # a steady load above the pool's size every few requests paid for a new connection (on
+    # PostgreSQL a TCP and TLS handshake and a backend start; on SQLite a thread and the
+    # pragmas). Requests beyond the pool's size wait for a connection instead.
+    pooling: dict[str, Any] = {"pool_size": settings.database_pool_size, "max_overflow": 0}
     if settings.is_sqlite:
-        engine = create_async_engine(settings.database_url, echo=settings.database_echo)
+        engine = create_async_engine(
+            settings.database_url,
+            echo=settings.database_echo,
+            json_deserializer=orjson.loads,
+            # (an in-memory database has a single connection, not a pool)
+            **(
+                pooling
+                if make_url(settings.database_url).database not in (None, "", ":memory:")
+                else {}
+            ),
+        )
         _tune_sqlite(engine)
         return engine
     return create_async_engine(
         settings.database_url,
         echo=settings.database_echo,
-        pool_size=settings.database_pool_size,
-        max_overflow=settings.database_pool_size,
+        json_deserializer=orjson.loads,
+        **pooling,
         pool_pre_ping=settings.database_pool_pre_ping,
         # A database host that stops answering must not hold requests for asyncpg's default
         # minute: a request waits this long for a connection, then gets 503.
@@ -64,7 +82,7 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(conn: Any) -> None:
         options = conn.get_execution_options()
-        if options.get("isolation_level") == "AUTOCOMMIT":
+        if options.get("sqlite_autocommit"):
             return  # reads: each statement is its own transaction
         # A deferred transaction that reads and then writes can fail with SQLITE_BUSY instead
         # of waiting; write requests therefore begin IMMEDIATE (after queueing in-process).
@@ -94,7 +112,16 @@ class Database:
     @classmethod
     def connect(cls, settings: Settings) -> "Database":
         engine = create_engine(settings)
-        read_engine = engine.execution_options(isolation_level="AUTOCOMMIT")
+        # On SQLite the driver is in autocommit already (BEGIN is ours, above): a read just
+        # sends none. Setting SQLAlchemy's AUTOCOMMIT there cost a PRAGMA on every checkout
+        # and another to reset it on every checkin, each a trip to aiosqlite's thread.
+        read_engine = engine.execution_options(
+            **(
+                {"sqlite_autocommit": True}
+                if settings.is_sqlite
+                else {"isolation_level": "AUTOCOMMIT"}
+            )
+        )
         write_engine = engine.execution_options(sqlite_immediate=True)
         # The settings travel with each session, so a rule deep in a call chain (a note's send
         # delay) reads the service's own, not the environment's.
@@ -115,6 +142,16 @@ class Database:
             return
         async with self.write_queue, self.write_sessions() as session:
             yield session
+
+
+async def read_rows(
+    session: AsyncSession, statement: Executable, parameters: dict[str, Any] | None = None
+) -> CursorResult[Any]:
+    """Run a read on the session's connection, bypassing the ORM: plain rows, no identity
+    map, no autoflush (so only for reads that need no pending change of this session). The
+    ORM's execution and result machinery was the largest share of a hot read's CPU."""
+    connection = await session.connection()
+    return await connection.execute(statement, parameters)
 
 
 def settings_of(session: AsyncSession) -> Settings:

@@ -7,7 +7,6 @@ server errors), the headers each response sets and each request may send, and na
 enumerations, so a generated client has one `OptionStatus` rather than one per field.
 """
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -469,13 +468,3 @@ def install_docs(app: FastAPI) -> None:
         )
         page.headers["Content-Security-Policy"] = DOCS_POLICY
         return page
-
-
-def openapi_document() -> str:
-    """The OpenAPI document as committed in `openapi/openapi.json`."""
-    from app.config import Settings
-    from app.main import create_app
-
-    # The document does not depend on the database; an in-memory URL avoids touching a file.
-    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:"))
-    return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"

@@ -1,6 +1,7 @@
 """The application factory."""
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -132,3 +133,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_cors(app, settings)
     app.add_middleware(RequestContextMiddleware, db=db)
     return app
+
+
+def openapi_document() -> str:
+    """The OpenAPI document as committed in `openapi/openapi.json`."""
+    # The document does not depend on the database; an in-memory URL avoids touching a file.
+    app = create_app(Settings(database_url="sqlite+aiosqlite:///:memory:"))
+    return json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n"

@@ -18,9 +18,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from app.cli import OPENAPI_FILE
-from app.docs import VOCABULARIES, openapi_document
+from app.docs import VOCABULARIES
 from app.kit.event_types import EventType
 from app.kit.schemas import PatchBody
+from app.main import openapi_document
 
 SPEC: dict[str, Any] = json.loads(openapi_document())
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")

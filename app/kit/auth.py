@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import Session
+from app.db import read_rows
 from app.kit.errors import Forbidden, Unauthorized
 from app.kit.schemas import HeaderName
 from app.models import ApiKey
@@ -58,7 +58,7 @@ async def authenticate(session: AsyncSession, secret: str, settings: Settings) -
     for `KeyUsage`, which records it off the request path. Revocation holds at once, since
     every request reads the key.
     """
-    row = (await session.execute(KEY_BY_HASH, {"key_hash": hash_secret(secret)})).one_or_none()
+    row = (await read_rows(session, KEY_BY_HASH, {"key_hash": hash_secret(secret)})).one_or_none()
     if row is None:
         return None
     return Actor(
@@ -71,7 +71,6 @@ bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: B
 
 async def current_actor(
     request: Request,
-    session: Session,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     on_behalf_of: Annotated[
         HeaderName | None,
@@ -86,6 +85,7 @@ async def current_actor(
     if actor is None:
         if credentials is None:
             raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
+        session: AsyncSession = request.state.session  # (not `Session`: one dependency less)
         actor = await authenticate(session, credentials.credentials, request.app.state.settings)
         if actor is None:
             raise Unauthorized("The API key is unknown or revoked.")
@@ -117,13 +117,21 @@ AdminScope = Annotated[Actor, _requires("admin")]
 def owned(param: str, load: Callable[[AsyncSession, uuid.UUID, uuid.UUID], Awaitable[T]]) -> Any:
     """A dependency loading the resource named by path parameter `param` with
     `load(session, organization_id, id)`: one 404 for another organization's ids, before the
-    body is even read."""
+    body is even read.
+
+    It reads the actor that the route's scope dependency (`ReadScope`, …), declared before
+    it, has authenticated: depending on `current_actor` again would have FastAPI solve that
+    whole sub-tree (bearer, headers) a second time on every request, though it is cached.
+    """
 
     async def dependency(
-        resource_id: Annotated[uuid.UUID, Path(alias=param)],
-        session: Session,
-        actor: Annotated[Actor, Depends(current_actor)],
-    ) -> T:
-        return await load(session, actor.organization_id, resource_id)
+        request: Request, resource_id: Annotated[uuid.UUID, Path(alias=param)]
+    ) -> T | None:
+        actor: Actor | None = getattr(request.state, "actor", None)
+        if actor is None:
+            # The scope dependency did not validate (a malformed header): FastAPI answers
+            # 422 with its errors and never calls the route.
+            return None
+        return await load(request.state.session, actor.organization_id, resource_id)
 
     return Depends(dependency)

@@ -14,17 +14,22 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.kit.errors import problem_response
 
 
-def methods_by_path(routes: Iterable[BaseRoute]) -> list[tuple[re.Pattern[str], frozenset[str]]]:
-    """Each route path (as its matching pattern) with every method its routes accept."""
+def methods_by_path(
+    routes: Iterable[BaseRoute],
+) -> dict[int, list[tuple[re.Pattern[str], frozenset[str]]]]:
+    """Each route path (as its matching pattern) with every method its routes accept, by the
+    path's number of segments: a request is matched against a few patterns, not all of them
+    (no route takes a `:path` parameter, which could span several segments)."""
     table: dict[str, set[str]] = {}
     for route in routes:
         path, methods = getattr(route, "path", None), getattr(route, "methods", None)
         if path is not None and methods:
             table.setdefault(path, set()).update(methods)
-    return [
-        (compile_path(path)[0], frozenset(methods | ({"HEAD"} if "GET" in methods else set())))
-        for path, methods in table.items()
-    ]
+    by_segments: dict[int, list[tuple[re.Pattern[str], frozenset[str]]]] = {}
+    for path, methods in table.items():
+        with_head = frozenset(methods | ({"HEAD"} if "GET" in methods else set()))
+        by_segments.setdefault(path.count("/"), []).append((compile_path(path)[0], with_head))
+    return by_segments
 
 
 class MethodsMiddleware:
@@ -34,7 +39,11 @@ class MethodsMiddleware:
 
     def allowed(self, path: str) -> frozenset[str] | None:
         """Every method `path` has, or None for a path no route has."""
-        found = [methods for pattern, methods in self.table if pattern.match(path)]
+        found = [
+            methods
+            for pattern, methods in self.table.get(path.count("/"), ())
+            if pattern.match(path)
+        ]
         return frozenset().union(*found) if found else None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

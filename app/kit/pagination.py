@@ -9,18 +9,20 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Annotated, Any, Generic, TypeVar
 
 import orjson
 from fastapi import Query, Request
 from pydantic import BaseModel, Field, StringConstraints
-from sqlalchemy import BigInteger, ColumnElement, Select, and_, false, or_
+from sqlalchemy import BigInteger, ColumnElement, Select, and_, bindparam, false, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.sql.elements import KeyedColumnElement
 from sqlalchemy.sql.selectable import NamedFromClause
 from starlette.responses import Response
 
+from app.db import read_rows
 from app.kit.errors import Problem
 from app.kit.responses import document_response, json_response
 from app.kit.schemas import Instant
@@ -151,6 +153,11 @@ def sort_order(keys: Sequence[SortKey]) -> list[Any]:
     return [k.column.asc().nulls_last() if k.nulls_last else k.column.asc() for k in keys]
 
 
+@lru_cache(maxsize=256)
+def _first_page(statement: Select[Any], keys: tuple[SortKey, ...]) -> Select[Any]:
+    return statement.order_by(*sort_order(keys)).limit(bindparam("page_size"))
+
+
 async def paginate(
     session: AsyncSession,
     statement: Select[Any],
@@ -159,16 +166,26 @@ async def paginate(
     limit: int,
     cursor: str | None,
     entities: bool = True,
+    parameters: dict[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
-    """Run `statement` for one page; returns the rows and the cursor of the next page.
+    """Run `statement` (with its bound `parameters`) for one page; returns the rows and the
+    cursor of the next page.
 
     With `entities`, the rows are the ORM objects `statement` selects; otherwise they are its
-    rows, whose columns must include the sort keys under their own names.
+    rows (read without the ORM), whose columns must include the sort keys under their own names.
+    A statement built once (with bound parameters) keeps one compiled form for its first
+    pages, instead of having its cache key worked out again on every request.
     """
-    if cursor is not None:
+    parameters = {**(parameters or {}), "page_size": limit + 1}
+    if cursor is None:
+        statement = _first_page(statement, tuple(keys))
+    else:
         statement = statement.where(_after(keys, _decode(cursor, keys)))
-    result = await session.execute(statement.order_by(*sort_order(keys)).limit(limit + 1))
-    rows = list(result.scalars().unique() if entities else result)
+        statement = statement.order_by(*sort_order(keys)).limit(bindparam("page_size"))
+    if entities:
+        rows = list((await session.execute(statement, parameters)).scalars().unique())
+    else:
+        rows = list(await read_rows(session, statement, parameters))
     if len(rows) <= limit:
         return rows, None
     rows = rows[:limit]

@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.db import Database
+from app.kit.auth import Actor, authenticate
 from app.kit.errors import database_problem, problem_response
 from app.kit.idempotency import Claim, Idempotency, in_flight
 
@@ -97,6 +98,14 @@ class TransactionMiddleware:
         self.settings = settings
         self.idempotency = Idempotency(db, settings)
 
+    async def _authenticate(self, headers: Headers) -> Actor | None:
+        """The request's actor, read in autocommit; None leaves it to the route (401)."""
+        scheme, _, secret = headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not secret.strip():
+            return None
+        async with self.db.reader() as session:
+            return await authenticate(session, secret.strip(), self.settings)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/v1/"):
             await self.app(scope, receive, send)
@@ -152,7 +161,14 @@ class TransactionMiddleware:
                 claim = outcome
                 state["actor"] = claim.actor
 
-        sessions = self.db.reader if scope["method"] in SAFE_METHODS else self.db.writer
+        reading = scope["method"] in SAFE_METHODS
+        if not reading and self.db.write_queue is not None and "actor" not in state:
+            # SQLite: this process's writers queue for the one write lock. The key is read
+            # before queueing, so the lock is held for the write's own statements only.
+            actor = await self._authenticate(headers)
+            if actor is not None:
+                state["actor"] = actor
+        sessions = self.db.reader if reading else self.db.writer
         response = BufferedResponse()
         committed = False
         try:
@@ -162,7 +178,8 @@ class TransactionMiddleware:
                 # A route may keep what it wrote despite answering an error: an inbound
                 # webhook rejected as malformed is still listed among its deliveries.
                 keep = response.status < 400 or state.get("keep_changes", False)
-                if response.start is not None and keep:
+                # A read runs each statement in autocommit: it has nothing to commit.
+                if response.start is not None and keep and not reading:
                     try:
                         if claim is not None and not await self.idempotency.complete(
                             session,

@@ -1,6 +1,6 @@
 import uuid
 from datetime import date, datetime
-from typing import get_args
+from typing import Literal, get_args
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -9,8 +9,18 @@ from app.models.base import Base, Owned, Record, utcnow
 from app.models.candidate import Candidate
 from app.models.checkin import CheckIn
 from app.models.external_ref import ExternalRef, external_refs_of
-from app.options.state_machine import OptionStatus
 
+# The statuses an option can be in; `app.options.state_machine` moves options between them.
+OptionStatus = Literal[
+    "considering",
+    "on_hold",
+    "runner_up",
+    "selected",
+    "hired",
+    "declined",
+    "withdrawn",
+    "released",
+]
 OPTION_STATUSES = get_args(OptionStatus)
 
 

@@ -1,3 +1,4 @@
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -72,7 +73,7 @@ async def list_options(
     actor: ReadScope,
     session: Session,
     request: Request,
-    requisition: ParentRequisition,
+    requisition_id: uuid.UUID,
     status: Annotated[OptionStatus | None, Query()] = None,
     updated_after: UpdatedAfter = None,
     limit: Limit = 50,
@@ -81,7 +82,8 @@ async def list_options(
     """By rank (1 first), unranked options last, each with its candidate's summary."""
     documents, next_cursor = await service.list_option_documents(
         session,
-        requisition,
+        actor.organization_id,
+        requisition_id,
         status=status,
         updated_after=updated_after,
         limit=limit,

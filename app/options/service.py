@@ -3,13 +3,15 @@
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.candidates.service import ensure_not_erased, get_candidate
+from app.db import read_rows
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
@@ -24,9 +26,10 @@ from app.options.views import (
     document,
     extras,
     option_by_id,
+    options_of_requisition,
     row_document,
-    view_statement,
 )
+from app.requisitions.service import get_requisition
 
 # A requisition's options by rank, unranked last; the id keeps the order total.
 ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
@@ -65,7 +68,7 @@ async def get_option_document(
     """The option as `GET /v1/options/{id}` shows it, in one statement."""
     statement = option_by_id(dialect_of(session))
     parameters = {"option_id": option_id, "organization_id": organization_id}
-    row = (await session.execute(statement, parameters)).one_or_none()
+    row = (await read_rows(session, statement, parameters)).one_or_none()
     if row is None:
         raise NotFound(f"No option {option_id}.")
     return row_document(row)
@@ -73,25 +76,37 @@ async def get_option_document(
 
 async def list_option_documents(
     session: AsyncSession,
-    requisition: Requisition,
+    organization_id: uuid.UUID,
+    requisition_id: uuid.UUID,
     *,
     status: OptionStatus | None,
     updated_after: datetime | None,
     limit: int,
     cursor: str | None,
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """A page of the requisition's options, in one statement."""
-    query = view_statement(session).where(
-        Option.requisition_id == requisition.id,
-        Option.organization_id == requisition.organization_id,
+    """A page of the requisition's options, in one statement. The requisition is not read
+    first: only an empty page asks whether it exists (404 when it does not, or is another
+    organization's)."""
+    query = options_of_requisition(
+        dialect_of(session), by_status=status is not None, by_update=updated_after is not None
     )
-    if status is not None:
-        query = query.where(Option.status == status)
-    if updated_after is not None:
-        query = query.where(Option.updated_at > updated_after)
+    parameters = {
+        "requisition_id": requisition_id,
+        "organization_id": organization_id,
+        "status": status,
+        "updated_after": updated_after,
+    }
     rows, next_cursor = await paginate(
-        session, query, keys=ORDER, limit=limit, cursor=cursor, entities=False
+        session,
+        query,
+        keys=ORDER,
+        limit=limit,
+        cursor=cursor,
+        entities=False,
+        parameters=parameters,
     )
+    if not rows:
+        await get_requisition(session, organization_id, requisition_id, with_refs=False)
     return [row_document(row) for row in rows], next_cursor
 
 
@@ -109,6 +124,23 @@ class ActionTarget:
         return document(self.option, candidate.kind, candidate.name, self.extras)
 
 
+@cache
+def _for_action(dialect: str) -> Select[Any]:
+    """Built once (parameters `option_id`, `organization_id`), like `option_by_id`."""
+    return (
+        select(Option, Requisition, *extras(dialect))
+        .join(Option.candidate)
+        .join(Requisition, Requisition.id == Option.requisition_id)
+        .options(contains_eager(Option.candidate))
+        .where(
+            Option.id == bindparam("option_id"),
+            Option.organization_id == bindparam("organization_id"),
+        )
+        .with_for_update(of=(Option, Requisition))
+        .execution_options(populate_existing=True)
+    )
+
+
 async def load_for_action(
     session: AsyncSession, organization_id: uuid.UUID, option_id: uuid.UUID
 ) -> ActionTarget:
@@ -119,17 +151,8 @@ async def load_for_action(
     option row is locked too, so that a waiting action reads the option as the previous one
     left it (PostgreSQL re-reads locked rows once the lock is granted).
     """
-    row = (
-        await session.execute(
-            select(Option, Requisition, *extras(dialect_of(session)))
-            .join(Option.candidate)
-            .join(Requisition, Requisition.id == Option.requisition_id)
-            .options(contains_eager(Option.candidate))
-            .where(Option.id == option_id, Option.organization_id == organization_id)
-            .with_for_update(of=(Option, Requisition))
-            .execution_options(populate_existing=True)
-        )
-    ).one_or_none()
+    parameters = {"option_id": option_id, "organization_id": organization_id}
+    row = (await session.execute(_for_action(dialect_of(session)), parameters)).one_or_none()
     if row is None:
         raise NotFound(f"No option {option_id}.")
     return ActionTarget(row.Option, row.Requisition, Extras.of(row))

@@ -6,17 +6,10 @@
 from typing import Final, Literal, get_args
 
 from app.kit.event_types import EventType
+from app.models.option import OptionStatus
 
-OptionStatus = Literal[
-    "considering",
-    "on_hold",
-    "runner_up",
-    "selected",
-    "hired",
-    "declined",
-    "withdrawn",
-    "released",
-]
+__all__ = ["OptionStatus"]  # the option's statuses are the model's; the moves are here
+
 Action = Literal[
     "select", "keep-warm", "hold", "decline", "withdraw", "hire", "release", "reactivate"
 ]
@@ -64,9 +57,16 @@ def reactivate_target(to: OptionStatus | None, *, replaces: bool) -> OptionStatu
 REACTIVATE_TARGETS: Final[tuple[OptionStatus, ...]] = ("considering", "selected")
 
 
+# Read for every option a list shows, so worked out once from the table.
+_ALLOWED: Final[dict[str, tuple[Action, ...]]] = {
+    status: tuple(action for action in ACTIONS if (status, action) in TRANSITIONS)
+    for status in get_args(OptionStatus)
+}
+
+
 def allowed_actions(status: str) -> list[Action]:
     """The actions an option in `status` can take, in the table's order."""
-    return [action for action in ACTIONS if (status, action) in TRANSITIONS]
+    return list(_ALLOWED.get(status, ()))
 
 
 # The event each action writes.

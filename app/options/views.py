@@ -86,11 +86,6 @@ def dialect_of(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
 
-def view_statement(session: AsyncSession) -> Select[Any]:
-    """Options with everything their document shows; add the WHERE and the order."""
-    return _view(dialect_of(session))
-
-
 @cache
 def _view(dialect: str) -> Select[Any]:
     columns: list[Any] = [
@@ -109,6 +104,21 @@ def option_by_id(dialect: str) -> Select[Any]:
     return _view(dialect).where(
         Option.id == bindparam("option_id"), Option.organization_id == bindparam("organization_id")
     )
+
+
+@cache
+def options_of_requisition(dialect: str, *, by_status: bool, by_update: bool) -> Select[Any]:
+    """A requisition's options (parameters `requisition_id`, `organization_id`, and `status`
+    or `updated_after` when filtered by them), one statement a combination of filters."""
+    statement = _view(dialect).where(
+        Option.requisition_id == bindparam("requisition_id"),
+        Option.organization_id == bindparam("organization_id"),
+    )
+    if by_status:
+        statement = statement.where(Option.status == bindparam("status"))
+    if by_update:
+        statement = statement.where(Option.updated_at > bindparam("updated_after"))
+    return statement
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from app.docs import openapi_document
+from app.main import openapi_document
 from tests.contract.conftest import LiveServer
 
 HERE = Path(__file__).parent

@@ -302,3 +302,28 @@ async def test_a_read_answers_while_another_transaction_holds_the_key(app, setti
         # Released: the server records the use after the response, before it stops.
     key = (await client.get(f"/v1/api-keys/{created['id']}")).json()
     assert key["last_used_at"] is not None
+
+
+def test_every_route_authenticates_before_it_loads_what_it_owns():
+    """`owned` dependencies read the actor that the route's scope dependency authenticated:
+    that dependency must come first, or the route would run without one."""
+    from fastapi.routing import APIRoute
+
+    from app.main import create_app
+
+    def calls(dependant) -> list:
+        return [call for sub in dependant.dependencies for call in (sub.call, *calls(sub))]
+
+    app = create_app()
+    routers = [r.original_router for r in app.router.routes if hasattr(r, "original_router")]
+    routes = [r for router in routers for r in router.routes if isinstance(r, APIRoute)]
+    owning = 0
+    for route in routes:
+        authenticated = False
+        for dependency in route.dependant.dependencies:
+            names = [getattr(c, "__qualname__", "") for c in [dependency.call, *calls(dependency)]]
+            if any(name.startswith("owned.") for name in names):
+                owning += 1
+                assert authenticated, f"{route.methods} {route.path} loads before authenticating"
+            authenticated = authenticated or any("current_actor" in name for name in names)
+    assert owning > 40

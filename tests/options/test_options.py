@@ -134,6 +134,14 @@ async def test_erased_candidate_cannot_become_an_option(client):
     assert await options_of(client, requisition) == []
 
 
+async def test_an_empty_requisition_lists_no_options_and_an_unknown_one_is_404(client):
+    requisition = await new_requisition(client)
+    r = await client.get(f"/v1/requisitions/{requisition['id']}/options")
+    assert r.status_code == 200, r.text
+    assert r.json()["data"] == []
+    assert_problem(await client.get(f"/v1/requisitions/{uuid.uuid4()}/options"), 404, "not_found")
+
+
 async def test_create_on_unknown_requisition_is_404(client):
     candidate = await new_candidate(client)
     r = await client.post(
