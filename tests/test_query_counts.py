@@ -309,6 +309,6 @@ async def test_a_follow_up_page_is_one_statement_whatever_the_items_and_kinds(cl
     assert served == [kinds, 5, kinds, 35], served
     assert counts[0] == counts[1], counts
     # The key and the page; with a call to make on the page, the bench's recommendation for
-    # its requisitions: their runner-ups (with their refs and interim check-ins), last
-    # touches, notes and evidence.
-    assert counts[1] == (8, 8), counts
+    # its requisitions: their runner-ups (one statement, refs and interim evidence in it),
+    # last touches, notes and evidence.
+    assert counts[1] == (6, 6), counts

@@ -5,7 +5,7 @@ from app.bench import service
 from app.bench.schemas import BenchOut, StandingOut
 from app.db import Session
 from app.kit.auth import ReadScope
-from app.kit.responses import json_response
+from app.kit.responses import document_response, json_response
 from app.options.dependencies import ValidOption
 from app.requisitions.dependencies import ParentRequisition
 from app.requisitions.service import get_requisition
@@ -25,7 +25,7 @@ async def get_bench(actor: ReadScope, session: Session, requisition: ParentRequi
     open, the evidence of their work, and a recommended replacement: the best-ranked warm
     runner-up with the door open, evidence breaking ties. Flags: `no_runner_up`,
     `first_choice_at_risk`, `runner_up_cold`, `single_option`."""
-    return json_response(await service.bench(session, requisition))
+    return document_response(await service.bench(session, requisition))
 
 
 @router.get(

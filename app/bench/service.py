@@ -1,33 +1,29 @@
 """Decision support: the bench of a requisition, and an option's standing.
 
 Both are read in a fixed number of queries whatever the number of options: one per kind of
-fact (options, touchpoints, notes, check-ins), each grouped in the database.
+fact (options, touchpoints, notes, check-ins), each grouped in the database, each statement
+built once (lists are expanding parameters), and the bench is dumped as a document without
+building ORM objects or validating it again.
 """
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, func, select, tuple_, union_all
+from sqlalchemy import BindParameter, Date, Select, and_, bindparam, func, select, tuple_, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.bench.schemas import (
-    BenchOut,
-    Flag,
-    NextCheckIn,
-    Recommendation,
-    RunnerUp,
-    StandingOut,
-    Warmth,
-)
+from app.bench.schemas import Flag, Recommendation, StandingOut, Warmth
 from app.checkins.cadence import option_check_ins
-from app.kit.pagination import sort_order
+from app.db import read_rows
 from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
-from app.options.schemas import Evidence, OptionOut
-from app.options.service import LOAD, ORDER
+from app.options.schemas import Evidence
 from app.options.state_machine import CLOSED, SEATED
+from app.options.views import dialect_of, options_in_statuses, row_document
 
 WARM_WITHIN = timedelta(days=14)
 COOLING_WITHIN = timedelta(days=30)
@@ -39,17 +35,38 @@ def warmth(last_touch_at: datetime | None, now: datetime) -> Warmth:
     return "warm" if now - last_touch_at <= WARM_WITHIN else "cooling"
 
 
+@cache
+def _last_touches() -> Select[uuid.UUID, datetime]:
+    return (
+        select(Touchpoint.candidate_id, func.max(Touchpoint.occurred_at))
+        .where(Touchpoint.candidate_id.in_(bindparam("candidate_ids", expanding=True)))
+        .group_by(Touchpoint.candidate_id)
+    )
+
+
 async def last_touches(
     session: AsyncSession, candidate_ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, datetime]:
     if not candidate_ids:
         return {}
-    rows = await session.execute(
-        select(Touchpoint.candidate_id, func.max(Touchpoint.occurred_at))
-        .where(Touchpoint.candidate_id.in_(candidate_ids))
-        .group_by(Touchpoint.candidate_id)
-    )
+    rows = await session.execute(_last_touches(), {"candidate_ids": list(candidate_ids)})
     return {candidate_id: at for candidate_id, at in rows}
+
+
+@cache
+def _doors() -> Select[uuid.UUID | None, bool]:
+    latest = (
+        select(Note.option_id, func.max(Note.created_at))
+        .join(Option, Option.id == Note.option_id)
+        .where(
+            Note.option_id.in_(bindparam("option_ids", expanding=True)),
+            Note.created_at >= Option.status_changed_at,
+        )
+        .group_by(Note.option_id)
+    )
+    return select(Note.option_id, Note.door_open).where(
+        tuple_(Note.option_id, Note.created_at).in_(latest)
+    )
 
 
 async def doors_open(
@@ -59,52 +76,45 @@ async def doors_open(
     such note: open)."""
     if not option_ids:
         return {}
-    latest = (
-        select(Note.option_id, func.max(Note.created_at))
-        .join(Option, Option.id == Note.option_id)
-        .where(Note.option_id.in_(option_ids), Note.created_at >= Option.status_changed_at)
-        .group_by(Note.option_id)
-    )
-    rows = await session.execute(
-        select(Note.option_id, Note.door_open).where(
-            tuple_(Note.option_id, Note.created_at).in_(latest)
-        )
-    )
+    rows = await session.execute(_doors(), {"option_ids": list(option_ids)})
     found = {option_id: door_open for option_id, door_open in rows}
     return {option_id: found.get(option_id, True) for option_id in option_ids}
 
 
-async def evidence(session: AsyncSession, options: Sequence[Option]) -> dict[uuid.UUID, Evidence]:
+@cache
+def _evidence() -> Select[Any]:
+    ids: BindParameter[Any] = bindparam("option_ids", expanding=True)
+    own = select(
+        CheckIn.option_id.label("option_id"),
+        CheckIn.rating,
+        CheckIn.verdict,
+        CheckIn.occurred_on,
+        CheckIn.created_at,
+    ).where(CheckIn.option_id.in_(ids))
+    interim = (
+        select(Option.id, CheckIn.rating, CheckIn.verdict, CheckIn.occurred_on, CheckIn.created_at)
+        .join(
+            InterimEngagement,
+            and_(
+                InterimEngagement.requisition_id == Option.requisition_id,
+                InterimEngagement.candidate_id == Option.candidate_id,
+            ),
+        )
+        .join(CheckIn, CheckIn.engagement_id == InterimEngagement.id)
+        .where(Option.id.in_(ids))
+    )
+    rows = union_all(own, interim).subquery()
+    return select(rows).order_by(rows.c.occurred_on, rows.c.created_at)
+
+
+async def evidence(
+    session: AsyncSession, option_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, Evidence]:
     """Every check-in on each option's candidate's work for the requisition: on the option
     itself and on their interim engagements, in one query."""
-    ids = [o.id for o in options]
-    found: dict[uuid.UUID, list[Any]] = {i: [] for i in ids}
-    if ids:
-        own = select(
-            CheckIn.option_id.label("option_id"),
-            CheckIn.rating,
-            CheckIn.verdict,
-            CheckIn.occurred_on,
-            CheckIn.created_at,
-        ).where(CheckIn.option_id.in_(ids))
-        interim = (
-            select(
-                Option.id, CheckIn.rating, CheckIn.verdict, CheckIn.occurred_on, CheckIn.created_at
-            )
-            .join(
-                InterimEngagement,
-                and_(
-                    InterimEngagement.requisition_id == Option.requisition_id,
-                    InterimEngagement.candidate_id == Option.candidate_id,
-                ),
-            )
-            .join(CheckIn, CheckIn.engagement_id == InterimEngagement.id)
-            .where(Option.id.in_(ids))
-        )
-        rows = union_all(own, interim).subquery()
-        for row in await session.execute(
-            select(rows).order_by(rows.c.occurred_on, rows.c.created_at)
-        ):
+    found: dict[uuid.UUID, list[Any]] = {i: [] for i in option_ids}
+    if option_ids:
+        for row in await session.execute(_evidence(), {"option_ids": list(option_ids)}):
             found[row.option_id].append(row)
     return {i: Evidence.of(checkins) for i, checkins in found.items()}
 
@@ -114,141 +124,186 @@ def _checkins(evidence: Evidence) -> str:
     return f"{evidence.checkins} check-in{plural} averaging {evidence.average_rating}/5"
 
 
-def _recommend(runner_ups: Sequence[RunnerUp]) -> Recommendation | None:
+@dataclass(slots=True)
+class RunnerUpFacts:
+    """A runner-up on the bench: its option document and what says whether to call them."""
+
+    option: dict[str, Any]
+    warmth: Warmth
+    last_touch_at: datetime | None
+    door_open: bool
+    evidence: Evidence
+
+    def document(self) -> dict[str, Any]:
+        return {
+            "option": self.option,
+            "warmth": self.warmth,
+            "last_touch_at": self.last_touch_at,
+            "door_open": self.door_open,
+            "evidence": self.evidence.model_dump(),
+        }
+
+
+def _recommend(runner_ups: Sequence[RunnerUpFacts]) -> Recommendation | None:
     eligible = [r for r in runner_ups if r.warmth == "warm" and r.door_open]
     if not eligible:
         return None
     best = min(
         eligible,
         key=lambda r: (
-            r.option.rank is None,
-            r.option.rank or 0,
+            r.option["rank"] is None,
+            r.option["rank"] or 0,
             -(r.evidence.average_rating or 0),
             -r.evidence.checkins,
         ),
     )
-    reasons = [f"ranked #{best.option.rank}" if best.option.rank else "the only warm runner-up"]
+    rank = best.option["rank"]
+    reasons = [f"ranked #{rank}" if rank else "the only warm runner-up"]
     if best.last_touch_at is not None:
         days = (utcnow() - best.last_touch_at).days
         reasons.append(f"warm: last contact {days} day{'s' if days != 1 else ''} ago")
     reasons.append("door open: their last note left it open")
-    interim = best.option.interim_evidence
+    interim = Evidence.model_validate(best.option["interim_evidence"])
     if interim.checkins:
         reasons.append(
             f"interim evidence: {_checkins(interim)}, latest verdict {interim.latest_verdict}"
         )
     if best.evidence.checkins > interim.checkins:
         reasons.append(f"evidence overall: {_checkins(best.evidence)}")
-    return Recommendation(option_id=best.option.id, reasons=reasons)
+    return Recommendation(option_id=best.option["id"], reasons=reasons)
 
 
-async def _runner_ups(session: AsyncSession, warm: Sequence[Option]) -> list[RunnerUp]:
+async def _runner_ups(session: AsyncSession, warm: Sequence[dict[str, Any]]) -> list[RunnerUpFacts]:
     """The runner-ups with their warmth, door and evidence: three statements for any number."""
-    touches = await last_touches(session, [o.candidate_id for o in warm])
-    doors = await doors_open(session, [o.id for o in warm])
-    proof = await evidence(session, warm)
+    touches = await last_touches(session, [o["candidate_id"] for o in warm])
+    doors = await doors_open(session, [o["id"] for o in warm])
+    proof = await evidence(session, [o["id"] for o in warm])
     now = utcnow()
     return [
-        RunnerUp(
-            option=OptionOut.model_validate(o),
-            warmth=warmth(touches.get(o.candidate_id), now),
-            last_touch_at=touches.get(o.candidate_id),
-            door_open=doors[o.id],
-            evidence=proof[o.id],
+        RunnerUpFacts(
+            option=o,
+            warmth=warmth(touches.get(o["candidate_id"]), now),
+            last_touch_at=touches.get(o["candidate_id"]),
+            door_open=doors[o["id"]],
+            evidence=proof[o["id"]],
         )
         for o in warm
     ]
 
 
+async def _on_the_bench(
+    session: AsyncSession, organization_id: uuid.UUID, requisition_ids: Sequence[uuid.UUID]
+) -> list[dict[str, Any]]:
+    """The first choices and runner-ups of the requisitions, as documents, best-ranked first:
+    one statement, built once."""
+    rows = await read_rows(
+        session,
+        options_in_statuses(dialect_of(session)),
+        {
+            "organization_id": organization_id,
+            "requisition_ids": list(requisition_ids),
+            "statuses": [*SEATED, "runner_up"],
+        },
+    )
+    return [row_document(row) for row in rows]
+
+
 async def recommended_replacements(
-    session: AsyncSession, requisition_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, tuple[RunnerUp, list[str]]]:
+    session: AsyncSession, organization_id: uuid.UUID, requisition_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, tuple[RunnerUpFacts, list[str]]]:
     """The bench's recommended replacement of each requisition that has one, and why (for
     the follow-ups that say whom to call), in the bench's few statements."""
-    warm = (
-        await session.scalars(
-            select(Option)
-            .where(Option.requisition_id.in_(requisition_ids), Option.status == "runner_up")
-            .options(*LOAD)
-            .order_by(Option.requisition_id, *sort_order(ORDER))
-        )
-    ).unique()
-    by_requisition: dict[uuid.UUID, list[RunnerUp]] = {}
-    for runner_up in await _runner_ups(session, list(warm)):
-        by_requisition.setdefault(runner_up.option.requisition_id, []).append(runner_up)
+    warm = [
+        o
+        for o in await _on_the_bench(session, organization_id, requisition_ids)
+        if o["status"] == "runner_up"
+    ]
+    by_requisition: dict[uuid.UUID, list[RunnerUpFacts]] = {}
+    for runner_up in await _runner_ups(session, warm):
+        by_requisition.setdefault(runner_up.option["requisition_id"], []).append(runner_up)
     found = {}
     for requisition_id, runner_ups in by_requisition.items():
         best = _recommend(runner_ups)
         if best is not None:
-            chosen = next(r for r in runner_ups if r.option.id == best.option_id)
+            chosen = next(r for r in runner_ups if r.option["id"] == best.option_id)
             found[requisition_id] = (chosen, best.reasons)
     return found
 
 
-async def next_check_ins(
-    session: AsyncSession, option_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, tuple[date, int]]:
-    """Each first choice's next check-in of the cadence not yet recorded (in the past when it
-    is overdue), and its number; none when the cadence is done."""
-    if not option_ids:
-        return {}
-    due = option_check_ins(utcnow().date(), option_ids=option_ids).subquery()
+@cache
+def _next_check_ins() -> Select[Any]:
+    due = option_check_ins(
+        bindparam("today", type_=Date), option_ids=bindparam("option_ids", expanding=True)
+    ).subquery()
     first = (
         select(due.c.option_id, func.min(due.c.due_on).label("due_on"))
         .group_by(due.c.option_id)
         .subquery()
     )
+    return select(due.c.option_id, due.c.due_on, due.c.checkin_number).join(
+        first, and_(first.c.option_id == due.c.option_id, first.c.due_on == due.c.due_on)
+    )
+
+
+async def next_check_ins(
+    session: AsyncSession, option_ids: Sequence[uuid.UUID], today: date
+) -> dict[uuid.UUID, tuple[date, int]]:
+    """Each first choice's next check-in of the cadence not yet recorded (in the past when it
+    is overdue), and its number; none when the cadence is done."""
+    if not option_ids:
+        return {}
     rows = await session.execute(
-        select(due.c.option_id, due.c.due_on, due.c.checkin_number).join(
-            first, and_(first.c.option_id == due.c.option_id, first.c.due_on == due.c.due_on)
-        )
+        _next_check_ins(), {"today": today, "option_ids": list(option_ids)}
     )
     return {option_id: (due_on, number) for option_id, due_on, number in rows}
 
 
-async def bench(session: AsyncSession, requisition: Requisition) -> BenchOut:
-    options = list(
-        (
-            await session.scalars(
-                select(Option)
-                .where(Option.requisition_id == requisition.id)
-                .options(*LOAD)
-                .order_by(*sort_order(ORDER))
-            )
-        ).unique()
+@cache
+def _open_options() -> Select[Any]:
+    return select(func.count()).where(
+        Option.requisition_id == bindparam("requisition_id"), Option.status.not_in(CLOSED)
     )
-    first = [o for o in options if o.status in SEATED]
-    runner_ups = await _runner_ups(session, [o for o in options if o.status == "runner_up"])
-    upcoming = await next_check_ins(session, [o.id for o in first])
+
+
+async def bench(session: AsyncSession, requisition: Requisition) -> dict[str, Any]:
+    """The bench as `GET /v1/requisitions/{id}/bench` shows it (a `BenchOut` document)."""
+    options = await _on_the_bench(session, requisition.organization_id, [requisition.id])
+    first = [o for o in options if o["status"] in SEATED]
+    runner_ups = await _runner_ups(session, [o for o in options if o["status"] == "runner_up"])
     today = utcnow().date()
+    upcoming = await next_check_ins(session, [o["id"] for o in first], today)
     check_ins = [
-        NextCheckIn(
-            option_id=o.id,
-            next_check_in_on=upcoming[o.id][0] if o.id in upcoming else None,
-            checkin_number=upcoming[o.id][1] if o.id in upcoming else None,
-            overdue=o.id in upcoming and upcoming[o.id][0] < today,
-        )
+        {
+            "option_id": o["id"],
+            "next_check_in_on": upcoming[o["id"]][0] if o["id"] in upcoming else None,
+            "checkin_number": upcoming[o["id"]][1] if o["id"] in upcoming else None,
+            "overdue": o["id"] in upcoming and upcoming[o["id"]][0] < today,
+        }
         for o in first
     ]
     flags: list[Flag] = []
     if not runner_ups:
         flags.append("no_runner_up")
-    if any(o.at_risk for o in first):
+    if any(o["at_risk"] for o in first):
         flags.append("first_choice_at_risk")
-    if any(c.overdue for c in check_ins):
+    if any(c["overdue"] for c in check_ins):
         flags.append("check_in_overdue")
     if any(r.warmth == "cold" for r in runner_ups):
         flags.append("runner_up_cold")
-    if sum(o.status not in CLOSED for o in options) == 1:
+    # Two on the bench are two open options; below that, the others still open are counted.
+    if len(options) < 2 and (
+        await session.scalar(_open_options(), {"requisition_id": requisition.id}) == 1
+    ):
         flags.append("single_option")
-    return BenchOut(
-        requisition_id=requisition.id,
-        first_choices=[OptionOut.model_validate(o) for o in first],
-        check_ins=check_ins,
-        runner_ups=runner_ups,
-        recommended_replacement=_recommend(runner_ups),
-        flags=flags,
-    )
+    recommendation = _recommend(runner_ups)
+    return {
+        "requisition_id": requisition.id,
+        "first_choices": first,
+        "check_ins": check_ins,
+        "runner_ups": [r.document() for r in runner_ups],
+        "recommended_replacement": recommendation.model_dump() if recommendation else None,
+        "flags": flags,
+    }
 
 
 REASONS = {

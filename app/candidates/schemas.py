@@ -5,6 +5,7 @@ from typing import Annotated, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 from app.kit.schemas import (
+    BLANK,
     NO_NUL,
     Boolean,
     Day,
@@ -19,7 +20,7 @@ from app.kit.schemas import (
 )
 from app.models.candidate import CandidateKind
 
-Email = Annotated[str, StringConstraints(max_length=320, pattern=r"^[^@\s\x00]+@[^@\s\x00]+$")]
+Email = Annotated[str, StringConstraints(max_length=320, pattern=rf"^[^@{BLANK}]+@[^@{BLANK}]+$")]
 Phone = Annotated[str, StringConstraints(max_length=50, pattern=NO_NUL)]
 Source = Annotated[str, StringConstraints(max_length=100, pattern=NO_NUL)]
 Tags = Annotated[list[Tag], Field(max_length=50)]

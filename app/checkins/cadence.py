@@ -53,7 +53,7 @@ def _open(
     due_on: ColumnElement[date],
     next_on: ColumnElement[date],
     about: ColumnElement[bool],
-    today: date,
+    today: date | ColumnElement[date],
 ) -> list[ColumnElement[bool]]:
     """Not satisfied by a check-in in [due, next), and not given way to the next one (the
     last of a cadence has no next)."""
@@ -68,10 +68,10 @@ def _open(
 
 
 def option_check_ins(
-    today: date,
+    today: date | ColumnElement[date],
     *,
     organization_id: uuid.UUID | None = None,
-    option_ids: Sequence[uuid.UUID] | None = None,
+    option_ids: Sequence[uuid.UUID] | ColumnElement[Any] | None = None,
     due_before: date | None = None,
 ) -> Select[Any]:
     """The open check-ins of first choices: organization_id, option_id, candidate_id,

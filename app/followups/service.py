@@ -301,21 +301,23 @@ def _item(row: Any) -> FollowUp:
     )
 
 
-async def _items(session: AsyncSession, rows: Sequence[Any]) -> list[FollowUp]:
+async def _items(
+    session: AsyncSession, organization_id: uuid.UUID, rows: Sequence[Any]
+) -> list[FollowUp]:
     """The rows as follow-ups; a `call_runner_up` names the bench's recommended replacement."""
     items = [_item(row) for row in rows]
     calls = {i.requisition_id for i in items if i.reason == "call_runner_up"}
     if not calls:
         return items
-    found = await recommended_replacements(session, list(calls))
+    found = await recommended_replacements(session, organization_id, list(calls))
     for item in items:
         best = found.get(item.requisition_id) if item.reason == "call_runner_up" else None
         if best is not None:
             runner_up, reasons = best
             item.replacement = Replacement(
-                option_id=runner_up.option.id,
-                candidate_id=runner_up.option.candidate_id,
-                candidate_name=runner_up.option.candidate.name,
+                option_id=runner_up.option["id"],
+                candidate_id=runner_up.option["candidate_id"],
+                candidate_name=runner_up.option["candidate"]["name"],
                 reasons=reasons,
             )
     return items
@@ -334,7 +336,7 @@ async def follow_up_page(
     page, next_cursor = await paginate(
         session, select(rows), keys=sort_keys(rows), limit=limit, cursor=cursor, entities=False
     )
-    return await _items(session, page), next_cursor
+    return await _items(session, organization_id, page), next_cursor
 
 
 async def follow_ups(
@@ -343,4 +345,4 @@ async def follow_ups(
     """Every open item due before `due_before`, soonest first (the calendar's bounded horizon)."""
     rows = follow_up_rows(organization_id, due_before, utcnow().date())
     result = await session.execute(select(rows).order_by(*sort_order(sort_keys(rows))))
-    return await _items(session, result.all())
+    return await _items(session, organization_id, result.all())

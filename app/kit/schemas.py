@@ -23,6 +23,10 @@ from pydantic_core import CoreSchema
 
 # PostgreSQL cannot store NUL in text, and no client means to send one.
 NO_NUL = r"^[^\x00]*$"
+# Controls and white space, spelled out: `\s` differs between the regex engines that read a
+# pattern (ECMAScript's in clients and validators, Rust's in Pydantic, Python's), so a value
+# one calls valid another would refuse (U+0085 is white space to Rust and Python, not to JS).
+BLANK = r"\x00-\x20\x7f-\x9f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=NO_NUL)]
 ShortText = Annotated[str, StringConstraints(max_length=300, pattern=NO_NUL)]

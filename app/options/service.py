@@ -16,11 +16,12 @@ from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import apply_patch, set_external_refs
-from app.kit.pagination import SortKey, paginate
+from app.kit.pagination import paginate
 from app.models import Option, Requisition
 from app.options.schemas import OptionCreate, OptionUpdate
 from app.options.state_machine import OptionStatus
 from app.options.views import (
+    ORDER,
     Extras,
     dialect_of,
     document,
@@ -31,8 +32,6 @@ from app.options.views import (
 )
 from app.requisitions.service import get_requisition
 
-# A requisition's options by rank, unranked last; the id keeps the order total.
-ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
 LOAD = (
     joinedload(Option.candidate),
     selectinload(Option.external_refs),

@@ -13,8 +13,12 @@ from typing import Any
 from sqlalchemy import JSON, Select, bindparam, func, literal_column, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.kit.pagination import SortKey, sort_order
 from app.models import Candidate, CheckIn, ExternalRef, InterimEngagement, Option
 from app.options.state_machine import allowed_actions
+
+# A requisition's options by rank, unranked last; the id keeps the order total.
+ORDER = (SortKey(Option.rank, nulls_last=True), SortKey(Option.id))
 
 OPTION_COLUMNS = (
     Option.id,
@@ -119,6 +123,22 @@ def options_of_requisition(dialect: str, *, by_status: bool, by_update: bool) ->
     if by_update:
         statement = statement.where(Option.updated_at > bindparam("updated_after"))
     return statement
+
+
+@cache
+def options_in_statuses(dialect: str) -> Select[Any]:
+    """The options of some requisitions in some statuses, best-ranked first (parameters
+    `organization_id`, `requisition_ids` and `statuses`, lists): the bench and its
+    recommendations."""
+    return (
+        _view(dialect)
+        .where(
+            Option.organization_id == bindparam("organization_id"),
+            Option.requisition_id.in_(bindparam("requisition_ids", expanding=True)),
+            Option.status.in_(bindparam("statuses", expanding=True)),
+        )
+        .order_by(Option.requisition_id, *sort_order(ORDER))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,16 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from app.events.catalogue import EVENT_TYPES
 from app.events.schemas import EventOut
 from app.kit.event_types import EventType
-from app.kit.schemas import PatchBody, RequestBody, ResourceOut, ShortText
+from app.kit.schemas import BLANK, PatchBody, RequestBody, ResourceOut, ShortText
 from app.models.webhook_delivery import DeliveryStatus
 from app.models.webhook_endpoint import DisabledReason, EndpointStatus
 
 WebhookUrl = Annotated[
     str,
     # An absolute http(s) URL with a host; whether it may be used is checked on save.
-    StringConstraints(min_length=1, max_length=2048, pattern=r"^https?://[^\s\x00/?#]+[^\s\x00]*$"),
+    StringConstraints(
+        min_length=1, max_length=2048, pattern=rf"^https?://[^{BLANK}/?#]+[^{BLANK}]*$"
+    ),
     Field(
         description="Where events are POSTed: `https` (or `http` where private targets are "
         "allowed); it must resolve to a public address.",
