@@ -11,7 +11,7 @@ start dates and cadence edits), so follow-ups and the bench read it in their own
 import uuid
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeAlias, TypeVar
 
 from sqlalchemy import (
     CTE,
@@ -45,6 +45,10 @@ def _slots() -> CTE:
     )
 
 
+# A value, or a bound parameter that stands for one in a statement built once.
+T = TypeVar("T")
+Value: TypeAlias = T | ColumnElement[Any]
+
 # One object, so a statement that reads both cadences has the CTE once.
 SLOTS = _slots()
 
@@ -53,7 +57,7 @@ def _open(
     due_on: ColumnElement[date],
     next_on: ColumnElement[date],
     about: ColumnElement[bool],
-    today: date | ColumnElement[date],
+    today: Value[date],
 ) -> list[ColumnElement[bool]]:
     """Not satisfied by a check-in in [due, next), and not given way to the next one (the
     last of a cadence has no next)."""
@@ -68,11 +72,11 @@ def _open(
 
 
 def option_check_ins(
-    today: date | ColumnElement[date],
+    today: Value[date],
     *,
-    organization_id: uuid.UUID | None = None,
+    organization_id: Value[uuid.UUID] | None = None,
     option_ids: Sequence[uuid.UUID] | ColumnElement[Any] | None = None,
-    due_before: date | None = None,
+    due_before: Value[date] | None = None,
 ) -> Select[Any]:
     """The open check-ins of first choices: organization_id, option_id, candidate_id,
     requisition_id, candidate_name, checkin_number, due_on."""
@@ -115,7 +119,7 @@ def option_check_ins(
 
 
 def engagement_check_ins(
-    today: date, *, organization_id: uuid.UUID | None, due_before: date
+    today: Value[date], *, organization_id: Value[uuid.UUID] | None, due_before: Value[date]
 ) -> Select[Any]:
     """The open check-ins of interim engagements that have not ended: organization_id,
     engagement_id, option_id (the candidate's option on the requisition, if any),

@@ -46,10 +46,11 @@ async def announce_due_follow_ups(db: Database, today: date) -> int:
         await session.execute(
             delete(FollowUpNotice).where(FollowUpNotice.due_on < today - KEEP_NOTICES)
         )
-        rows = follow_up_rows(None, today + timedelta(days=1), today)
+        rows = follow_up_rows(one_organization=False)
         due = (
             await session.execute(
-                select(rows).where(rows.c.due_on == today).order_by(*sort_order(sort_keys(rows)))
+                select(rows).where(rows.c.due_on == today).order_by(*sort_order(sort_keys(rows))),
+                {"due_before": today + timedelta(days=1), "today": today},
             )
         ).all()
         if not due:

@@ -11,16 +11,19 @@ clears it; a check-in clears a `check_in_due`; calling a runner-up or the risk's
 import uuid
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     Integer,
     Select,
     String,
     Subquery,
     Uuid,
     and_,
+    bindparam,
     cast,
     exists,
     func,
@@ -35,6 +38,7 @@ from sqlalchemy.orm import aliased
 
 from app.bench.service import WARM_WITHIN, recommended_replacements
 from app.checkins.cadence import engagement_check_ins, option_check_ins
+from app.db import read_rows
 from app.followups.schemas import FollowUp, FollowUpReason, Replacement
 from app.kit.dates import add_days, day_of
 from app.kit.pagination import SortKey, paginate, sort_order
@@ -59,6 +63,9 @@ def _no_number() -> ColumnElement[Any]:
 # Within two days of a first choice turning at risk, while the runner-up is still warm.
 CALL_RUNNER_UP_WITHIN = 2
 
+# The statement is built once with bound parameters in place of the values.
+Param = ColumnElement[Any]
+
 
 def _untouched(candidate_id: Any, due_on: Any) -> ColumnElement[bool]:
     """No touchpoint with the candidate on or after the due date."""
@@ -67,7 +74,7 @@ def _untouched(candidate_id: Any, due_on: Any) -> ColumnElement[bool]:
     )
 
 
-def _people(organization_id: uuid.UUID | None, owner: Any) -> list[ColumnElement[bool]]:
+def _people(organization_id: Param | None, owner: Any) -> list[ColumnElement[bool]]:
     """Candidates not erased, of the organization that owns `owner`'s rows (the source's
     table, so its index on the organization serves the filter)."""
     where: list[ColumnElement[bool]] = [Candidate.erased_at.is_(None)]
@@ -76,7 +83,7 @@ def _people(organization_id: uuid.UUID | None, owner: Any) -> list[ColumnElement
     return where
 
 
-def _keep_in_touch(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+def _keep_in_touch(organization_id: Param | None, due_before: Param) -> Select[Any]:
     """Door-open notes with a date, for candidates who consented and are not the choice now."""
     requisition_id = func.coalesce(Option.requisition_id, InterimEngagement.requisition_id)
     notes = (
@@ -138,7 +145,7 @@ def _keep_in_touch(organization_id: uuid.UUID | None, due_before: date) -> Selec
     )
 
 
-def _revisit_hold(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+def _revisit_hold(organization_id: Param | None, due_before: Param) -> Select[Any]:
     return (
         select(
             Option.organization_id,
@@ -162,7 +169,7 @@ def _revisit_hold(organization_id: uuid.UUID | None, due_before: date) -> Select
     )
 
 
-def _warm_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+def _warm_runner_up(organization_id: Param | None, due_before: Param) -> Select[Any]:
     """Runner-ups are due a call 14 days after the last contact (or since they became one)."""
     last_touch = (
         select(func.max(Touchpoint.occurred_at))
@@ -190,7 +197,7 @@ def _warm_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Sele
 
 
 def _check_in_due(
-    organization_id: uuid.UUID | None, due_before: date, today: date
+    organization_id: Param | None, due_before: Param, today: Param
 ) -> list[Select[Any]]:
     """The cadence's open check-ins, of first choices and of interims."""
     options = option_check_ins(
@@ -227,7 +234,7 @@ def _check_in_due(
     ]
 
 
-def _call_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Select[Any]:
+def _call_runner_up(organization_id: Param | None, due_before: Param) -> Select[Any]:
     """A first choice at risk, on a requisition with runner-ups none of whom has been contacted
     since: call one (the page names the bench's recommendation)."""
     runner = aliased(Option, name="runner")
@@ -266,18 +273,31 @@ def _call_runner_up(organization_id: uuid.UUID | None, due_before: date) -> Sele
     )
 
 
-def follow_up_rows(organization_id: uuid.UUID | None, due_before: date, today: date) -> Subquery:
-    """Every open item due before `due_before` (exclusive), of one organization or (for the
-    worker) of all, as of `today`."""
+@cache
+def follow_up_rows(*, one_organization: bool) -> Subquery:
+    """Every open item due before `:due_before` (exclusive), as of `:today`, of the
+    organization `:organization_id` or (for the worker) of all. Built once: the statement is
+    large, and building it and working out its cache key cost more than running it."""
     return union_all(
+        *_sources(
+            bindparam("organization_id", type_=Uuid()) if one_organization else None,
+            bindparam("due_before", type_=Date()),
+            bindparam("today", type_=Date()),
+        )
+    ).subquery("follow_ups")
+
+
+def _sources(organization_id: Param | None, due_before: Param, today: Param) -> list[Select[Any]]:
+    return [
         _keep_in_touch(organization_id, due_before),
         _revisit_hold(organization_id, due_before),
         _warm_runner_up(organization_id, due_before),
         *_check_in_due(organization_id, due_before, today),
         _call_runner_up(organization_id, due_before),
-    ).subquery("follow_ups")
+    ]
 
 
+@cache
 def sort_keys(rows: Subquery) -> tuple[SortKey, ...]:
     return (
         SortKey(rows.c.due_on),
@@ -285,6 +305,12 @@ def sort_keys(rows: Subquery) -> tuple[SortKey, ...]:
         SortKey(rows.c.candidate_id),
         SortKey(rows.c.requisition_id),
     )
+
+
+@cache
+def _of_one_organization() -> tuple[Select[Any], tuple[SortKey, ...]]:
+    rows = follow_up_rows(one_organization=True)
+    return select(rows), sort_keys(rows)
 
 
 def _item(row: Any) -> FollowUp:
@@ -332,9 +358,20 @@ async def follow_up_page(
     cursor: str | None,
 ) -> tuple[list[FollowUp], str | None]:
     """One page of the open items, soonest first, and the cursor of the next."""
-    rows = follow_up_rows(organization_id, due_before, utcnow().date())
+    statement, keys = _of_one_organization()
+    parameters = {
+        "organization_id": organization_id,
+        "due_before": due_before,
+        "today": utcnow().date(),
+    }
     page, next_cursor = await paginate(
-        session, select(rows), keys=sort_keys(rows), limit=limit, cursor=cursor, entities=False
+        session,
+        statement,
+        keys=keys,
+        limit=limit,
+        cursor=cursor,
+        entities=False,
+        parameters=parameters,
     )
     return await _items(session, organization_id, page), next_cursor
 
@@ -343,6 +380,11 @@ async def follow_ups(
     session: AsyncSession, organization_id: uuid.UUID, due_before: date
 ) -> list[FollowUp]:
     """Every open item due before `due_before`, soonest first (the calendar's bounded horizon)."""
-    rows = follow_up_rows(organization_id, due_before, utcnow().date())
-    result = await session.execute(select(rows).order_by(*sort_order(sort_keys(rows))))
+    statement, keys = _of_one_organization()
+    parameters = {
+        "organization_id": organization_id,
+        "due_before": due_before,
+        "today": utcnow().date(),
+    }
+    result = await read_rows(session, statement.order_by(*sort_order(keys)), parameters)
     return await _items(session, organization_id, result.all())
