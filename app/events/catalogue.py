@@ -34,9 +34,10 @@ EVENT_TYPES: Final[dict[EventType, str]] = {
     "note_template.created": "A note template was added.",
     "checkin.recorded": "A check-in on a first choice or an interim was recorded.",
     "touchpoint.logged": "Someone kept in touch with a candidate.",
-    "follow_up.due": "A follow-up became due today (`data.reason`, `data.due_on`, the "
-    "candidate, option, note or engagement, `data.checkin_number`); written once per item by "
-    "the worker. The subject is the item's stable id.",
+    "follow_up.due": "A follow-up became due (`data.reason`, `data.due_on`, the candidate, "
+    "option, note or engagement, `data.checkin_number`); written once per item by the worker, "
+    "on its due day or, if no worker ran then, the day after. The subject is the item's "
+    "stable id.",
     "interim.created": "An interim engagement was planned.",
     "interim.started": "An interim engagement started.",
     "interim.updated": "An interim engagement's dates or scope changed.",

@@ -21,7 +21,10 @@ from app.kit.events import record_event
 from app.kit.pagination import sort_order
 from app.models import FollowUpNotice
 
-# A worker whose clock lags a day behind still finds the announcements of "its" today.
+# Items that fell due while no worker ran (a day's outage) are announced late, once; so the
+# announcements are kept longer than that, and a worker whose clock lags a day behind still
+# finds those of "its" today.
+CATCH_UP = timedelta(days=1)
 KEEP_NOTICES = timedelta(days=2)
 KEY = ("organization_id", "due_on", "reason", "candidate_id", "requisition_id")
 
@@ -40,16 +43,19 @@ def _insert(session: AsyncSession) -> Insert:
 
 
 async def announce_due_follow_ups(db: Database, today: date) -> int:
-    """Write `follow_up.due` for each item due `today` not announced yet; how many."""
+    """Write `follow_up.due` for each item due `today` (or missed since yesterday) not
+    announced yet; how many."""
     async with db.writer() as session:
-        # Only today's announcements can meet a second insert; older ones have done their job.
+        # Only announcements within the catch-up can meet a second insert; older ones are done.
         await session.execute(
             delete(FollowUpNotice).where(FollowUpNotice.due_on < today - KEEP_NOTICES)
         )
         rows = follow_up_rows(one_organization=False)
         due = (
             await session.execute(
-                select(rows).where(rows.c.due_on == today).order_by(*sort_order(sort_keys(rows))),
+                select(rows)
+                .where(rows.c.due_on.between(today - CATCH_UP, today))
+                .order_by(*sort_order(sort_keys(rows))),
                 {"due_before": today + timedelta(days=1), "today": today},
             )
         ).all()

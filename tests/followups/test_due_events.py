@@ -91,6 +91,27 @@ async def test_another_organization_hears_nothing_of_ours(client, app, other_ten
     assert ours["requisition_id"] == req["id"]
 
 
+async def test_a_follow_up_that_fell_due_while_no_worker_ran_is_announced_the_next_day_once(
+    client, app
+):
+    req = await requisition(client)
+    ana = await on_hold(client, req["id"], "Ana Silva", revisit_on=day(1))
+    bea = await on_hold(client, req["id"], "Bea Ortiz", revisit_on=day(2))
+
+    # No worker ran on day 1; on day 2 Ana's missed item and Bea's are announced, once each.
+    await two_workers_upkeep(app, utcnow() + timedelta(days=2))
+    await two_workers_upkeep(app, utcnow() + timedelta(days=2))
+    announced = await events(client, type="follow_up.due")
+    assert sorted((e["data"]["option_id"], e["data"]["due_on"]) for e in announced) == sorted(
+        [(ana["id"], day(1)), (bea["id"], day(2))]
+    )
+
+    # Later days announce neither again, though both are still open.
+    for later in (3, 4, 5):
+        await two_workers_upkeep(app, utcnow() + timedelta(days=later))
+    assert len(await events(client, type="follow_up.due")) == 2
+
+
 async def test_announcements_are_forgotten_once_their_day_is_past(client, app, engine):
     req = await requisition(client)
     await on_hold(client, req["id"], "Ana Silva", revisit_on=day())
