@@ -19,6 +19,7 @@ from sqlalchemy import (
     Date,
     Integer,
     Select,
+    SQLColumnExpression,
     String,
     Subquery,
     Uuid,
@@ -145,20 +146,25 @@ def _keep_in_touch(organization_id: Param | None, due_before: Param) -> Select[A
     )
 
 
+def _about_an_option(reason: FollowUpReason, due_on: SQLColumnExpression[Any]) -> Select[Any]:
+    """An item about an option and its candidate, in the union's columns."""
+    return select(
+        Option.organization_id,
+        due_on.label("due_on"),
+        _reason(reason),
+        Option.candidate_id,
+        Option.requisition_id,
+        Candidate.name.label("candidate_name"),
+        Option.id.label("option_id"),
+        _no_id("note_id"),
+        _no_id("engagement_id"),
+        _no_number(),
+    )
+
+
 def _revisit_hold(organization_id: Param | None, due_before: Param) -> Select[Any]:
     return (
-        select(
-            Option.organization_id,
-            Option.revisit_on.label("due_on"),
-            _reason("revisit_hold"),
-            Option.candidate_id,
-            Option.requisition_id,
-            Candidate.name.label("candidate_name"),
-            Option.id.label("option_id"),
-            _no_id("note_id"),
-            _no_id("engagement_id"),
-            _no_number(),
-        )
+        _about_an_option("revisit_hold", Option.revisit_on)
         .join(Candidate, Candidate.id == Option.candidate_id)
         .where(
             *_people(organization_id, Option),
@@ -179,18 +185,7 @@ def _warm_runner_up(organization_id: Param | None, due_before: Param) -> Select[
     due_on = add_days(day_of(func.coalesce(last_touch, Option.status_changed_at)), WARM_WITHIN.days)
     where = [*_people(organization_id, Option), Option.status == "runner_up"]
     return (
-        select(
-            Option.organization_id,
-            due_on.label("due_on"),
-            _reason("warm_runner_up"),
-            Option.candidate_id,
-            Option.requisition_id,
-            Candidate.name.label("candidate_name"),
-            Option.id.label("option_id"),
-            _no_id("note_id"),
-            _no_id("engagement_id"),
-            _no_number(),
-        )
+        _about_an_option("warm_runner_up", due_on)
         .join(Candidate, Candidate.id == Option.candidate_id)
         .where(*where, due_on < due_before)
     )
@@ -242,18 +237,7 @@ def _call_runner_up(organization_id: Param | None, due_before: Param) -> Select[
     due_on = add_days(day_of(Option.at_risk_since), CALL_RUNNER_UP_WITHIN)
     runner_up = (runner.requisition_id == Option.requisition_id, runner.status == "runner_up")
     return (
-        select(
-            Option.organization_id,
-            due_on.label("due_on"),
-            _reason("call_runner_up"),
-            Option.candidate_id,
-            Option.requisition_id,
-            Candidate.name.label("candidate_name"),
-            Option.id.label("option_id"),
-            _no_id("note_id"),
-            _no_id("engagement_id"),
-            _no_number(),
-        )
+        _about_an_option("call_runner_up", due_on)
         .join(Candidate, Candidate.id == Option.candidate_id)
         .where(
             *_people(organization_id, Option),
