@@ -371,4 +371,4 @@ async def follow_ups(
         "today": utcnow().date(),
     }
     result = await read_rows(session, statement.order_by(*sort_order(keys)), parameters)
-    return await _items(session, organization_id, result.all())
+    return await _items(session, organization_id, result)

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import read_rows
+from app.db import built_once, read_rows
 from app.kit.errors import Forbidden, Unauthorized
 from app.kit.schemas import HeaderName
 from app.models import ApiKey
@@ -46,8 +46,10 @@ def new_secret() -> tuple[str, str]:
 
 
 # Built once, so every request reuses its compiled form and cache key.
-KEY_BY_HASH = select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes).where(
-    ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None)
+KEY_BY_HASH = built_once(
+    select(ApiKey.id, ApiKey.organization_id, ApiKey.scopes).where(
+        ApiKey.key_hash == bindparam("key_hash"), ApiKey.revoked_at.is_(None)
+    )
 )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Select, bindparam, func, literal_column, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db import built_once
 from app.kit.pagination import SortKey, sort_order
 from app.models import Candidate, CheckIn, ExternalRef, InterimEngagement, Option
 from app.options.state_machine import allowed_actions
@@ -105,8 +106,11 @@ def _view(dialect: str) -> Select[Any]:
 def option_by_id(dialect: str) -> Select[Any]:
     """One option of one organization (parameters `option_id`, `organization_id`). Built
     once: a statement object that never changes keeps its compiled form and cache key."""
-    return _view(dialect).where(
-        Option.id == bindparam("option_id"), Option.organization_id == bindparam("organization_id")
+    return built_once(
+        _view(dialect).where(
+            Option.id == bindparam("option_id"),
+            Option.organization_id == bindparam("organization_id"),
+        )
     )
 
 
