@@ -269,6 +269,11 @@ async def read_rows(
     return Rows((await connection.execute(statement, parameters)).all())
 
 
+def dialect_of(session: AsyncSession) -> str:
+    """`postgresql` or `sqlite`: statements built once are built per dialect."""
+    return session.get_bind().dialect.name
+
+
 def settings_of(session: AsyncSession) -> Settings:
     settings: Settings = session.info["settings"]
     return settings

@@ -18,12 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.bench.schemas import Flag, Recommendation, StandingOut, Warmth
 from app.checkins.cadence import option_check_ins
-from app.db import read_rows
+from app.db import dialect_of, read_rows
 from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
 from app.options.schemas import Evidence
 from app.options.state_machine import CLOSED, SEATED
-from app.options.views import dialect_of, options_in_statuses, row_document
+from app.options.views import options_in_statuses, row_document
 
 WARM_WITHIN = timedelta(days=14)
 COOLING_WITHIN = timedelta(days=30)

@@ -10,7 +10,7 @@ from app.events.schemas import EventOut
 from app.kit.auth import ReadScope
 from app.kit.errors import NotFound, responses
 from app.kit.event_types import EventType
-from app.kit.pagination import Cursor, Limit, Page, page_response
+from app.kit.pagination import Cursor, Limit, Page, page_document_response
 from app.requisitions.dependencies import ParentRequisition
 
 router = APIRouter(tags=["Events"])
@@ -51,7 +51,7 @@ async def list_events(
         limit=limit,
         cursor=cursor,
     )
-    return page_response(request, rows, next_cursor, EventOut.of)
+    return page_document_response(request, rows, next_cursor)
 
 
 @router.get(
@@ -74,4 +74,4 @@ async def get_timeline(
     rows, next_cursor = await service.list_events(
         session, actor.organization_id, requisition_id=requisition.id, limit=limit, cursor=cursor
     )
-    return page_response(request, rows, next_cursor, EventOut.of)
+    return page_document_response(request, rows, next_cursor)

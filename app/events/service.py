@@ -1,13 +1,16 @@
 """Reading the event feed and a requisition's timeline."""
 
 import uuid
+from functools import cache
+from typing import Any
 
-from sqlalchemy import BigInteger, literal_column, select, tuple_
+from sqlalchemy import BigInteger, Select, bindparam, literal_column, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db import dialect_of
+from app.events.schemas import event_document
 from app.kit.errors import NotFound
 from app.kit.pagination import SortKey, paginate
-from app.kit.tenancy import readable
 from app.models import Event
 
 ORDER = (SortKey(Event.xid), SortKey(Event.seq))
@@ -30,6 +33,42 @@ SETTLED_BELOW = literal_column(
 )
 
 
+# What the feed shows of an event (`event_document`), and its sort keys.
+COLUMNS = (
+    Event.id,
+    Event.type,
+    Event.occurred_at,
+    Event.actor_api_key_id,
+    Event.actor_on_behalf_of,
+    Event.subject_type,
+    Event.subject_id,
+    Event.requisition_id,
+    Event.data,
+    Event.xid,
+    Event.seq,
+)
+
+
+@cache
+def _feed(dialect: str, *, after: bool, by_type: bool, by_requisition: bool) -> Select[Any]:
+    """The feed of one organization, one statement a combination of filters, built once
+    (parameters `organization_id` and, as filtered, `after_xid` and `after_seq`, `type`,
+    `requisition_id`)."""
+    query = select(*COLUMNS).where(Event.organization_id == bindparam("organization_id"))
+    if dialect == "postgresql":
+        query = query.where(Event.xid < SETTLED_BELOW)
+    if after:
+        query = query.where(
+            tuple_(Event.xid, Event.seq)
+            > tuple_(bindparam("after_xid", type_=BigInteger()), bindparam("after_seq"))
+        )
+    if by_type:
+        query = query.where(Event.type == bindparam("type"))
+    if by_requisition:
+        query = query.where(Event.requisition_id == bindparam("requisition_id"))
+    return query
+
+
 async def list_events(
     session: AsyncSession,
     organization_id: uuid.UUID,
@@ -39,11 +78,14 @@ async def list_events(
     requisition_id: uuid.UUID | None = None,
     limit: int,
     cursor: str | None,
-) -> tuple[list[Event], str | None]:
-    """Oldest first. `after` starts the feed behind an event the client has already seen."""
-    query = readable(Event, organization_id)
-    if session.get_bind().dialect.name == "postgresql":
-        query = query.where(Event.xid < SETTLED_BELOW)
+) -> tuple[list[dict[str, Any]], str | None]:
+    """Oldest first, as documents. `after` starts the feed behind an event the client has
+    already seen."""
+    parameters: dict[str, Any] = {
+        "organization_id": organization_id,
+        "type": type,
+        "requisition_id": requisition_id,
+    }
     if after is not None:
         seen = (
             await session.execute(
@@ -54,9 +96,20 @@ async def list_events(
         ).one_or_none()
         if seen is None:
             raise NotFound(f"No event {after}.")
-        query = query.where(tuple_(Event.xid, Event.seq) > tuple_(seen.xid, seen.seq))
-    if type is not None:
-        query = query.where(Event.type == type)
-    if requisition_id is not None:
-        query = query.where(Event.requisition_id == requisition_id)
-    return await paginate(session, query, keys=ORDER, limit=limit, cursor=cursor)
+        parameters |= {"after_xid": seen.xid, "after_seq": seen.seq}
+    query = _feed(
+        dialect_of(session),
+        after=after is not None,
+        by_type=type is not None,
+        by_requisition=requisition_id is not None,
+    )
+    rows, next_cursor = await paginate(
+        session,
+        query,
+        keys=ORDER,
+        limit=limit,
+        cursor=cursor,
+        entities=False,
+        parameters=parameters,
+    )
+    return [event_document(row) for row in rows], next_cursor

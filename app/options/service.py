@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.candidates.service import ensure_not_erased, get_candidate
-from app.db import read_rows
+from app.db import dialect_of, read_rows
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
@@ -23,7 +23,6 @@ from app.options.state_machine import OptionStatus
 from app.options.views import (
     ORDER,
     Extras,
-    dialect_of,
     document,
     extras,
     option_by_id,

@@ -11,7 +11,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Select, bindparam, func, literal_column, select, type_coerce
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import built_once
 from app.kit.pagination import SortKey, sort_order
@@ -85,10 +84,6 @@ def extras(dialect: str) -> tuple[Any, ...]:
         .scalar_subquery()
         .label("latest_verdict"),
     )
-
-
-def dialect_of(session: AsyncSession) -> str:
-    return session.get_bind().dialect.name
 
 
 @cache
