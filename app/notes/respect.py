@@ -1074,6 +1074,18 @@ _COURTESY = _rule(
     r"thanks?|thank you|thankful|grateful|appreciat\w+|enjoyed|pleasure|sorry|apologi[sz]e\w*"
     r"|loved|impressed|admire\w*",
 )
+# Warmth beyond the formula: the person or the meeting valued in words of their own ("it was a
+# pleasure", "you made it tough", "a brilliant interview", "wish you every success"). A short
+# refusal that says so is kind, not curt; "Thanks. No." and "Good luck." are formulas.
+_WARMTH = _rule(
+    r"pleasure|lovely|enjoy(?:ed|able)|loved|brilliant|impressive|impressed|excellent|wonderful"
+    r"|fantastic|thoughtful|warm(?:ly|est)?|genuine(?:ly)?|truly|stood out|every success"
+    r"|(?:a |the )?close (?:call|decision|one|second|run thing)|decision was close"
+    r"|(?:made|make|making) (?:it|this|that|the decision) (?:really |so |very )?(?:tough|hard"
+    r"|difficult)|(?:tough|hard|difficult) (?:call|decision|choice)"
+    r"|somewhere (?:great|brilliant|wonderful|fantastic)|the best (?:one|answer|question)s?"
+    r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)",
+)
 # A bare refusal is short: "Hi Sam, we will not be moving forward at this time." is eleven
 # words. A cold one-liner with no courtesy at all is curt a little longer.
 _BARE_MAX_WORDS = 12
@@ -1193,7 +1205,13 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     if len(words) <= _TINY_MAX_WORDS and not substantive:
         return "Write more than a few words: say what you decided, why, and thank the person."
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
-    courteous = _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
+    warm = _WARMTH.search(text) is not None
+    courteous = (
+        warm
+        or _COURTESY.search(text) is not None
+        or bool(named)
+        or bool(_SALUTATION.match(text))
+    )
     one_liner = len(words) <= _COLD_MAX_WORDS or len(_sentences(text)) == 1
     if one_liner and not courteous and not substantive:
         return (
@@ -1202,7 +1220,7 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
         )
     if not _OUTCOME.search(text):
         return None
-    if len(words) <= _BARE_MAX_WORDS and not substantive:
+    if len(words) <= _BARE_MAX_WORDS and not substantive and not warm:
         return (
             "Say more than a bare refusal: thank the person and tell them what you decided and why."
         )
