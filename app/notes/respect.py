@@ -686,7 +686,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:your|younger|older|a younger|an older|different) generation",
             r"younger|youngest|oldest|elderly|aged (?:\d+|over|between)|vintage|retirement|retirees?"
             r"|(?:near|nearing|close to|about to) retir\w*|someone winding down"
-            r"|you(?:'re| are) winding down|winding down (?:your|their|his|her)",
+            r"|you(?:'re| are) winding down|winding down (?:your|their|his|her)"
+            # Nearing the end of a working life, however put: "ready to wind down soon", "at the
+            # start of their journey rather than the end".
+            r"|(?:ready|about|looking|wanting|want|likely) to (?:wind|slow) down|wind down soon"
+            r"|(?:start|beginning|end|tail end) of (?:their|his|her|your|the) (?:own )?journey",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"young(?:,)?(?: and)?(?: \w+){0,2} (?:team|crowd|blood|people|person|candidate|face"
@@ -731,7 +735,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         '"The role needs someone on site in Lyon four days a week."',
         _rule(
             r"pregnan(?:t|cy)|maternity|paternity|parental leave|expecting (?:a |your )?(?:baby"
-            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn",
+            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
+            r"|(?:you'll|you will|you'd|you would|you're going to) be (?:off|away|out) (?:soon|for"
+            r" (?:a while|months|some time|most of the year))",
             r"family (?:plans?|ties|commitments|life|situation|responsibilities|obligations)",
             r"(?:start|starting|plan|planning|have|having|want|wanting|with|young|small|little"
             r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
@@ -740,7 +746,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
-            r"nurser(?:y|ies)|(?:school |nursery )?pick ups?|school (?:run|gates)|childminder"
+            r"nurser(?:y|ies)|(?:school|nursery|childcare|kids'?|children's|the) pick ups?|school (?:run|gates)|childminder"
             r"|nanny|day ?care|ivf|fertility|trying for a (?:baby|family)",
         ),
     ),
@@ -766,7 +772,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|skin|passport)",
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
             r" (?:colou?r|tone)|third world|foreigners?|immigrants?|migrants?",
-            r"born (?:here|abroad|in|outside|overseas)|blends? in|fit in (?:socially|culturally)"
+            r"born (?:here|abroad|in|outside|overseas|and (?:raised|bred))|(?:raised|grew up"
+            r"|grown up|brought up) (?:here|locally|in this country|round here|around here)"
+            r"|blends? in|fit in (?:socially|culturally)"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
             r"|(?:too|a bit|very) foreign",
@@ -825,7 +833,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave sex and gender out; describe the skills and experience the role needs.",
         _rule(
             r"gender|female|male|feminine|masculine|gentleman|gentlemen|lady|ladies",
-            r"(?:a|an|another|the only|as a|for a|being a) (?:woman|man|guy|girl|lady|boy)"
+            r"(?:you're|you are|you've been|being|your) (?:\w+ )?transition(?:ing)?(?! (?:to|into"
+            r"|from|period|plan))|gender transition",
+            r"(?:a|an|another|the only|as a|for a|being a)(?: (?:strong|big|tough|young|burly"
+            r"|pretty|nice|good|solid|capable|older|married|single))? (?:woman|man|guy|girl|lady"
+            r"|boy|bloke|lad|chap|gal)"
             r"(?! in the middle)",
             r"women|(?:the )?guys on|another guy|men on|(?:a )?man's|woman's|sex(?! work)",
             r"(?:all|only|mostly|entirely|with|to|other|more|fewer|prefer|by|of) (?:men|males"
@@ -855,7 +867,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"mental (?:health|illness)|illness|medical (?:condition|history|leave|needs|issues?"
             r"|appointments?|records?)|sick (?:leave|days|notes?)|(?:being|get|got|are|were) sick",
             r"health (?:issues?|problems?|conditions?|history)|your (?:health|condition|stutter"
-            r"|hearing|sight|eyesight|mobility)|stutter\w*|cancer|chemo\w*|(?:medical"
+            r"|hearing|sight|eyesight|mobility)|stutter\w*|stammer\w*|cancer|chemo\w*|(?:medical"
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
             r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|diagnosed"
             r"|chronic (?:illness|condition|pain|fatigue)|surgery",
@@ -888,7 +900,7 @@ _WEIGHS = _rule(
     r"chose|chosen|choose|decid\w*|because|since|so (?:we|the|i)|given (?:your|that|the)"
     r"|worr\w*|concern\w*"
     r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
-    r"|difficult|too|problem\w*|issue|won't|not|unable|can't|instead|better|want\w*|expect\w*"
+    r"|difficult|too|problem\w*|issue|won't|not|\w+n't|unable|can't|instead|better|want\w*|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
 )
 # The characteristic is someone else's, on the organisation's side: "the hiring manager is on
@@ -896,7 +908,12 @@ _WEIGHS = _rule(
 _THIRD_PARTY = re.compile(
     r"(?:\b(?:the|our|my) (?:[a-z']+ ){0,2}(?:manager|recruiter|director|founder|ceo|cto"
     r"|colleague|interviewer|boss|chair) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
-    r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)) (?:[a-z']+ ){0,2}$"
+    r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)"
+    # What the organisation offers or is: "we offer full parental leave", "we're a small team
+    # of mostly parents".
+    r"|\b(?:we|we all|the company|our company) (?:offer|offers|provide|provides|support"
+    r"|supports|fund|funds)|\b(?:we're|we are|we) (?:a |an )?(?:[a-z]+ )?(?:team|company|firm"
+    r"|office|group|bunch|startup|business) of(?: [a-z']+)?) (?:[a-z']+ ){0,2}$"
 )
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
@@ -915,6 +932,21 @@ _KIND_MENTION = _rule(
     r"|wish (?:you and )?your family|(?:good luck|best of"
     r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)",
 )
+
+
+# Wishing the person well is not weighing anything, unless the same sentence does: "I hope your
+# family settles in well", "enjoy your time in Lisbon with your parents", "happy Diwali to you
+# and your family", "wishing you a quick recovery" pass.
+_WELL_WISHING = _rule(
+    r"i hope|hope (?:you|your|the|it|all|that)|(?:i|we) wish you|wishing you"
+    r"|enjoy (?:your|the) (?:time|trip|move|break|holiday|leave|weekend|summer|visit|new)"
+    r"|happy (?:diwali|eid|hanukkah|chanukah|christmas|holidays|new year|passover|easter"
+    r"|lunar new year|thanksgiving|birthday)|mubarak|get well|(?:speedy|quick|full|smooth)"
+    r" recovery|take care|best wishes (?:to|for)",
+)
+# A personal circumstance stated, then congratulated in the next sentence, is news shared, not a
+# reason: "you mentioned your wedding is next month. Congratulations!"
+_CONGRATULATES = _rule(r"congratulations|congrats|mazel tov|how exciting|wonderful news")
 
 
 # --- door_slammed ------------------------------------------------------------------------------
@@ -1315,7 +1347,17 @@ def _sentence_findings(
     thanks_only = {
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
-    skip = excluded(_KIND_MENTION) | thanks_only
+    wishes_only = {
+        index
+        for index in excluded(_WELL_WISHING)
+        if not _WEIGHS.search(text, *sentences[index])
+    }
+    news_congratulated = {
+        index - 1
+        for index in excluded(_CONGRATULATES)
+        if index > 0 and not _WEIGHS.search(text, *sentences[index - 1])
+    }
+    skip = excluded(_KIND_MENTION) | thanks_only | wishes_only | news_congratulated
     for _index, match in _first_match(
         _PROTECTED_SCAN, text, sentences, skip, about_the_candidate
     ).items():
