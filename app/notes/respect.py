@@ -959,6 +959,8 @@ _CONTACT = _any(
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by",
+    # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
+    r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
 )  # fmt: skip
 _WONT = (
     r"(?:won't|will not|will no longer|no longer|do not|don't|cannot|can't|shan't|would not"
@@ -976,8 +978,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
     # if you didn't reach out".
     _words(
-        rf"(?:ask|prefer|rather|appreciate(?: it)?|request)(?: that| if)? you (?:not|didn't|did"
-        rf" not|don't|do not|no longer|refrain)(?: \w+){{0,2}}? {_CONTACT}"
+        rf"(?:ask|prefer|rather|appreciate(?: it)?|request|best|better|wiser|kinder)"
+        rf"(?: for(?: \w+){{1,3}}?)?(?: that| if)? you (?:not|didn't|did"
+        rf" not|don't|do not|no longer|refrain|wouldn't|would not)(?: \w+){{0,2}}? {_CONTACT}"
     ),
     # "We won't consider any further applications", "we will no longer accept", "won't be
     # reviewed", "further emails will go unanswered", "won't respond to follow-ups".
@@ -1036,6 +1039,24 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|no further (?:correspondence"
         r"|discussion|contact|communication)"
         r"|(?:don't|do not|never) send us"
+        # Blocked in advance: "we've blocked further applications from your address".
+        r"|(?:block|ban|bar|blacklist|filter)(?:ed|red|ned|ing)? (?:all |any )?(?:further|future"
+        r"|new|more) (?:applications|emails|messages|contact|submissions)"
+        # Closed for ever: "this door is closed for good", "we won't be a match now or later",
+        # "close this off permanently", "look elsewhere for good".
+        r"|doors? (?:is |are |has been |have been |remains? |stays? )?(?:firmly |now )?(?:closed"
+        r"|shut)(?! (?:for now|at the moment|this time|for this round|until))"
+        r"|(?:close|closed|closing|shut|end|ended|ending|elsewhere|move on|part ways)"
+        r"(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition|post)\b)\w+)"
+        r"{0,2} (?:for good|permanently|for ever|forever)"
+        r"|(?:never|not|won't|wouldn't|don't|can't)(?: [a-z']+){0,5} (?:now or (?:later|ever"
+        r"|in (?:the )?future)|(?:ever|any time|anytime) again)"
+        r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"
+        r" (?:any|a|another) (?:future|later|other) (?:role|position|opening|vacancy|application)s?"
+        r" (?:will|would|could|is going to)"
+        # Never engaged again: "we won't be engaging you again".
+        rf"|{_WONT}(?: be)? (?:engag|hir|book|us|contract|rehir|re engag|consider|work)\w*"
+        r" (?:with )?you again"
     ),
     # Contact or applications refused in advance, or threatened: "refrain from any further
     # applications", "any attempt to contact the panel will be ignored", "contacting our staff
@@ -1411,7 +1432,7 @@ def _first_match(
 _NO_NEED = _rule(r"no need|don't need|do not need|needn't")
 _KEEPS_IN_MIND = _rule(
     r"on file|keep you in mind|keep your (?:details|cv|application)|reach out|contact you"
-    r"|in touch|let you know|get back to you|invite you"
+    r"|(?<!need to stay )(?<!need to keep )in touch|let you know|get back to you|invite you"
 )
 
 
