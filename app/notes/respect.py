@@ -214,7 +214,7 @@ def _normalise(message: str) -> _Text:
 # A sentence ends at . ! or ? (a colon or semicolon joins a verdict to its reason or its
 # context, so they do not: "thank you for your patience during Ramadan; we were happy to move
 # the calls" is one thought).
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?]|\.\.+ ?(?=[a-z]))+[.!?]*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -262,41 +262,50 @@ _PERSON = _any(
     "candidate", "person", "people", "guy", "man", "woman", "girl", "individual", "applicant",
     "developer", "engineer", "designer", "interviewee", "hire", "personality", "attitude",
     "character", "fellow", "kid", "employee", "worker", "programmer", "coder", "junior",
-    "professional", "manager", "lead",
+    "professional", "manager", "lead", "contractor", "consultant", "contender", "performer",
+    "finalist",
 ) + "s?"  # fmt: skip
 # Nouns for what a person made or did in the process: the work, which may be criticised.
-_WORK = _any(
-    "work",
-    "code",
-    "answers?",
-    "solution",
-    "take ?home",
-    "task",
-    "test",
-    "exercise",
-    "assignment",
-    "portfolio",
-    "cv",
-    "resume",
-    "design",
-    "talk",
-    "presentation",
-    "interview",
-    "performance",
-    "case study",
-    "pitch",
-    "demo",
-    "submission",
-    "application",
-    "approach",
-    "attempt",
-    "effort",
-    "showing",
-    "responses?",
-    "questions?",
-    "project",
-    "writing",
-    "sample",
+_WORK = (
+    _any(
+        "work",
+        "code",
+        "answers?",
+        "solution",
+        "take ?home",
+        "task",
+        "test",
+        "exercise",
+        "assignment",
+        "portfolio",
+        "cv",
+        "resume",
+        "design",
+        "talk",
+        "presentation",
+        "interview",
+        "performance",
+        "case study",
+        "pitch",
+        "demo",
+        "submission",
+        "application",
+        "approach",
+        "attempt",
+        "effort",
+        "showing",
+        "responses?",
+        "questions?",
+        "project",
+        "writing",
+        "sample",
+        "proposal",
+        "slides",
+        "deck",
+        "report",
+        "case",
+    )
+    + "s?"
 )
 
 # Words that judge a person's mind, character or worth. Critique of the work ("shallow",
@@ -342,7 +351,7 @@ _TRAIT = _any(
 _CONTEMPT = _any(
     "garbage", "trash", "rubbish", "junk", "crap", "crappy", "shit", "(?:a |an )?(?:complete |"
     "total |absolute |utter |hot )?(?:mess|joke|disaster|shambles|train ?wreck|car ?crash)",
-    "amateur hour", "word salad", "nonsense", "laughable", "pathetic", "awful", "horrible",
+    "amateur hour", "word salad", "nonsense", "tired", "stale", "pedestrian", r"(?:\w+ )?filler", "laughable", "pathetic", "awful", "horrible",
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
@@ -534,7 +543,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
         r"|as (?:\w+ )?as you (?:pretend|claim|think|make out|believe)|pretend(?:ed|ing)? to be"
         r"|can(?:'t|not) handle (?:pressure|it|the pressure|stress)"
-        r"|talk a big game|all talk"
+        r"|talk a big game|all talk|(?:you(?:'ve| have)? been|you were|you're|you are|like)"
+        r" (?:\w+ )?a passenger|need(?:ed|s)? (?:\w+ )?(?:hand holding|spoon ?feeding)"
     ),
     # The worst or weakest of all, or someone "sharper": a ranking of the person, not a reason.
     _words(
@@ -573,7 +583,7 @@ _DISPARAGING: tuple[str, ...] = (
     # engineers, not people like you", "we need grown-ups".
     _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
-        r"|person)|grown ups?"
+        r"|person)|grown ups?|adults? in the room"
     ),
     _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
@@ -595,7 +605,129 @@ _DISPARAGING: tuple[str, ...] = (
     _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
     _words(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
-    _words(r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?time(?! for you)"),
+    _words(
+        r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?(?:time|afternoon|morning"
+        r"|evening|day|week)(?! for you)"
+    ),
+    # The person ranked below another: "sharper and more impressive than you", "ran rings
+    # around you", "in a different league", "twice your brains", "someone who actually knows
+    # what they're doing" (the "actually" says the person does not), "a candidate whose work
+    # isn't so pedestrian" (says the person's is), "a real expert", "even our intern spotted it",
+    # "more insight from a chatbot", "the weakest contractor we've had".
+    _words(
+        r"an? (?:\w+ )?better (?:engineer|developer|designer|candidate|leader|manager|thinker"
+        r"|communicator|writer|analyst|presenter|person|hire|applicant|professional) than you",
+        r"(?:sharper|smarter|brighter|cleverer|quicker|faster|more"
+        r" (?:impressive|capable"
+        r"|talented|intelligent|competent|polished|professional|articulate|interesting|likeable"
+        r"|likable|engaging|convincing|switched on)) than (?:you|yours|yourself)",
+        r"(?:ran|run|running|runs) rings (?:round|around) you|(?:streets|miles|leagues|light years"
+        r"|head and shoulders) (?:ahead of|above|better than) you|(?:in|from) (?:a|another)"
+        r" (?:different|whole other|higher|other) league|(?:twice|double|half|a fraction of)"
+        r" your (?:brains?|talent|ego|intelligence|wit|ability|abilities|charm|skills?|smarts)",
+        r"(?:who|that|whose \w+) (?:\w+ )?actually (?:knows?|knew|can|could|understands?|write"
+        r"|code|do|deliver|build|design|think|lead|manage|solve"
+        r"|understood|did|does|read|reads|listened|listens|prepared|cares?|cared|bothered|thinks?"
+        r"|gets it|got it|has a clue|had a clue)",
+        rf"(?:who|whose \w+|that) (?:is|are|was|were)(?:n't| not) (?:quite |nearly |anywhere near )?"
+        rf"(?:so|as) (?:{_TRAIT}|pedestrian|basic|rough|sloppy|shallow|slow)",
+        r"(?:hired|chose|chosen|went with|gone with|going with|need|needed|want|wanted|found"
+        r"|looking for|after|prefer|preferred)(?: \w+)? (?:a|an) (?:real|proper|actual) (?:expert"
+        r"|engineer|developer|professional|designer|adult|leader|manager|writer|analyst|pro|talent"
+        r"|grown up)",
+        r"(?:someone|somebody|people|candidates?|a person|one|an? \w+) (?:who|that) (?:can|could"
+        r"|is able to|will|does)(?: actually)? (?:think for (?:themselves|himself|herself"
+        r"|yourself)|hold a conversation|follow (?:simple |basic )?instructions|(?:keep up|do the"
+        r" job)(?=[.!?,;]|$))",
+        r"not (?:a|an) (?:talker|passenger|tourist|spectator|follower|hobbyist|dreamer|cheerleader"
+        r"|chatterbox|training scheme|charity|creche|kindergarten|babysitting service)",
+        r"even (?:our|my|a|an|the) (?:\w+ )?(?:intern|junior|graduate|student|trainee|child|kid"
+        r"|receptionist|grandmother|gran|granny|mum|mom|dog|cat)s? (?:could|would|can|knew|knows"
+        r"|managed|got|gets|spotted|spots|found|finds|noticed|notices|saw|sees|did|does"
+        r"|understood|understands|\w+ed)\b",
+        r"(?:seen|had|got|heard|gotten|get) (?:more|better) (?:\w+ ){0,2}from (?:a|an|my|our)"
+        r" (?:chatbot|bot|child|kid|toddler|parrot|intern|robot|dog|cat|monkey|student"
+        r"|schoolchild|magic 8 ball)",
+        r"(?:the |one of the )?(?:worst|weakest|poorest|least (?:impressive|capable|competent"
+        r"|prepared))(?: [a-z]+){0,2} (?:we|they|i|anyone|anybody)(?:'ve|'d| have| had| has)?"
+        r" (?:ever )?(?:seen|had|met|interviewed|received|read|reviewed|worked with|hired"
+        r"|engaged|employed)",
+        r"(?:rarely|never|seldom) (?:seen|met|interviewed|had) (?:a |an )?(?:candidate|person"
+        r"|anyone|someone|applicant)(?: [a-z]+){1,5} (?:so|as|this|that) (?:spectacularly|badly"
+        r"|poorly|wrong)",
+    ),
+    # Sarcasm and condescension: praise that takes itself back ("great enthusiasm! shame about
+    # the skills", "you're a nice person, but"), scare ellipses ("your... talents"), pity
+    # ("bless", "aww", "good effort for someone at your stage", "where the bar is lower"), a
+    # verdict dressed as tact ("how shall I put it", "let me be kind", "let's just say", "not your
+    # finest hour"), low expectations confirmed ("wasn't expecting much", "surprised you
+    # applied"), the person told to learn the basics ("learn what a unit test is").
+    _words(
+        r"(?:shame|pity) about (?:the|your) (?!(?:timing|budget|freeze|headcount|news|role"
+        r"|weather|delay|wait|position|vacancy|funding|location|commute|distance)\b)[a-z]+"
+        r"|(?:where|when) the bar is (?:lower|low)|(?:a )?lower bar"
+        r"|nice try|bless\b(?! you for)|aww+|(?:your best|your all|gave it a go)"
+        r",? i suppose|(?:what counts|good|fine|okay|ok|impressive|decent|not bad) (?:at|for)"
+        r" (?:your|someone at your|someone of your) (?:level|stage)|for someone (?:at|of|in) your"
+        r" (?:level|stage)",
+        r"(?:your|was|were|is|are|certainly|definitely|quite|very|rather|so|such)\.\.\. ?(?:talents?"
+        r"|skills?|creative|creativity|interesting|unique|original|different|ambitious|optimistic"
+        r"|bold|brave|special|confident|enthusiastic|experience|expertise|effort|work|abilities"
+        r"|ideas?)",
+        r"how (?:shall|should|can|do) (?:i|we) put (?:it|this)|let me be kind|let's just say"
+        r"|let's be real|to put it (?:kindly|politely|nicely|mildly|gently)|not (?:exactly |quite )?"
+        r"(?:your|the) (?:finest|best|proudest) hour",
+        # Spelt out as if to a child: "I'll keep it simple so it's easy for you to follow".
+        r"(?:easy|simple) (?:enough )?for you to (?:follow|understand|grasp)|(?:keep|put|make) it"
+        r" (?:simple|short|basic) (?:for you|so you (?:can )?(?:follow|understand|get it))",
+        r"(?:wasn't|weren't|was not|were not|didn't|did not) (?:really )?expect(?:ing)? (?:much"
+        r"|a lot|great things|miracles)|surprised (?:that )?you (?:even )?(?:applied|bothered|got"
+        r"|made|came|turned|showed)|not sure why you (?:did|bothered|applied|came|even)|how little"
+        r" you (?:knew|know|understood|prepared|cared|did|had)",
+        r"(?:showing|turning) up (?:was|would be|is) enough|(?:learn|look up|google|find out) what"
+        r" (?:a|an|the) (?:\w+ ){1,2}(?:is|are|means)|brush up on (?:the |your )?basics"
+        r"|(?:made|make|making) (?:it|that|this) look (?:hard|difficult|complicated)"
+        r"|talk a good game|you(?:'ll| will) need it(?=[.!]|$)|wanted to like you|you made it"
+        r" (?:very |really"
+        r" |so )?(?:difficult|hard)\b(?! (?:for us )?to (?:choose|decide))"
+        r"|(?:isn't|is not|wasn't) the same as being (?:good|competent|capable|any good)"
+        r"|(?:weren't|wasn't|isn't|aren't|was not|were not) (?:much|any) better|so little to"
+        r" (?:back|show)|nothing to back (?:it|that) up|(?:didn't|did not|failed to) impress"
+        r" (?:anyone|anybody|a soul|any of us|a single)|(?:hop(?:ed|ing)|counting on) (?:we"
+        r"|nobody|no one) (?:wouldn't|would not|won't|didn't|would) notice",
+        r"not quite the (?:rock ?star|superstar|genius|star|unicorn|hotshot|wizard|ninja|expert)"
+        r"|(?:promised|advertised|claimed|billed|sold|hyped)(?: \w+){0,2},? (?:was it|were you"
+        r"|didn't it|wasn't it|did you)",
+        r"(?:an? \w+|firm|company|team|agency|studio|business) of our (?:standing|stature|calibre"
+        r"|caliber|prestige|reputation)|(?:a|an|our) (?:team|company|place|group|firm|studio"
+        r"|agency) (?:this|that|so) (?:strong|talented|senior|good|competitive|elite|smart)\b",
+        r"(?:not sure|no idea|can't think) (?:what|which) (?:job|role|career|company|team|line of"
+        r" work) (?:is|would be|will be)|never worked (?:\w+ )?(?:anywhere|somewhere|for anyone"
+        r"|at a company) (?:serious|proper|real|decent)",
+        r"you (?:were|was|are)(?: \w+)? never (?:going|gonna) to|(?:was|were) always (?:going"
+        r"|gonna) to (?:struggle|fail|flop|be out of)",
+        r"(?:someone|anyone|a person|people|candidates?) (?:with|of) your (?:limited|modest"
+        r"|narrow|thin|weak|poor|patchy|meagre|meager)",
+        r"(?:a|an) (?:\w+ )?(?:nice|lovely|pleasant|friendly|sweet|kind) (?:person|guy|bloke"
+        r"|individual|human),? but|(?:nice|niceness|enthusiasm|effort|trying|passion|being nice)"
+        r" (?:doesn't|does not|won't|isn't|is not|can't) (?:ship|pay|cut it|make up|replace|get"
+        r"|deliver|build|count)",
+        r"expected (?:much |a lot |far )?better (?:from|of) (?:you|someone|somebody|a candidate"
+        r"|an applicant|a senior|a person)|(?:for|as|than) even (?:a|an) (?:junior"
+        r"|entry level|graduate|intern|trainee|beginner|first year)",
+        r"(?:hadn't|didn't|don't|haven't|did not|had not|do not) (?:\w+ )?(?:understood|understand"
+        r"|know|known|learn(?:ed|t)?|grasp(?:ed)?|get|got|read) (?:a (?:single )?thing|the first"
+        r" thing|anything at all)",
+        r"(?:thrown|slapped|knocked|cobbled|rushed) together|riddled with|(?:flustered|rattled"
+        r"|panicked|worked up|upset|stressed) (?:over|about|by) nothing",
+        r"(?:like|as if|as though)(?: it was| they were)? (?:a|an|some) (?:\w+ )?(?:student|school"
+        r"|schoolboy|schoolgirl|homework|high school|undergraduate|first year|beginner|hobby"
+        r"|tutorial)(?: \w+)? (?:project|assignment|exercise|essay|piece|effort|attempt|example)"
+        r"|(?:copied|lifted|pasted|taken) (?:straight )?(?:from|out of) (?:a|an|the) (?:textbook"
+        r"|tutorial|template|blog|wikipedia)",
+        r"(?:which|that|this|it) (?:says|said|tells|told|speaks) (?:a lot|volumes|everything"
+        r"|it all|plenty)(?=[.!?,;]|$)",
+    ),
 )
 
 
@@ -620,6 +752,11 @@ _CONTEMPT_WORD = _rule(
     r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
     r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious|juvenile|puerile|infantile|petty"
     r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out|sulk(?:s|ed|ing|y)?|dismissive"
+    # Filler and drivel, a pedestrian effort, a performance called painful, or ranked last with
+    # nothing after it ("yours was easily the weakest"; "your weakest area" names a gap).
+    r"|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
+    r"|message|email|for (?:you|us|me)|to (?:share|say|tell|write|deliver|make|hear)|aware))"
+    r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b)"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word describes something else in the world when it stands before a noun that is not
@@ -634,6 +771,14 @@ _BEFORE_A_NOUN = re.compile(
     rf"|{_WORK}|{_PERSON})\b)[a-z]"
 )
 _YOURS_BEFORE = re.compile(r"\byour (?:[a-z']+ )?$")
+# Or it is what the person or their work is, not what describes the next word: "your answers
+# were pretty clueless tbh" (the word after it is a tag, not a noun it qualifies).
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:you|your|yours)(?: [a-z']+){0,4} (?:is|are|was|were|seemed|seems|looked|looks|felt"
+    r"|feels|sounded|sounds|came across as)"
+    r"(?: (?:pretty|very|really|quite|rather|so|too|a bit|a little|fairly|totally|completely"
+    r"|utterly|just|frankly|honestly|[a-z]+ly))* $"
+)
 # Or it sits in a clause about something else: "your take that most TDD advice is stupid".
 _CLAUSE_BEFORE = re.compile(
     r"\b(?:that|which|who|whether|why|how) (?:[a-z']+ ){1,6}(?:is|are|was|were)$"
@@ -1260,10 +1405,7 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
     warm = _WARMTH.search(text) is not None
     courteous = (
-        warm
-        or _COURTESY.search(text) is not None
-        or bool(named)
-        or bool(_SALUTATION.match(text))
+        warm or _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
     )
     one_liner = len(words) <= _COLD_MAX_WORDS or len(_sentences(text)) == 1
     if one_liner and not courteous and not substantive:
@@ -1340,6 +1482,7 @@ def _sentence_findings(
             and not word.startswith(("a ", "an "))
             and _BEFORE_A_NOUN.match(text, match.end()) is not None
             and not _YOURS_BEFORE.search(text, start, match.start())
+            and not _PREDICATE_BEFORE.search(text, start, match.start())
         )
 
     def contempt_for_the_person(match: re.Match[str], start: int, end: int) -> bool:
@@ -1369,9 +1512,7 @@ def _sentence_findings(
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
     wishes_only = {
-        index
-        for index in excluded(_WELL_WISHING)
-        if not _WEIGHS.search(text, *sentences[index])
+        index for index in excluded(_WELL_WISHING) if not _WEIGHS.search(text, *sentences[index])
     }
     news_congratulated = {
         index - 1
