@@ -180,6 +180,7 @@ class _Text:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _normalise(message: str) -> _Text:
@@ -187,14 +188,25 @@ def _normalise(message: str) -> _Text:
         flat = message.lower().translate(_FLATTEN)
         char_origin: range | list[int] = range(len(flat))
     else:
+        # Only the non-ASCII characters are decomposed one by one; the ASCII runs between them
+        # (most of any note: one curly apostrophe or "é" must not make the whole note slow)
+        # keep their length when lower-cased and flattened, so they map back by a range.
         pieces: list[str] = []
         char_origin = []
-        for index, char in enumerate(message):
-            decomposed = unicodedata.normalize("NFKD", char) if not char.isascii() else char
+        previous = 0
+        for match in _NON_ASCII.finditer(message):
+            index = match.start()
+            if index > previous:
+                pieces.append(message[previous:index].lower().translate(_FLATTEN))
+                char_origin.extend(range(previous, index))
+            decomposed = unicodedata.normalize("NFKD", match.group())
             piece = "".join(c for c in decomposed if not unicodedata.combining(c))
             piece = piece.lower().translate(_FLATTEN)
             pieces.append(piece)
             char_origin.extend([index] * len(piece))
+            previous = index + 1
+        pieces.append(message[previous:].lower().translate(_FLATTEN))
+        char_origin.extend(range(previous, len(message)))
         flat = "".join(pieces)
     # Spaces collapse to one: each word keeps its characters' offsets, each gap maps to the
     # first space of the gap. Working a word at a time keeps a long note cheap.
