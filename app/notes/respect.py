@@ -329,7 +329,8 @@ _TRAIT = _any(
     "condescending", "patronising", "patronizing", "entitled", "dim", "dense", "thick",
     "slow witted", "dull", "desperate", "needy", "immature", "childish", "smug", "cocky",
     "abrasive", "toxic", "insufferable", "unbearable", "unlikeable", "unlikable", "unpleasant",
-    "mediocre", "amateurish", "amateur", "clumsy", "lost", "out of (?:your|his|her|their) depth",
+    "mediocre", "amateurish", "amateur", "clumsy", "lost", "exhausting", "draining",
+    "hard going", "heavy going", "out of (?:your|his|her|their) depth",
     "out of (?:your|his|her|their) league", "full of (?:yourself|himself|herself)",
     "know it all", "pushover", "lightweight", "difficult to (?:work with|manage)",
     "hard to (?:work with|manage|like)", "difficult", "a waste of (?:space|time)", "disappointing",
@@ -520,10 +521,17 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?: (?:could|would|does|did|do|knows|can)(?: \w+)? (?:better|this|that|it|more"
         r"|the same)| (?:writes|wrote|makes|made|builds|built|would write|would make)\b)",
         # "something my nephew could have made", "better answers from work-experience kids".
-        r"(?:my|a|our|your|any|even an?) (?:\w+ ){0,2}(?:nephew|niece|son|daughter|kid|child|children|grandmother"
-        r"|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler)s? (?:\w+ )?(?:could"
-        r"|would|can)(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write"
-        r"|build|better)",
+        r"(?:my|a|our|your|any|even an?) (?:\w+ ){0,2}(?:nephew|niece|son|daughter|kid|child"
+        r"|children|grandmother|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler"
+        r"|receptionist|temp|cleaner|trainee|work experience kid)s? (?:\w+ )?(?:could|would|can)"
+        r"(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write|build|better"
+        r"|given|answered|explained|presented)",
+        # "the kind of thing we'd expect from a first-week temp", "we'd fail an intern for it".
+        r"(?:kind|sort|type|level|standard) of (?:[a-z']+ ){0,3}(?:expect|see|get)(?: \w+){0,2}"
+        r" from (?:a|an|our|my) (?:\w+ ){0,2}(?:temp|intern|student|junior|trainee|beginner|child"
+        r"|kid|first year|schoolchild|school kid)s?\b",
+        r"(?:fail|fire|sack|reject|mark down|send home)(?: \w+){0,2} (?:an? |our )?(?:intern"
+        r"|student|junior|trainee|first year|temp)s?\b",
         r"better (?:\w+ ){0,3}from (?:\w+ ){0,3}(?:kids|children|interns|students|juniors"
         r"|school ?kids|teenagers|toddlers|graduates|beginners)",
     ),
@@ -660,6 +668,11 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:seen|had|got|heard|gotten|get) (?:more|better) (?:\w+ ){0,2}from (?:a|an|my|our)"
         r" (?:chatbot|bot|child|kid|toddler|parrot|intern|robot|dog|cat|monkey|student"
         r"|schoolchild|magic 8 ball)",
+        r"out ?class(?:ed|es)?|outshone|outshined|blown out of the water|made (?:you|your"
+        r"(?: \w+){1,2}) look (?:like|amateur|weak|basic|dated|sloppy|slow|junior|average"
+        r"|ordinary|small|clumsy)",
+        r"you(?:'d| would|'ll| will| wouldn't| won't)?(?: \w+)? (?:last|survive) (?:a|one|more"
+        r" than a|even a|a single) (?:week|day|month|fortnight)",
         r"(?:the |one of the )?(?:worst|weakest|poorest|least (?:impressive|capable|competent"
         r"|prepared))(?: [a-z]+){0,2} (?:we|they|i|anyone|anybody)(?:'ve|'d| have| had| has)?"
         r" (?:ever )?(?:seen|had|met|interviewed|received|read|reviewed|worked with|hired"
@@ -686,6 +699,14 @@ _DISPARAGING: tuple[str, ...] = (
         r"|skills?|creative|creativity|interesting|unique|original|different|ambitious|optimistic"
         r"|bold|brave|special|confident|enthusiastic|experience|expertise|effort|work|abilities"
         r"|ideas?)",
+        r"(?:thanks|thank you|great|well done|good job|nice|cheers),? i guess(?=[.!?]|$)"
+        r"|i'll give you that"
+        r"|(?:impressive|remarkable|amazing|astonishing|incredible|quite something) how (?:little"
+        r"|badly|poorly|few|bad|wrong)|(?:what|something) (?:i'd|we'd|i would|we would|you might"
+        r"|one might) (?:call|describe as) ['\"]",
+        r"(?:nobody|no one|none of us|couldn't|could not|can't|cannot|didn't)(?: \w+){0,4}"
+        r" (?:figure out|work out|tell|follow|understand|make sense of|decipher) what you (?:were"
+        r"|are) (?:trying to (?:say|do)|on about|getting at|saying)",
         r"how (?:shall|should|can|do) (?:i|we) put (?:it|this)|let me be kind|let's just say"
         r"|let's be real|to put it (?:kindly|politely|nicely|mildly|gently)|not (?:exactly |quite )?"
         r"(?:your|the) (?:finest|best|proudest) hour",
@@ -769,6 +790,11 @@ _CONTEMPT_WORD = _rule(
     r"|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
     r"|message|email|for (?:you|us|me)|to (?:share|say|tell|write|deliver|make|hear)|aware))"
     r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b)"
+    # The panel's wince or boredom, or a minder needed: "your code made our reviewers wince",
+    # "I forgot the question", "hiring you would have meant babysitting you".
+    r"|winc(?:e|ed|es|ing)|cring(?:e|ed|ing)|groan(?:ed|ing)?|rolled (?:our|their|my) eyes"
+    r"|eye ?rolls?|facepalm\w*|nodded off|fell asleep|zoned out|glazed over|lost the will"
+    r"|forgot (?:the|my|what the) question|babysit\w*"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word describes something else in the world when it stands before a noun that is not
@@ -936,6 +962,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
             r"|(?:too|a bit|very) foreign",
             r"accents?|broken english|non native|native (?:\w+ )?speakers?|mother tongue"
+            r"|(?:queen's|king's|proper|posh|received|bbc) (?:english|pronunciation)"
             r"|first language|(?:sounds?|sounded|sounding|speaks?) (?:more |less |too |a bit |very"
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
             r"if you (?:understand|know what i mean|get my (?:drift|meaning)|catch my drift)"
@@ -1148,11 +1175,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|positions?|profiles?|calls)"
     ),
     _words(
-        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
+        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
         r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new))"
     ),
     _words(
-        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
+        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
         r"(?: \w+){0,2} from (?:you|your \w+)\b"
     ),
     _words(
@@ -1268,6 +1295,9 @@ _SUBSTANTIVE_REASON = _rule(
     r"|from within|promot\w+|referral|salary|compensation|location|relocat\w*|on ?site|remote"
     r"|visa|sponsor\w*|notice period|start date|availability|available|licen[cs]e\w*"
     r"|clearance|certif\w+",
+    # What matters for the role, named: "accuracy matters for this finance role".
+    r"(?:matters?|mattered|counts) (?:for|to|in|most|a lot)|essential|critical|crucial"
+    r"|central to|vital|non negotiable|key (?:to|for|part)",
 )
 # A looser notion for the warning: naming the decision ("we chose another candidate") at least
 # tells the person what happened.
