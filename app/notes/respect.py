@@ -8,7 +8,9 @@ it uses:
   one-liner with no reason and no courtesy (thanks, apology, the person's name). It is reported
   alongside the other errors when both apply: a short insult is disparaging and curt.
 - `disparaging`: a sentence judges the person (their mind, character or worth) instead of the
-  work, or treats their work with contempt ("garbage", "a joke"), or mocks them; or, whatever
+  work, or treats their work with contempt ("garbage", "a joke"), ranks the person below another
+  ("sharper than you", "someone who actually knows"), or mocks or patronises them (scare
+  ellipses, "bless", "for someone at your stage"); or, whatever
   its structure, a sentence about the person or their work uses a word of contempt or of a
   character flaw that is not negated, not the manager's own apology and not praise.
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
