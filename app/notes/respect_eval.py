@@ -36,6 +36,7 @@ DEV_SETS = (
     "dev_probe_4",
     "dev_probe_5",
     "dev_probe_6",
+    "dev_probe_7",
 )
 HELD_OUT = "held_out"
 SETS = (*DEV_SETS, HELD_OUT)
