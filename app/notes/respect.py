@@ -455,7 +455,9 @@ _DISPARAGING: tuple[str, ...] = (
     # Incredulity that the person got where they are: "hard to believe you've held a senior
     # title", "we wondered how you got through the phone screen".
     _words(
-        r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|wonder(?:ed)?"
+        r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|puzzled"
+        r"|mystified|(?:puzzled|baffled|mystified|amazed|astonished) (?:as to )?how"
+        r"|wonder(?:ed)?"
         r" how|no idea how|not sure how)(?: that)? you(?:'ve| have| ever| got| were| made| held"
         r"| passed| managed| landed)"
     ),
@@ -560,7 +562,8 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     _words(
         r"(?:not|[a-z]+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
-        r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span)"
+        r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span"
+        r"|polish|logic|depth|rigou?r|coherence|insight|subtlety|structure)"
         r" of an? \w+"
         r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
         r"|as (?:\w+ )?as you (?:pretend|claim|think|make out|believe)|pretend(?:ed|ing)? to be"
@@ -667,7 +670,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|receptionist|grandmother|gran|granny|mum|mom|dog|cat)s? (?:could|would|can|knew|knows"
         r"|managed|got|gets|spotted|spots|found|finds|noticed|notices|saw|sees|did|does"
         r"|understood|understands|\w+ed)\b",
-        r"(?:seen|had|got|heard|gotten|get) (?:more|better) (?:\w+ ){0,2}from (?:a|an|my|our)"
+        r"(?:seen|had|got|heard|gotten|get) (?:more|better) (?:\w+ ){0,3}(?:from|with) (?:a|an|my"
+        r"|our)"
         r" (?:chatbot|bot|child|kid|toddler|parrot|intern|robot|dog|cat|monkey|student"
         r"|schoolchild|magic 8 ball)",
         r"out ?class(?:ed|es)?|outshone|outshined|blown out of the water|made (?:you|your"
@@ -682,6 +686,30 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:rarely|never|seldom) (?:seen|met|interviewed|had) (?:a |an )?(?:candidate|person"
         r"|anyone|someone|applicant)(?: [a-z]+){1,5} (?:so|as|this|that) (?:spectacularly|badly"
         r"|poorly|wrong)",
+    ),
+    # Belittling without an insult word: the person's mind ("more between the ears", "explain
+    # everything to you twice"), reach ("aiming this high", "a lot less responsibility"), peak
+    # ("peaked a decade ago"), class ("not in the same class as"), effort ("skimmed the job
+    # description"), the meeting endured ("relieved when the interview ended", "a masterclass in
+    # saying nothing", "let's not pretend that went well").
+    _words(
+        r"between (?:the|your) ears|explain\w* (?:everything|things|it all|it)(?: to you)?"
+        r" (?:twice|again and again|slowly|three times)|spell (?:everything|it all) out",
+        r"before aim(?:ing)? (?:this|so|that) high|aim(?:ing|ed)? too high|(?:above|beyond) your"
+        r" (?:station|level|reach|weight)|punch(?:ing|ed)? above your|(?:suited|suit|better|fit)"
+        r" (?:[a-z']+ ){0,4}(?:a lot|much|far|way) less (?:responsibility|complexity|pressure"
+        r"|autonomy|challenge)",
+        r"you(?:'ve| have| had|'d)? peaked|(?:who|that) (?:has |had |'d )?peaked|peaked (?:a|years"
+        r"|decades|\w+ years|long) ago|past (?:your|his|her|their) (?:best|peak)",
+        r"not (?:in )?the same (?:class|league|calibre|caliber|tier) as",
+        r"(?:skimmed|glanced at|barely (?:read|looked at)|half read) (?:the|our) (?:job|role|brief"
+        r"|description|spec|website|pack)",
+        r"(?:relieved|glad|grateful) (?:when|that|once) (?:the (?:interview|call|meeting|session)"
+        r"|it|you) (?:ended|was over|finished|left|wrapped up)|masterclass in (?:how not|saying"
+        r" nothing|nothing|avoid\w*|evasion|waffl\w*|padding|rambling)|(?:let's|let us) not"
+        r" pretend|no point pretending",
+        r"like (?:someone|somebody|a person) who(?:'d| had)? (?:wandered|stumbled|strolled|walked"
+        r"|turned up|blundered) in(?:to)?",
     ),
     # Sarcasm and condescension: praise that takes itself back ("great enthusiasm! shame about
     # the skills", "you're a nice person, but"), scare ellipses ("your... talents"), pity
@@ -882,6 +910,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
             r"|office|workforce|culture)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
+            r"skews? (?:young|younger|old|older)|(?:young|youthful|trendy|hip) image"
+            r"|(?:who'll|who will|who'd|who would|still|to stay|stay)(?: [a-z']+){0,4} (?:in|for)"
+            r" (?:the next |another )?(?:twenty|thirty|forty|[234]\d)(?: \w+)? years",
             # Youth wanted or years counted: "youthful drive", "a young gun", "a lot of years
             # on the rest of the team", "counting down to their pension", "well past that".
             r"youthful(?:ness)?|(?:more|less|some|a bit of) youth\b|young guns?|fresh faced|(?:twenty|thirty|forty|fifty|sixty)"
@@ -926,7 +957,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"family (?:plans?|ties|commitments|life|situation|responsibilities|obligations)",
             r"(?:start|starting|plan|planning|have|having|want|wanting|with|young|small|little"
             r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
-            r"|kids|children|child|toddlers?)(?!'s)",
+            r"|kids|children|child|toddlers?)(?!'s|')|(?:the|their) (?:kids|children|little"
+            r" ones)(?!'s|')",
             r"(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue|board))"
             r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
@@ -965,6 +997,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:too|a bit|very) foreign",
             r"accents?|broken english|non native|native (?:\w+ )?speakers?|mother tongue"
             r"|(?:queen's|king's|proper|posh|received|bbc) (?:english|pronunciation)"
+            r"|whose (?:spoken |written )?english|english (?:doesn't|does not|won't|wouldn't)"
+            r" need (?:tidying|fixing|correcting|editing|polishing)"
             r"|first language|(?:sounds?|sounded|sounding|speaks?) (?:more |less |too |a bit |very"
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
             r"if you (?:understand|know what i mean|get my (?:drift|meaning)|catch my drift)"
@@ -1003,7 +1037,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave faith and religious practice out; if the schedule is the issue, describe the "
         "schedule and ask what would work.",
         _rule(
-            r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|pray(?:er|ers|ing)?|church"
+            r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|(?<!and a )pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
             r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
@@ -1072,7 +1106,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
-            r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnosis|treatment)(?! of)",
+            r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnos[ie]s|treatments?)(?! of)",
             r"your (?:back(?! end| office| catalog| log)|knees?|hips?|legs?|arms?|eyes|ears|spine"
             r"|joints)",
         ),
@@ -1125,6 +1159,7 @@ _KIND_MENTION = _rule(
 # and your family", "wishing you a quick recovery" pass.
 _WELL_WISHING = _rule(
     r"i hope|hope (?:you|your|the|it|all|that)|(?:i|we) wish you|wishing you"
+    r"|(?:doing|feeling|getting) better|on the mend|recovering well"
     r"|enjoy (?:your|the) (?:time|trip|move|break|holiday|leave|weekend|summer|visit|new)"
     r"|happy (?:diwali|eid|hanukkah|chanukah|christmas|holidays|new year|passover|easter"
     r"|lunar new year|thanksgiving|birthday)|mubarak|get well|(?:speedy|quick|full|smooth)"
@@ -1164,7 +1199,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
     # if you didn't reach out".
     _words(
-        rf"(?:ask|prefer|rather|appreciate(?: it)?|request|best|better|wiser|kinder)"
+        rf"(?:ask|prefer|rather|appreciate(?: it)?|grateful|request|best|better|wiser|kinder)"
         rf"(?: for(?: \w+){{1,3}}?)?(?: that| if)? you (?:not|didn't|did"
         rf" not|don't|do not|no longer|refrain|wouldn't|would not)(?: \w+){{0,2}}? {_CONTACT}"
     ),
@@ -1225,6 +1260,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|no further (?:correspondence"
         r"|discussion|contact|communication)"
         r"|(?:don't|do not|never) send us"
+        r"|(?:not suitable|unsuitable|ineligible|not eligible|not considered) for (?:any |all )?"
+        r"(?:future|further|other) (?:vacanc\w+|roles?|positions?|openings?|opportunities)"
         # Blocked in advance: "we've blocked further applications from your address".
         r"|(?:block|ban|bar|blacklist|filter)(?:ed|red|ned|ing)? (?:all |any )?(?:further|future"
         r"|new|more) (?:applications|emails|messages|contact|submissions)"
@@ -1552,11 +1589,23 @@ def _sentence_findings(
             text, start, match.start()
         )
 
+    def _weighs_besides(wish: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether the sentence weighs something outside its wishes ("doing better" is a wish,
+        not a comparison)."""
+        position = start
+        for match in wish.finditer(text, start, end):
+            if _WEIGHS.search(text, position, match.start()):
+                return True
+            position = match.end()
+        return _WEIGHS.search(text, position, end) is not None
+
     thanks_only = {
         index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
     }
     wishes_only = {
-        index for index in excluded(_WELL_WISHING) if not _WEIGHS.search(text, *sentences[index])
+        index
+        for index in excluded(_WELL_WISHING)
+        if not _weighs_besides(_WELL_WISHING, *sentences[index])
     }
     news_congratulated = {
         index - 1

@@ -76,6 +76,9 @@ KNOWN_MISSES = {
     # "We hired a recent graduate whose thesis was on our product area" describes the hire, and
     # the reason is the thesis; "recent graduate" is read as an age euphemism all the same.
     "dev7-319": "a neutral description of the hire read as age",
+    # "The reviewer's only comment on your code was 'why?'": contempt by quotation; nothing in
+    # the words judges the work.
+    "probe7-016": "disparaging by quotation",
 }
 
 
