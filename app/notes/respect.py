@@ -687,6 +687,33 @@ _DISPARAGING: tuple[str, ...] = (
         r"|anyone|someone|applicant)(?: [a-z]+){1,5} (?:so|as|this|that) (?:spectacularly|badly"
         r"|poorly|wrong)",
     ),
+    # Backhanded contrast and dismissal: praise then an elided "not" ("your confidence was
+    # impressive. your knowledge, sadly, was not"), enthusiasm mistaken for ability, "long on
+    # opinions, short on facts", "memorable for the wrong reasons", "keep your day job", nobody
+    # believing the person, a role the person misunderstood, the question repeated.
+    _words(
+        r"your [a-z' ]{1,30},? (?:sadly|unfortunately|alas|however|less so|not so much),?"
+        r" (?:was|were|is|are) (?:not|less so)(?=[.!?]|$)",
+        r"(?:mistaken|mistook|mistaking|confus(?:ed|ing)) (?:\w+ ){1,2}(?:for|with) (?:ability"
+        r"|competence|skill|talent|expertise|experience|knowledge|substance|depth)",
+        r"(?:full of|long on|big on|heavy on|rich in) [a-z]+(?:,| and| but) (?:short|light|low"
+        r"|thin) on",
+        r"for (?:all )?the wrong reasons|(?:keep|don't give up|do not give up|stick to) (?:your|the)"
+        r" day job",
+        r"(?:nobody|no one|none of us)(?: \w+){0,2} (?:believed|bought|trusted) (?:you|your|a"
+        r" word|the)|(?:didn't|did not|couldn't) believe a word",
+        r"(?:not sure|no idea|unclear) what you thought (?:this|the) (?:role|job|position) (?:was"
+        r"|is|would be)",
+        r"(?:need(?:ed)?|needing) (?:the question|things|everything|it) (?:repeated|explained"
+        r" twice)|repeat(?:ed)? (?:the question|ourselves|everything) (?:three times|twice"
+        r"|several times)",
+        r"(?:longer|more time) (?:[a-z']+ ){0,3}(?:untangling|fixing|correcting|deciphering"
+        r"|cleaning up|decoding) your",
+        r"(?:asked|used|got) (?:chatgpt|an ai|a chatbot|copilot)(?: \w+){0,3} (?:and )?(?:pasted"
+        r"|copied)|pasted the first (?:answer|result)|red ink",
+        r"not (?:very |particularly |terribly |that )?good at (?:this|it|interviewing|your job"
+        r"|much|anything)(?=[.!?,;]|$)",
+    ),
     # Belittling without an insult word: the person's mind ("more between the ears", "explain
     # everything to you twice"), reach ("aiming this high", "a lot less responsibility"), peak
     # ("peaked a decade ago"), class ("not in the same class as"), effort ("skimmed the job
@@ -817,7 +844,7 @@ _CONTEMPT_WORD = _rule(
     r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out|sulk(?:s|ed|ing|y)?|dismissive"
     # Filler and drivel, a pedestrian effort, a performance called painful, or ranked last with
     # nothing after it ("yours was easily the weakest"; "your weakest area" names a gap).
-    r"|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
+    r"|hollow|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
     r"|message|email|for (?:you|us|me)|to (?:share|say|tell|write|deliver|make|hear)|aware))"
     r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b)"
     # The panel's wince or boredom, or a minder needed: "your code made our reviewers wince",
@@ -1125,6 +1152,10 @@ _WEIGHS = _rule(
 )
 # The characteristic is someone else's, on the organisation's side: "the hiring manager is on
 # parental leave", "I'm fasting this week".
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:we|the office|our office|the building|each floor) (?:have|has|provide|provides|offer"
+    r"|offers|run|runs)(?: (?:a|an|our|dedicated|on site|free|quiet|two|several))? $"
+)
 _THIRD_PARTY = re.compile(
     r"(?:\b(?:the|our|my) (?:[a-z']+ ){0,2}(?:manager|recruiter|director|founder|ceo|cto"
     r"|colleague|interviewer|boss|chair) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
@@ -1230,7 +1261,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
-        r"|contact|correspondence)(?: \w+){0,3} (?:will|would|won't|are|shall)(?: \w+){0,2}"
+        r"|contact|correspondence|approaches|enquiries|inquiries|calls)(?: \w+){0,5} (?:will"
+        r"|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
         r"|answered|opened|accepted|acknowledged)"
     ),
@@ -1269,9 +1301,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # "close this off permanently", "look elsewhere for good".
         r"|doors? (?:is |are |has been |have been |remains? |stays? )?(?:firmly |now )?(?:closed"
         r"|shut)(?! (?:for now|at the moment|this time|for this round|until))"
-        r"|(?:close|closed|closing|shut|end|ended|ending|elsewhere|move on|part ways)"
-        r"(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition|post)\b)\w+)"
-        r"{0,2} (?:for good|permanently|for ever|forever)"
+        r"|(?:close|closes|closed|closing|shut|shuts|end|ends|ended|ending|elsewhere|move on"
+        r"|part ways)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
+        r"|post|search)\b)\w+){0,4} (?:for good|permanently|for ever|forever)"
         r"|(?:never|not|won't|wouldn't|don't|can't)(?: [a-z']+){0,5} (?:now or (?:later|ever"
         r"|in (?:the )?future)|(?:ever|any time|anytime) again)"
         r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"
@@ -1334,9 +1366,11 @@ _SUBSTANTIVE_REASON = _rule(
     r"|from within|promot\w+|referral|salary|compensation|location|relocat\w*|on ?site|remote"
     r"|visa|sponsor\w*|notice period|start date|availability|available|licen[cs]e\w*"
     r"|clearance|certif\w+",
-    # What matters for the role, named: "accuracy matters for this finance role".
+    # What matters for the role, named: "accuracy matters for this finance role", "which this
+    # role applies every week".
     r"(?:matters?|mattered|counts) (?:for|to|in|most|a lot)|essential|critical|crucial"
-    r"|central to|vital|non negotiable|key (?:to|for|part)",
+    r"|central to|vital|non negotiable|key (?:to|for|part)"
+    r"|which (?:this|the|our) (?:role|job|position|team) (?:[a-z']+ )?\w+",
 )
 # A looser notion for the warning: naming the decision ("we chose another candidate") at least
 # tells the person what happened.
@@ -1363,7 +1397,10 @@ _WARMTH = _rule(
     r"|(?:made|make|making) (?:it|this|that|the decision) (?:really |so |very )?(?:tough|hard"
     r"|difficult)|(?:tough|hard|difficult) (?:call|decision|choice)"
     r"|somewhere (?:great|brilliant|wonderful|fantastic)|the best (?:one|answer|question)s?"
-    r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)",
+    r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)"
+    r"|(?:one of )?the (?:strongest|best|finest|most (?:impressive|thoughtful|original"
+    r"|creative)) (?:[a-z']+ )?(?:we|i)(?:'ve| have)?"
+    r" (?:saw|seen|read|had|met|received|interviewed|reviewed)",
 )
 # A bare refusal is short: "Hi Sam, we will not be moving forward at this time." is eleven
 # words. A cold one-liner with no courtesy at all is curt a little longer.
@@ -1585,8 +1622,10 @@ def _sentence_findings(
         )
 
     def about_the_candidate(match: re.Match[str], start: int, end: int) -> bool:
-        return not _COMMUNITY.match(text, match.end(), end) and not _THIRD_PARTY.search(
-            text, start, match.start()
+        return (
+            not _COMMUNITY.match(text, match.end(), end)
+            and not _THIRD_PARTY.search(text, start, match.start())
+            and not _FACILITY_BEFORE.search(text, start, match.start())
         )
 
     def _weighs_besides(wish: re.Pattern[str], start: int, end: int) -> bool:

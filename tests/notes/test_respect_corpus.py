@@ -79,6 +79,13 @@ KNOWN_MISSES = {
     # "The reviewer's only comment on your code was 'why?'": contempt by quotation; nothing in
     # the words judges the work.
     "probe7-016": "disparaging by quotation",
+    # Contempt by image, with no word that judges: "your CV reads like a list of jobs you didn't
+    # finish", "we hoped for insight and got a recital of buzzwords".
+    "probe8-009": "disparaging by implication",
+    "probe8-013": "disparaging by implication",
+    # "Role withdrawn from you." is curt, but "withdrawn" is read as a reason (a role withdrawn
+    # after a restructure).
+    "probe8-025": "curtness behind a reason word",
 }
 
 
