@@ -879,7 +879,11 @@ _CLAUSE_BEFORE = re.compile(
     r"\b(?:that|which|who|whether|why|how) (?:[a-z']+ ){1,6}(?:is|are|was|were)$"
 )
 # "you", "your", "yourself", but not "thank you", "see you" or "wish you".
-_ABOUT_THE_PERSON = _rule(r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'ve|'d|'ll)?")
+_ABOUT_THE_PERSON = _rule(
+    r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'ve|'d|'ll)?",
+    # A note to an agency names the person in the third person: "this one was hopeless".
+    r"(?:this|that) (?:one|candidate|applicant|contractor)(?= (?:was|is|were|seemed|came))",
+)
 _NEGATED = re.compile(
     r"\b(?:not|never|no|hardly|nothing|without|far from|\w+n't)(?: [a-z']+){0,2} $"
 )
