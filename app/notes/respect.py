@@ -28,7 +28,6 @@ sentence by sentence, so a note costs about its length, not its length times the
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -1151,7 +1150,8 @@ _WEIGHS = _rule(
     r"chose|chosen|choose|decid\w*|because|since|so (?:we|the|i)|given (?:your|that|the)"
     r"|worr\w*|concern\w*"
     r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
-    r"|difficult|too|problem\w*|issue|won't|not|\w+n't|unable|can't|instead|better|want\w*|expect\w*"
+    r"|difficult|too|problem\w*|issue|won't|not|(?:wasn|weren|isn|aren|didn|doesn|don|hasn"
+    r"|haven|hadn|couldn|shouldn|wouldn|mustn|needn|mightn)'t|unable|can't|instead|better|want\w*|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
 )
 # The characteristic is someone else's, on the organisation's side: "the hiring manager is on
@@ -1585,11 +1585,6 @@ def _sentence_findings(
     and the sentences that slam the door. Each code's rules are one pattern, searched sentence
     by sentence up to the first finding, so a long note costs about what its length does."""
     text = norm.text
-    starts = [start for start, _ in sentences]
-
-    def excluded(rule: re.Pattern[str]) -> set[int]:
-        return {bisect_right(starts, match.start()) - 1 for match in rule.finditer(text)}
-
     findings: list[Finding] = []
 
     def about_them(match: re.Match[str], start: int, end: int) -> bool:
@@ -1642,23 +1637,31 @@ def _sentence_findings(
             position = match.end()
         return _WEIGHS.search(text, position, end) is not None
 
-    thanks_only = {
-        index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
-    }
-    wishes_only = {
-        index
-        for index in excluded(_WELL_WISHING)
-        if not _weighs_besides(_WELL_WISHING, *sentences[index])
-    }
-    news_congratulated = {
-        index - 1
-        for index in excluded(_CONGRATULATES)
-        if index > 0 and not _WEIGHS.search(text, *sentences[index - 1])
-    }
-    skip = excluded(_KIND_MENTION) | thanks_only | wishes_only | news_congratulated
-    for _index, match in _first_match(
-        _PROTECTED_SCAN, text, sentences, skip, about_the_candidate
-    ).items():
+    # The kind readings (thanks, wishes, congratulations, accommodation) are asked only of the
+    # sentences a characteristic was found in: most notes have none, and a long note pays for
+    # the few that do, not for four more scans of the whole text.
+    def kindly_meant(index: int) -> bool:
+        start, end = sentences[index]
+        if _KIND_MENTION.search(text, start, end):
+            return True
+        weighs = _WEIGHS.search(text, start, end) is not None
+        if not weighs and _COURTESY.search(text, start, end):
+            return True
+        if _WELL_WISHING.search(text, start, end) and not _weighs_besides(
+            _WELL_WISHING, start, end
+        ):
+            return True
+        # News, then congratulations on it in the next sentence.
+        return (
+            not weighs
+            and index + 1 < len(sentences)
+            and _CONGRATULATES.search(text, *sentences[index + 1]) is not None
+        )
+
+    protected = _first_match(_PROTECTED_SCAN, text, sentences, set(), about_the_candidate)
+    for index, match in protected.items():
+        if kindly_meant(index):
+            continue
         trait, suggestion = next(
             (trait, suggestion)
             for trait, suggestion, rule in _PROTECTED
@@ -1670,11 +1673,23 @@ def _sentence_findings(
         )
         findings.append(_quoted(norm, "discriminatory", match, detail, suggestion))
 
-    kind = excluded(_DOOR_SLAM_EXCUSED)
-    if _KEEPS_IN_MIND.search(text):
-        kind |= excluded(_NO_NEED)  # "you don't need to reapply: we keep it on file"
+    keeps_in_mind: list[bool] = []
+
+    def excused(index: int) -> bool:
+        start, end = sentences[index]
+        if _DOOR_SLAM_EXCUSED.search(text, start, end):
+            return True
+        # "You don't need to reapply: we keep it on file."
+        if not _NO_NEED.search(text, start, end):
+            return False
+        if not keeps_in_mind:
+            keeps_in_mind.append(_KEEPS_IN_MIND.search(text) is not None)
+        return keeps_in_mind[0]
+
     slammed: set[tuple[int, int]] = set()
-    for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, kind).items():
+    for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, set()).items():
+        if excused(index):
+            continue
         slammed.add(sentences[index])
         findings.append(
             _quoted(norm, "door_slammed", match, _DOOR_SLAMMED_DETAIL, _DOOR_SLAMMED_SUGGESTION)
