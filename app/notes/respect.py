@@ -8,7 +8,9 @@ it uses:
   one-liner with no reason and no courtesy (thanks, apology, the person's name). It is reported
   alongside the other errors when both apply: a short insult is disparaging and curt.
 - `disparaging`: a sentence judges the person (their mind, character or worth) instead of the
-  work, or treats their work with contempt ("garbage", "a joke"), or mocks them; or, whatever
+  work, or treats their work with contempt ("garbage", "a joke"), ranks the person below another
+  ("sharper than you", "someone who actually knows"), or mocks or patronises them (scare
+  ellipses, "bless", "for someone at your stage"); or, whatever
   its structure, a sentence about the person or their work uses a word of contempt or of a
   character flaw that is not negated, not the manager's own apology and not praise.
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
@@ -26,7 +28,6 @@ sentence by sentence, so a note costs about its length, not its length times the
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -180,6 +181,7 @@ class _Text:
 
 
 _NON_SPACE = re.compile(r"\S+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def _normalise(message: str) -> _Text:
@@ -187,14 +189,25 @@ def _normalise(message: str) -> _Text:
         flat = message.lower().translate(_FLATTEN)
         char_origin: range | list[int] = range(len(flat))
     else:
+        # Only the non-ASCII characters are decomposed one by one; the ASCII runs between them
+        # (most of any note: one curly apostrophe or "é" must not make the whole note slow)
+        # keep their length when lower-cased and flattened, so they map back by a range.
         pieces: list[str] = []
         char_origin = []
-        for index, char in enumerate(message):
-            decomposed = unicodedata.normalize("NFKD", char) if not char.isascii() else char
+        previous = 0
+        for match in _NON_ASCII.finditer(message):
+            index = match.start()
+            if index > previous:
+                pieces.append(message[previous:index].lower().translate(_FLATTEN))
+                char_origin.extend(range(previous, index))
+            decomposed = unicodedata.normalize("NFKD", match.group())
             piece = "".join(c for c in decomposed if not unicodedata.combining(c))
             piece = piece.lower().translate(_FLATTEN)
             pieces.append(piece)
             char_origin.extend([index] * len(piece))
+            previous = index + 1
+        pieces.append(message[previous:].lower().translate(_FLATTEN))
+        char_origin.extend(range(previous, len(message)))
         flat = "".join(pieces)
     # Spaces collapse to one: each word keeps its characters' offsets, each gap maps to the
     # first space of the gap. Working a word at a time keeps a long note cheap.
@@ -214,7 +227,7 @@ def _normalise(message: str) -> _Text:
 # A sentence ends at . ! or ? (a colon or semicolon joins a verdict to its reason or its
 # context, so they do not: "thank you for your patience during Ramadan; we were happy to move
 # the calls" is one thought).
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+_SENTENCE = re.compile(r"(?:[^.!?]|\.\.+ ?(?=[a-z]))+[.!?]*")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -262,41 +275,50 @@ _PERSON = _any(
     "candidate", "person", "people", "guy", "man", "woman", "girl", "individual", "applicant",
     "developer", "engineer", "designer", "interviewee", "hire", "personality", "attitude",
     "character", "fellow", "kid", "employee", "worker", "programmer", "coder", "junior",
-    "professional", "manager", "lead",
+    "professional", "manager", "lead", "contractor", "consultant", "contender", "performer",
+    "finalist",
 ) + "s?"  # fmt: skip
 # Nouns for what a person made or did in the process: the work, which may be criticised.
-_WORK = _any(
-    "work",
-    "code",
-    "answers?",
-    "solution",
-    "take ?home",
-    "task",
-    "test",
-    "exercise",
-    "assignment",
-    "portfolio",
-    "cv",
-    "resume",
-    "design",
-    "talk",
-    "presentation",
-    "interview",
-    "performance",
-    "case study",
-    "pitch",
-    "demo",
-    "submission",
-    "application",
-    "approach",
-    "attempt",
-    "effort",
-    "showing",
-    "responses?",
-    "questions?",
-    "project",
-    "writing",
-    "sample",
+_WORK = (
+    _any(
+        "work",
+        "code",
+        "answers?",
+        "solution",
+        "take ?home",
+        "task",
+        "test",
+        "exercise",
+        "assignment",
+        "portfolio",
+        "cv",
+        "resume",
+        "design",
+        "talk",
+        "presentation",
+        "interview",
+        "performance",
+        "case study",
+        "pitch",
+        "demo",
+        "submission",
+        "application",
+        "approach",
+        "attempt",
+        "effort",
+        "showing",
+        "responses?",
+        "questions?",
+        "project",
+        "writing",
+        "sample",
+        "proposal",
+        "slides",
+        "deck",
+        "report",
+        "case",
+    )
+    + "s?"
 )
 
 # Words that judge a person's mind, character or worth. Critique of the work ("shallow",
@@ -308,7 +330,8 @@ _TRAIT = _any(
     "condescending", "patronising", "patronizing", "entitled", "dim", "dense", "thick",
     "slow witted", "dull", "desperate", "needy", "immature", "childish", "smug", "cocky",
     "abrasive", "toxic", "insufferable", "unbearable", "unlikeable", "unlikable", "unpleasant",
-    "mediocre", "amateurish", "amateur", "clumsy", "lost", "out of (?:your|his|her|their) depth",
+    "mediocre", "amateurish", "amateur", "clumsy", "lost", "exhausting", "draining",
+    "hard going", "heavy going", "out of (?:your|his|her|their) depth",
     "out of (?:your|his|her|their) league", "full of (?:yourself|himself|herself)",
     "know it all", "pushover", "lightweight", "difficult to (?:work with|manage)",
     "hard to (?:work with|manage|like)", "difficult", "a waste of (?:space|time)", "disappointing",
@@ -342,7 +365,7 @@ _TRAIT = _any(
 _CONTEMPT = _any(
     "garbage", "trash", "rubbish", "junk", "crap", "crappy", "shit", "(?:a |an )?(?:complete |"
     "total |absolute |utter |hot )?(?:mess|joke|disaster|shambles|train ?wreck|car ?crash)",
-    "amateur hour", "word salad", "nonsense", "laughable", "pathetic", "awful", "horrible",
+    "amateur hour", "word salad", "nonsense", "tired", "stale", "pedestrian", r"(?:\w+ )?filler", "laughable", "pathetic", "awful", "horrible",
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
@@ -431,7 +454,9 @@ _DISPARAGING: tuple[str, ...] = (
     # Incredulity that the person got where they are: "hard to believe you've held a senior
     # title", "we wondered how you got through the phone screen".
     _words(
-        r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|wonder(?:ed)?"
+        r"(?:hard to believe|can't believe|cannot believe|amazed|astonished|baffled|puzzled"
+        r"|mystified|(?:puzzled|baffled|mystified|amazed|astonished) (?:as to )?how"
+        r"|wonder(?:ed)?"
         r" how|no idea how|not sure how)(?: that)? you(?:'ve| have| ever| got| were| made| held"
         r"| passed| managed| landed)"
     ),
@@ -499,10 +524,17 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?: (?:could|would|does|did|do|knows|can)(?: \w+)? (?:better|this|that|it|more"
         r"|the same)| (?:writes|wrote|makes|made|builds|built|would write|would make)\b)",
         # "something my nephew could have made", "better answers from work-experience kids".
-        r"(?:my|a|our|your|any|even an?) (?:\w+ ){0,2}(?:nephew|niece|son|daughter|kid|child|children|grandmother"
-        r"|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler)s? (?:\w+ )?(?:could"
-        r"|would|can)(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write"
-        r"|build|better)",
+        r"(?:my|a|our|your|any|even an?) (?:\w+ ){0,2}(?:nephew|niece|son|daughter|kid|child"
+        r"|children|grandmother|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler"
+        r"|receptionist|temp|cleaner|trainee|work experience kid)s? (?:\w+ )?(?:could|would|can)"
+        r"(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write|build|better"
+        r"|given|answered|explained|presented)",
+        # "the kind of thing we'd expect from a first-week temp", "we'd fail an intern for it".
+        r"(?:kind|sort|type|level|standard) of (?:[a-z']+ ){0,3}(?:expect|see|get)(?: \w+){0,2}"
+        r" from (?:a|an|our|my) (?:\w+ ){0,2}(?:temp|intern|student|junior|trainee|beginner|child"
+        r"|kid|first year|schoolchild|school kid)s?\b",
+        r"(?:fail|fire|sack|reject|mark down|send home)(?: \w+){0,2} (?:an? |our )?(?:intern"
+        r"|student|junior|trainee|first year|temp)s?\b",
         r"better (?:\w+ ){0,3}from (?:\w+ ){0,3}(?:kids|children|interns|students|juniors"
         r"|school ?kids|teenagers|toddlers|graduates|beginners)",
     ),
@@ -529,12 +561,14 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     _words(
         r"(?:not|[a-z]+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
-        r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span)"
+        r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span"
+        r"|polish|logic|depth|rigou?r|coherence|insight|subtlety|structure)"
         r" of an? \w+"
         r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
         r"|as (?:\w+ )?as you (?:pretend|claim|think|make out|believe)|pretend(?:ed|ing)? to be"
         r"|can(?:'t|not) handle (?:pressure|it|the pressure|stress)"
-        r"|talk a big game|all talk"
+        r"|talk a big game|all talk|(?:you(?:'ve| have)? been|you were|you're|you are|like)"
+        r" (?:\w+ )?a passenger|need(?:ed|s)? (?:\w+ )?(?:hand holding|spoon ?feeding)"
     ),
     # The worst or weakest of all, or someone "sharper": a ranking of the person, not a reason.
     _words(
@@ -573,7 +607,7 @@ _DISPARAGING: tuple[str, ...] = (
     # engineers, not people like you", "we need grown-ups".
     _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
-        r"|person)|grown ups?"
+        r"|person)|grown ups?|adults? in the room"
     ),
     _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
@@ -595,7 +629,194 @@ _DISPARAGING: tuple[str, ...] = (
     _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
     _words(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
-    _words(r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?time(?! for you)"),
+    _words(
+        r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?(?:time|afternoon|morning"
+        r"|evening|day|week)(?! for you)"
+    ),
+    # The person ranked below another: "sharper and more impressive than you", "ran rings
+    # around you", "in a different league", "twice your brains", "someone who actually knows
+    # what they're doing" (the "actually" says the person does not), "a candidate whose work
+    # isn't so pedestrian" (says the person's is), "a real expert", "even our intern spotted it",
+    # "more insight from a chatbot", "the weakest contractor we've had".
+    _words(
+        r"an? (?:\w+ )?better (?:engineer|developer|designer|candidate|leader|manager|thinker"
+        r"|communicator|writer|analyst|presenter|person|hire|applicant|professional) than you",
+        r"(?:sharper|smarter|brighter|cleverer|quicker|faster|more"
+        r" (?:impressive|capable"
+        r"|talented|intelligent|competent|polished|professional|articulate|interesting|likeable"
+        r"|likable|engaging|convincing|switched on)) than (?:you|yours|yourself)",
+        r"(?:ran|run|running|runs) rings (?:round|around) you|(?:streets|miles|leagues|light years"
+        r"|head and shoulders) (?:ahead of|above|better than) you|(?:in|from) (?:a|another)"
+        r" (?:different|whole other|higher|other) league|(?:twice|double|half|a fraction of)"
+        r" your (?:brains?|talent|ego|intelligence|wit|ability|abilities|charm|skills?|smarts)",
+        r"(?:who|that|whose \w+) (?:\w+ )?actually (?:knows?|knew|can|could|understands?|write"
+        r"|code|do|deliver|build|design|think|lead|manage|solve"
+        r"|understood|did|does|read|reads|listened|listens|prepared|cares?|cared|bothered|thinks?"
+        r"|gets it|got it|has a clue|had a clue)",
+        rf"(?:who|whose \w+|that) (?:is|are|was|were)(?:n't| not) (?:quite |nearly |anywhere near )?"
+        rf"(?:so|as) (?:{_TRAIT}|pedestrian|basic|rough|sloppy|shallow|slow)",
+        r"(?:hired|chose|chosen|went with|gone with|going with|need|needed|want|wanted|found"
+        r"|looking for|after|prefer|preferred)(?: \w+)? (?:a|an) (?:real|proper|actual) (?:expert"
+        r"|engineer|developer|professional|designer|adult|leader|manager|writer|analyst|pro|talent"
+        r"|grown up)",
+        r"(?:someone|somebody|people|candidates?|a person|one|an? \w+) (?:who|that) (?:can|could"
+        r"|is able to|will|does)(?: actually)? (?:think for (?:themselves|himself|herself"
+        r"|yourself)|hold a conversation|follow (?:simple |basic )?instructions|(?:keep up|do the"
+        r" job)(?=[.!?,;]|$))",
+        r"not (?:a|an) (?:talker|passenger|tourist|spectator|follower|hobbyist|dreamer|cheerleader"
+        r"|chatterbox|training scheme|charity|creche|kindergarten|babysitting service)",
+        r"even (?:our|my|a|an|the) (?:\w+ )?(?:intern|junior|graduate|student|trainee|child|kid"
+        r"|receptionist|grandmother|gran|granny|mum|mom|dog|cat)s? (?:could|would|can|knew|knows"
+        r"|managed|got|gets|spotted|spots|found|finds|noticed|notices|saw|sees|did|does"
+        r"|understood|understands|\w+ed)\b",
+        r"(?:seen|had|got|heard|gotten|get) (?:more|better) (?:\w+ ){0,3}(?:from|with) (?:a|an|my"
+        r"|our)"
+        r" (?:chatbot|bot|child|kid|toddler|parrot|intern|robot|dog|cat|monkey|student"
+        r"|schoolchild|magic 8 ball)",
+        r"out ?class(?:ed|es)?|outshone|outshined|blown out of the water|made (?:you|your"
+        r"(?: \w+){1,2}) look (?:like|amateur|weak|basic|dated|sloppy|slow|junior|average"
+        r"|ordinary|small|clumsy)",
+        r"you(?:'d| would|'ll| will| wouldn't| won't)?(?: \w+)? (?:last|survive) (?:a|one|more"
+        r" than a|even a|a single) (?:week|day|month|fortnight)",
+        r"(?:the |one of the )?(?:worst|weakest|poorest|least (?:impressive|capable|competent"
+        r"|prepared))(?: [a-z]+){0,2} (?:we|they|i|anyone|anybody)(?:'ve|'d| have| had| has)?"
+        r" (?:ever )?(?:seen|had|met|interviewed|received|read|reviewed|worked with|hired"
+        r"|engaged|employed)",
+        r"(?:rarely|never|seldom) (?:seen|met|interviewed|had) (?:a |an )?(?:candidate|person"
+        r"|anyone|someone|applicant)(?: [a-z]+){1,5} (?:so|as|this|that) (?:spectacularly|badly"
+        r"|poorly|wrong)",
+    ),
+    # Backhanded contrast and dismissal: praise then an elided "not" ("your confidence was
+    # impressive. your knowledge, sadly, was not"), enthusiasm mistaken for ability, "long on
+    # opinions, short on facts", "memorable for the wrong reasons", "keep your day job", nobody
+    # believing the person, a role the person misunderstood, the question repeated.
+    _words(
+        r"your [a-z' ]{1,30},? (?:sadly|unfortunately|alas|however|less so|not so much),?"
+        r" (?:was|were|is|are) (?:not|less so)(?=[.!?]|$)",
+        r"(?:mistaken|mistook|mistaking|confus(?:ed|ing)) (?:\w+ ){1,2}(?:for|with) (?:ability"
+        r"|competence|skill|talent|expertise|experience|knowledge|substance|depth)",
+        r"(?:full of|long on|big on|heavy on|rich in) [a-z]+(?:,| and| but) (?:short|light|low"
+        r"|thin) on",
+        r"for (?:all )?the wrong reasons|(?:keep|don't give up|do not give up|stick to) (?:your|the)"
+        r" day job",
+        r"(?:nobody|no one|none of us)(?: \w+){0,2} (?:believed|bought|trusted) (?:you|your|a"
+        r" word|the)|(?:didn't|did not|couldn't) believe a word",
+        r"(?:not sure|no idea|unclear) what you thought (?:this|the) (?:role|job|position) (?:was"
+        r"|is|would be)",
+        r"(?:need(?:ed)?|needing) (?:the question|things|everything|it) (?:repeated|explained"
+        r" twice)|repeat(?:ed)? (?:the question|ourselves|everything) (?:three times|twice"
+        r"|several times)",
+        r"(?:longer|more time) (?:[a-z']+ ){0,3}(?:untangling|fixing|correcting|deciphering"
+        r"|cleaning up|decoding) your",
+        r"(?:asked|used|got) (?:chatgpt|an ai|a chatbot|copilot)(?: \w+){0,3} (?:and )?(?:pasted"
+        r"|copied)|pasted the first (?:answer|result)|red ink",
+        r"not (?:very |particularly |terribly |that )?good at (?:this|it|interviewing|your job"
+        r"|much|anything)(?=[.!?,;]|$)",
+    ),
+    # Belittling without an insult word: the person's mind ("more between the ears", "explain
+    # everything to you twice"), reach ("aiming this high", "a lot less responsibility"), peak
+    # ("peaked a decade ago"), class ("not in the same class as"), effort ("skimmed the job
+    # description"), the meeting endured ("relieved when the interview ended", "a masterclass in
+    # saying nothing", "let's not pretend that went well").
+    _words(
+        r"between (?:the|your) ears|explain\w* (?:everything|things|it all|it)(?: to you)?"
+        r" (?:twice|again and again|slowly|three times)|spell (?:everything|it all) out",
+        r"before aim(?:ing)? (?:this|so|that) high|aim(?:ing|ed)? too high|(?:above|beyond) your"
+        r" (?:station|level|reach|weight)|punch(?:ing|ed)? above your|(?:suited|suit|better|fit)"
+        r" (?:[a-z']+ ){0,4}(?:a lot|much|far|way) less (?:responsibility|complexity|pressure"
+        r"|autonomy|challenge)",
+        r"you(?:'ve| have| had|'d)? peaked|(?:who|that) (?:has |had |'d )?peaked|peaked (?:a|years"
+        r"|decades|\w+ years|long) ago|past (?:your|his|her|their) (?:best|peak)",
+        r"not (?:in )?the same (?:class|league|calibre|caliber|tier) as",
+        r"(?:skimmed|glanced at|barely (?:read|looked at)|half read) (?:the|our) (?:job|role|brief"
+        r"|description|spec|website|pack)",
+        r"(?:relieved|glad|grateful) (?:when|that|once) (?:the (?:interview|call|meeting|session)"
+        r"|it|you) (?:ended|was over|finished|left|wrapped up)|masterclass in (?:how not|saying"
+        r" nothing|nothing|avoid\w*|evasion|waffl\w*|padding|rambling)|(?:let's|let us) not"
+        r" pretend|no point pretending",
+        r"like (?:someone|somebody|a person) who(?:'d| had)? (?:wandered|stumbled|strolled|walked"
+        r"|turned up|blundered) in(?:to)?",
+    ),
+    # Sarcasm and condescension: praise that takes itself back ("great enthusiasm! shame about
+    # the skills", "you're a nice person, but"), scare ellipses ("your... talents"), pity
+    # ("bless", "aww", "good effort for someone at your stage", "where the bar is lower"), a
+    # verdict dressed as tact ("how shall I put it", "let me be kind", "let's just say", "not your
+    # finest hour"), low expectations confirmed ("wasn't expecting much", "surprised you
+    # applied"), the person told to learn the basics ("learn what a unit test is").
+    _words(
+        r"(?:shame|pity) about (?:the|your) (?!(?:timing|budget|freeze|headcount|news|role"
+        r"|weather|delay|wait|position|vacancy|funding|location|commute|distance)\b)[a-z]+"
+        r"|(?:where|when) the bar is (?:lower|low)|(?:a )?lower bar"
+        r"|nice try|bless\b(?! you for)|aww+|(?:your best|your all|gave it a go)"
+        r",? i suppose|(?:what counts|good|fine|okay|ok|impressive|decent|not bad) (?:at|for)"
+        r" (?:your|someone at your|someone of your) (?:level|stage)|for someone (?:at|of|in) your"
+        r" (?:level|stage)",
+        r"(?:your|was|were|is|are|certainly|definitely|quite|very|rather|so|such)\.\.\. ?(?:talents?"
+        r"|skills?|creative|creativity|interesting|unique|original|different|ambitious|optimistic"
+        r"|bold|brave|special|confident|enthusiastic|experience|expertise|effort|work|abilities"
+        r"|ideas?)",
+        r"(?:thanks|thank you|great|well done|good job|nice|cheers),? i guess(?=[.!?]|$)"
+        r"|i'll give you that"
+        r"|(?:impressive|remarkable|amazing|astonishing|incredible|quite something) how (?:little"
+        r"|badly|poorly|few|bad|wrong)|(?:what|something) (?:i'd|we'd|i would|we would|you might"
+        r"|one might) (?:call|describe as) ['\"]",
+        r"(?:nobody|no one|none of us|couldn't|could not|can't|cannot|didn't)(?: \w+){0,4}"
+        r" (?:figure out|work out|tell|follow|understand|make sense of|decipher) what you (?:were"
+        r"|are) (?:trying to (?:say|do)|on about|getting at|saying)",
+        r"how (?:shall|should|can|do) (?:i|we) put (?:it|this)|let me be kind|let's just say"
+        r"|let's be real|to put it (?:kindly|politely|nicely|mildly|gently)|not (?:exactly |quite )?"
+        r"(?:your|the) (?:finest|best|proudest) hour",
+        # Spelt out as if to a child: "I'll keep it simple so it's easy for you to follow".
+        r"(?:easy|simple) (?:enough )?for you to (?:follow|understand|grasp)|(?:keep|put|make) it"
+        r" (?:simple|short|basic) (?:for you|so you (?:can )?(?:follow|understand|get it))",
+        r"(?:wasn't|weren't|was not|were not|didn't|did not) (?:really )?expect(?:ing)? (?:much"
+        r"|a lot|great things|miracles)|surprised (?:that )?you (?:even )?(?:applied|bothered|got"
+        r"|made|came|turned|showed)|not sure why you (?:did|bothered|applied|came|even)|how little"
+        r" you (?:knew|know|understood|prepared|cared|did|had)",
+        r"(?:showing|turning) up (?:was|would be|is) enough|(?:learn|look up|google|find out) what"
+        r" (?:a|an|the) (?:\w+ ){1,2}(?:is|are|means)|brush up on (?:the |your )?basics"
+        r"|(?:made|make|making) (?:it|that|this) look (?:hard|difficult|complicated)"
+        r"|talk a good game|you(?:'ll| will) need it(?=[.!]|$)|wanted to like you|you made it"
+        r" (?:very |really"
+        r" |so )?(?:difficult|hard)\b(?! (?:for us )?to (?:choose|decide))"
+        r"|(?:isn't|is not|wasn't) the same as being (?:good|competent|capable|any good)"
+        r"|(?:weren't|wasn't|isn't|aren't|was not|were not) (?:much|any) better|so little to"
+        r" (?:back|show)|nothing to back (?:it|that) up|(?:didn't|did not|failed to) impress"
+        r" (?:anyone|anybody|a soul|any of us|a single)|(?:hop(?:ed|ing)|counting on) (?:we"
+        r"|nobody|no one) (?:wouldn't|would not|won't|didn't|would) notice",
+        r"not quite the (?:rock ?star|superstar|genius|star|unicorn|hotshot|wizard|ninja|expert)"
+        r"|(?:promised|advertised|claimed|billed|sold|hyped)(?: \w+){0,2},? (?:was it|were you"
+        r"|didn't it|wasn't it|did you)",
+        r"(?:an? \w+|firm|company|team|agency|studio|business) of our (?:standing|stature|calibre"
+        r"|caliber|prestige|reputation)|(?:a|an|our) (?:team|company|place|group|firm|studio"
+        r"|agency) (?:this|that|so) (?:strong|talented|senior|good|competitive|elite|smart)\b",
+        r"(?:not sure|no idea|can't think) (?:what|which) (?:job|role|career|company|team|line of"
+        r" work) (?:is|would be|will be)|never worked (?:\w+ )?(?:anywhere|somewhere|for anyone"
+        r"|at a company) (?:serious|proper|real|decent)",
+        r"you (?:were|was|are)(?: \w+)? never (?:going|gonna) to|(?:was|were) always (?:going"
+        r"|gonna) to (?:struggle|fail|flop|be out of)",
+        r"(?:someone|anyone|a person|people|candidates?) (?:with|of) your (?:limited|modest"
+        r"|narrow|thin|weak|poor|patchy|meagre|meager)",
+        r"(?:a|an) (?:\w+ )?(?:nice|lovely|pleasant|friendly|sweet|kind) (?:person|guy|bloke"
+        r"|individual|human),? but|(?:nice|niceness|enthusiasm|effort|trying|passion|being nice)"
+        r" (?:doesn't|does not|won't|isn't|is not|can't) (?:ship|pay|cut it|make up|replace|get"
+        r"|deliver|build|count)",
+        r"expected (?:much |a lot |far )?better (?:from|of) (?:you|someone|somebody|a candidate"
+        r"|an applicant|a senior|a person)|(?:for|as|than) even (?:a|an) (?:junior"
+        r"|entry level|graduate|intern|trainee|beginner|first year)",
+        r"(?:hadn't|didn't|don't|haven't|did not|had not|do not) (?:\w+ )?(?:understood|understand"
+        r"|know|known|learn(?:ed|t)?|grasp(?:ed)?|get|got|read) (?:a (?:single )?thing|the first"
+        r" thing|anything at all)",
+        r"(?:thrown|slapped|knocked|cobbled|rushed) together|riddled with|(?:flustered|rattled"
+        r"|panicked|worked up|upset|stressed) (?:over|about|by) nothing",
+        r"(?:like|as if|as though)(?: it was| they were)? (?:a|an|some) (?:\w+ )?(?:student|school"
+        r"|schoolboy|schoolgirl|homework|high school|undergraduate|first year|beginner|hobby"
+        r"|tutorial)(?: \w+)? (?:project|assignment|exercise|essay|piece|effort|attempt|example)"
+        r"|(?:copied|lifted|pasted|taken) (?:straight )?(?:from|out of) (?:a|an|the) (?:textbook"
+        r"|tutorial|template|blog|wikipedia)",
+        r"(?:which|that|this|it) (?:says|said|tells|told|speaks) (?:a lot|volumes|everything"
+        r"|it all|plenty)(?=[.!?,;]|$)",
+    ),
 )
 
 
@@ -620,6 +841,16 @@ _CONTEMPT_WORD = _rule(
     r"|(?:not|un) ?professional|a (?:weekend |school |kid's )?hobby|unprepared|rambl\w+"
     r"|thoughtless(?:ly)?|a chore|a slog|tiresome|tedious|juvenile|puerile|infantile|petty"
     r"|(?:churn|crank|bang|pump)(?:s|ed|ing)? (?:\w+ )?out|sulk(?:s|ed|ing|y)?|dismissive"
+    # Filler and drivel, a pedestrian effort, a performance called painful, or ranked last with
+    # nothing after it ("yours was easily the weakest"; "your weakest area" names a gap).
+    r"|hollow|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
+    r"|message|email|for (?:you|us|me)|to (?:share|say|tell|write|deliver|make|hear)|aware))"
+    r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b)"
+    # The panel's wince or boredom, or a minder needed: "your code made our reviewers wince",
+    # "I forgot the question", "hiring you would have meant babysitting you".
+    r"|winc(?:e|ed|es|ing)|cring(?:e|ed|ing)|groan(?:ed|ing)?|rolled (?:our|their|my) eyes"
+    r"|eye ?rolls?|facepalm\w*|nodded off|fell asleep|zoned out|glazed over|lost the will"
+    r"|forgot (?:the|my|what the) question|babysit\w*"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word describes something else in the world when it stands before a noun that is not
@@ -634,12 +865,24 @@ _BEFORE_A_NOUN = re.compile(
     rf"|{_WORK}|{_PERSON})\b)[a-z]"
 )
 _YOURS_BEFORE = re.compile(r"\byour (?:[a-z']+ )?$")
+# Or it is what the person or their work is, not what describes the next word: "your answers
+# were pretty clueless tbh" (the word after it is a tag, not a noun it qualifies).
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:you|your|yours)(?: [a-z']+){0,4} (?:is|are|was|were|seemed|seems|looked|looks|felt"
+    r"|feels|sounded|sounds|came across as)"
+    r"(?: (?:pretty|very|really|quite|rather|so|too|a bit|a little|fairly|totally|completely"
+    r"|utterly|just|frankly|honestly|[a-z]+ly))* $"
+)
 # Or it sits in a clause about something else: "your take that most TDD advice is stupid".
 _CLAUSE_BEFORE = re.compile(
     r"\b(?:that|which|who|whether|why|how) (?:[a-z']+ ){1,6}(?:is|are|was|were)$"
 )
 # "you", "your", "yourself", but not "thank you", "see you" or "wish you".
-_ABOUT_THE_PERSON = _rule(r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'ve|'d|'ll)?")
+_ABOUT_THE_PERSON = _rule(
+    r"(?<!thank )(?<!see )(?<!wish )you(?:r|rs|rself|'re|'ve|'d|'ll)?",
+    # A note to an agency names the person in the third person: "this one was hopeless".
+    r"(?:this|that) (?:one|candidate|applicant|contractor)(?= (?:was|is|were|seemed|came))",
+)
 _NEGATED = re.compile(
     r"\b(?:not|never|no|hardly|nothing|without|far from|\w+n't)(?: [a-z']+){0,2} $"
 )
@@ -686,13 +929,20 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:your|younger|older|a younger|an older|different) generation",
             r"younger|youngest|oldest|elderly|aged (?:\d+|over|between)|vintage|retirement|retirees?"
             r"|(?:near|nearing|close to|about to) retir\w*|someone winding down"
-            r"|you(?:'re| are) winding down|winding down (?:your|their|his|her)",
+            r"|you(?:'re| are) winding down|winding down (?:your|their|his|her)"
+            # Nearing the end of a working life, however put: "ready to wind down soon", "at the
+            # start of their journey rather than the end".
+            r"|(?:ready|about|looking|wanting|want|likely) to (?:wind|slow) down|wind down soon"
+            r"|(?:start|beginning|end|tail end) of (?:their|his|her|your|the) (?:own )?journey",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"young(?:,)?(?: and)?(?: \w+){0,2} (?:team|crowd|blood|people|person|candidate|face"
             r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
             r"|office|workforce|culture)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
+            r"skews? (?:young|younger|old|older)|(?:young|youthful|trendy|hip) image"
+            r"|(?:who'll|who will|who'd|who would|still|to stay|stay)(?: [a-z']+){0,4} (?:in|for)"
+            r" (?:the next |another )?(?:twenty|thirty|forty|[234]\d)(?: \w+)? years",
             # Youth wanted or years counted: "youthful drive", "a young gun", "a lot of years
             # on the rest of the team", "counting down to their pension", "well past that".
             r"youthful(?:ness)?|(?:more|less|some|a bit of) youth\b|young guns?|fresh faced|(?:twenty|thirty|forty|fifty|sixty)"
@@ -731,16 +981,19 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         '"The role needs someone on site in Lyon four days a week."',
         _rule(
             r"pregnan(?:t|cy)|maternity|paternity|parental leave|expecting (?:a |your )?(?:baby"
-            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn",
+            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
+            r"|(?:you'll|you will|you'd|you would|you're going to) be (?:off|away|out) (?:soon|for"
+            r" (?:a while|months|some time|most of the year))",
             r"family (?:plans?|ties|commitments|life|situation|responsibilities|obligations)",
             r"(?:start|starting|plan|planning|have|having|want|wanting|with|young|small|little"
             r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
-            r"|kids|children|child|toddlers?)(?!'s)",
+            r"|kids|children|child|toddlers?)(?!'s|')|(?:the|their) (?:kids|children|little"
+            r" ones)(?!'s|')",
             r"(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue|board))"
             r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
-            r"nurser(?:y|ies)|(?:school |nursery )?pick ups?|school (?:run|gates)|childminder"
+            r"nurser(?:y|ies)|(?:school|nursery|childcare|kids'?|children's|the) pick ups?|school (?:run|gates)|childminder"
             r"|nanny|day ?care|ivf|fertility|trying for a (?:baby|family)",
         ),
     ),
@@ -766,11 +1019,16 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|skin|passport)",
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
             r" (?:colou?r|tone)|third world|foreigners?|immigrants?|migrants?",
-            r"born (?:here|abroad|in|outside|overseas)|blends? in|fit in (?:socially|culturally)"
+            r"born (?:here|abroad|in|outside|overseas|and (?:raised|bred))|(?:raised|grew up"
+            r"|grown up|brought up) (?:here|locally|in this country|round here|around here)"
+            r"|blends? in|fit in (?:socially|culturally)"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
             r"|(?:too|a bit|very) foreign",
             r"accents?|broken english|non native|native (?:\w+ )?speakers?|mother tongue"
+            r"|(?:queen's|king's|proper|posh|received|bbc) (?:english|pronunciation)"
+            r"|whose (?:spoken |written )?english|english (?:doesn't|does not|won't|wouldn't)"
+            r" need (?:tidying|fixing|correcting|editing|polishing)"
             r"|first language|(?:sounds?|sounded|sounding|speaks?) (?:more |less |too |a bit |very"
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
             r"if you (?:understand|know what i mean|get my (?:drift|meaning)|catch my drift)"
@@ -809,7 +1067,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave faith and religious practice out; if the schedule is the issue, describe the "
         "schedule and ask what would work.",
         _rule(
-            r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|pray(?:er|ers|ing)?|church"
+            r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|(?<!and a )pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
             r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
@@ -825,7 +1083,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave sex and gender out; describe the skills and experience the role needs.",
         _rule(
             r"gender|female|male|feminine|masculine|gentleman|gentlemen|lady|ladies",
-            r"(?:a|an|another|the only|as a|for a|being a) (?:woman|man|guy|girl|lady|boy)"
+            r"(?:you're|you are|you've been|being|your) (?:\w+ )?transition(?:ing)?(?! (?:to|into"
+            r"|from|period|plan))|gender transition",
+            r"(?:a|an|another|the only|as a|for a|being a)(?: (?:strong|big|tough|young|burly"
+            r"|pretty|nice|good|solid|capable|older|married|single))? (?:woman|man|guy|girl|lady"
+            r"|boy|bloke|lad|chap|gal)"
             r"(?! in the middle)",
             r"women|(?:the )?guys on|another guy|men on|(?:a )?man's|woman's|sex(?! work)",
             r"(?:all|only|mostly|entirely|with|to|other|more|fewer|prefer|by|of) (?:men|males"
@@ -855,7 +1117,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"mental (?:health|illness)|illness|medical (?:condition|history|leave|needs|issues?"
             r"|appointments?|records?)|sick (?:leave|days|notes?)|(?:being|get|got|are|were) sick",
             r"health (?:issues?|problems?|conditions?|history)|your (?:health|condition|stutter"
-            r"|hearing|sight|eyesight|mobility)|stutter\w*|cancer|chemo\w*|(?:medical"
+            r"|hearing|sight|eyesight|mobility)|stutter\w*|stammer\w*|cancer|chemo\w*|(?:medical"
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
             r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|diagnosed"
             r"|chronic (?:illness|condition|pain|fatigue)|surgery",
@@ -874,7 +1136,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
-            r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnosis|treatment)(?! of)",
+            r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnos[ie]s|treatments?)(?! of)",
             r"your (?:back(?! end| office| catalog| log)|knees?|hips?|legs?|arms?|eyes|ears|spine"
             r"|joints)",
         ),
@@ -888,15 +1150,25 @@ _WEIGHS = _rule(
     r"chose|chosen|choose|decid\w*|because|since|so (?:we|the|i)|given (?:your|that|the)"
     r"|worr\w*|concern\w*"
     r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
-    r"|difficult|too|problem\w*|issue|won't|not|unable|can't|instead|better|want\w*|expect\w*"
+    r"|difficult|too|problem\w*|issue|won't|not|(?:wasn|weren|isn|aren|didn|doesn|don|hasn"
+    r"|haven|hadn|couldn|shouldn|wouldn|mustn|needn|mightn)'t|unable|can't|instead|better|want\w*|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
 )
 # The characteristic is someone else's, on the organisation's side: "the hiring manager is on
 # parental leave", "I'm fasting this week".
+_FACILITY_BEFORE = re.compile(
+    r"\b(?:we|the office|our office|the building|each floor) (?:have|has|provide|provides|offer"
+    r"|offers|run|runs)(?: (?:a|an|our|dedicated|on site|free|quiet|two|several))? $"
+)
 _THIRD_PARTY = re.compile(
     r"(?:\b(?:the|our|my) (?:[a-z']+ ){0,2}(?:manager|recruiter|director|founder|ceo|cto"
     r"|colleague|interviewer|boss|chair) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
-    r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)) (?:[a-z']+ ){0,2}$"
+    r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)"
+    # What the organisation offers or is: "we offer full parental leave", "we're a small team
+    # of mostly parents".
+    r"|\b(?:we|we all|the company|our company) (?:offer|offers|provide|provides|support"
+    r"|supports|fund|funds)|\b(?:we're|we are|we) (?:a |an )?(?:[a-z]+ )?(?:team|company|firm"
+    r"|office|group|bunch|startup|business) of(?: [a-z']+)?) (?:[a-z']+ ){0,2}$"
 )
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
@@ -917,6 +1189,22 @@ _KIND_MENTION = _rule(
 )
 
 
+# Wishing the person well is not weighing anything, unless the same sentence does: "I hope your
+# family settles in well", "enjoy your time in Lisbon with your parents", "happy Diwali to you
+# and your family", "wishing you a quick recovery" pass.
+_WELL_WISHING = _rule(
+    r"i hope|hope (?:you|your|the|it|all|that)|(?:i|we) wish you|wishing you"
+    r"|(?:doing|feeling|getting) better|on the mend|recovering well"
+    r"|enjoy (?:your|the) (?:time|trip|move|break|holiday|leave|weekend|summer|visit|new)"
+    r"|happy (?:diwali|eid|hanukkah|chanukah|christmas|holidays|new year|passover|easter"
+    r"|lunar new year|thanksgiving|birthday)|mubarak|get well|(?:speedy|quick|full|smooth)"
+    r" recovery|take care|best wishes (?:to|for)",
+)
+# A personal circumstance stated, then congratulated in the next sentence, is news shared, not a
+# reason: "you mentioned your wedding is next month. Congratulations!"
+_CONGRATULATES = _rule(r"congratulations|congrats|mazel tov|how exciting|wonderful news")
+
+
 # --- door_slammed ------------------------------------------------------------------------------
 
 _CONTACT = _any(
@@ -927,6 +1215,8 @@ _CONTACT = _any(
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by",
+    # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
+    r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
 )  # fmt: skip
 _WONT = (
     r"(?:won't|will not|will no longer|no longer|do not|don't|cannot|can't|shan't|would not"
@@ -944,8 +1234,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "We ask that you not apply", "we'd prefer that you not reach out", "we'd appreciate it
     # if you didn't reach out".
     _words(
-        rf"(?:ask|prefer|rather|appreciate(?: it)?|request)(?: that| if)? you (?:not|didn't|did"
-        rf" not|don't|do not|no longer|refrain)(?: \w+){{0,2}}? {_CONTACT}"
+        rf"(?:ask|prefer|rather|appreciate(?: it)?|grateful|request|best|better|wiser|kinder)"
+        rf"(?: for(?: \w+){{1,3}}?)?(?: that| if)? you (?:not|didn't|did"
+        rf" not|don't|do not|no longer|refrain|wouldn't|would not)(?: \w+){{0,2}}? {_CONTACT}"
     ),
     # "We won't consider any further applications", "we will no longer accept", "won't be
     # reviewed", "further emails will go unanswered", "won't respond to follow-ups".
@@ -956,11 +1247,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|positions?|profiles?|calls)"
     ),
     _words(
-        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
+        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
         r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new))"
     ),
     _words(
-        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process)\w*"
+        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
         r"(?: \w+){0,2} from (?:you|your \w+)\b"
     ),
     _words(
@@ -974,7 +1265,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
-        r"|contact|correspondence)(?: \w+){0,3} (?:will|would|won't|are|shall)(?: \w+){0,2}"
+        r"|contact|correspondence|approaches|enquiries|inquiries|calls)(?: \w+){0,5} (?:will"
+        r"|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
         r"|answered|opened|accepted|acknowledged)"
     ),
@@ -1004,6 +1296,26 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|no further (?:correspondence"
         r"|discussion|contact|communication)"
         r"|(?:don't|do not|never) send us"
+        r"|(?:not suitable|unsuitable|ineligible|not eligible|not considered) for (?:any |all )?"
+        r"(?:future|further|other) (?:vacanc\w+|roles?|positions?|openings?|opportunities)"
+        # Blocked in advance: "we've blocked further applications from your address".
+        r"|(?:block|ban|bar|blacklist|filter)(?:ed|red|ned|ing)? (?:all |any )?(?:further|future"
+        r"|new|more) (?:applications|emails|messages|contact|submissions)"
+        # Closed for ever: "this door is closed for good", "we won't be a match now or later",
+        # "close this off permanently", "look elsewhere for good".
+        r"|doors? (?:is |are |has been |have been |remains? |stays? )?(?:firmly |now )?(?:closed"
+        r"|shut)(?! (?:for now|at the moment|this time|for this round|until))"
+        r"|(?:close|closes|closed|closing|shut|shuts|end|ends|ended|ending|elsewhere|move on"
+        r"|part ways)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
+        r"|post|search)\b)\w+){0,4} (?:for good|permanently|for ever|forever)"
+        r"|(?:never|not|won't|wouldn't|don't|can't)(?: [a-z']+){0,5} (?:now or (?:later|ever"
+        r"|in (?:the )?future)|(?:ever|any time|anytime) again)"
+        r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"
+        r" (?:any|a|another) (?:future|later|other) (?:role|position|opening|vacancy|application)s?"
+        r" (?:will|would|could|is going to)"
+        # Never engaged again: "we won't be engaging you again".
+        rf"|{_WONT}(?: be)? (?:engag|hir|book|us|contract|rehir|re engag|consider|work)\w*"
+        r" (?:with )?you again"
     ),
     # Contact or applications refused in advance, or threatened: "refrain from any further
     # applications", "any attempt to contact the panel will be ignored", "contacting our staff
@@ -1058,6 +1370,11 @@ _SUBSTANTIVE_REASON = _rule(
     r"|from within|promot\w+|referral|salary|compensation|location|relocat\w*|on ?site|remote"
     r"|visa|sponsor\w*|notice period|start date|availability|available|licen[cs]e\w*"
     r"|clearance|certif\w+",
+    # What matters for the role, named: "accuracy matters for this finance role", "which this
+    # role applies every week".
+    r"(?:matters?|mattered|counts) (?:for|to|in|most|a lot)|essential|critical|crucial"
+    r"|central to|vital|non negotiable|key (?:to|for|part)"
+    r"|which (?:this|the|our) (?:role|job|position|team) (?:[a-z']+ )?\w+",
 )
 # A looser notion for the warning: naming the decision ("we chose another candidate") at least
 # tells the person what happened.
@@ -1073,6 +1390,21 @@ _REASON = re.compile(
 _COURTESY = _rule(
     r"thanks?|thank you|thankful|grateful|appreciat\w+|enjoyed|pleasure|sorry|apologi[sz]e\w*"
     r"|loved|impressed|admire\w*",
+)
+# Warmth beyond the formula: the person or the meeting valued in words of their own ("it was a
+# pleasure", "you made it tough", "a brilliant interview", "wish you every success"). A short
+# refusal that says so is kind, not curt; "Thanks. No." and "Good luck." are formulas.
+_WARMTH = _rule(
+    r"pleasure|lovely|enjoy(?:ed|able)|loved|brilliant|impressive|impressed|excellent|wonderful"
+    r"|fantastic|thoughtful|warm(?:ly|est)?|genuine(?:ly)?|truly|stood out|every success"
+    r"|(?:a |the )?close (?:call|decision|one|second|run thing)|decision was close"
+    r"|(?:made|make|making) (?:it|this|that|the decision) (?:really |so |very )?(?:tough|hard"
+    r"|difficult)|(?:tough|hard|difficult) (?:call|decision|choice)"
+    r"|somewhere (?:great|brilliant|wonderful|fantastic)|the best (?:one|answer|question)s?"
+    r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)"
+    r"|(?:one of )?the (?:strongest|best|finest|most (?:impressive|thoughtful|original"
+    r"|creative)) (?:[a-z']+ )?(?:we|i)(?:'ve| have)?"
+    r" (?:saw|seen|read|had|met|received|interviewed|reviewed)",
 )
 # A bare refusal is short: "Hi Sam, we will not be moving forward at this time." is eleven
 # words. A cold one-liner with no courtesy at all is curt a little longer.
@@ -1193,7 +1525,10 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     if len(words) <= _TINY_MAX_WORDS and not substantive:
         return "Write more than a few words: say what you decided, why, and thank the person."
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
-    courteous = _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
+    warm = _WARMTH.search(text) is not None
+    courteous = (
+        warm or _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
+    )
     one_liner = len(words) <= _COLD_MAX_WORDS or len(_sentences(text)) == 1
     if one_liner and not courteous and not substantive:
         return (
@@ -1202,7 +1537,7 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
         )
     if not _OUTCOME.search(text):
         return None
-    if len(words) <= _BARE_MAX_WORDS and not substantive:
+    if len(words) <= _BARE_MAX_WORDS and not substantive and not warm:
         return (
             "Say more than a bare refusal: thank the person and tell them what you decided and why."
         )
@@ -1250,11 +1585,6 @@ def _sentence_findings(
     and the sentences that slam the door. Each code's rules are one pattern, searched sentence
     by sentence up to the first finding, so a long note costs about what its length does."""
     text = norm.text
-    starts = [start for start, _ in sentences]
-
-    def excluded(rule: re.Pattern[str]) -> set[int]:
-        return {bisect_right(starts, match.start()) - 1 for match in rule.finditer(text)}
-
     findings: list[Finding] = []
 
     def about_them(match: re.Match[str], start: int, end: int) -> bool:
@@ -1269,6 +1599,7 @@ def _sentence_findings(
             and not word.startswith(("a ", "an "))
             and _BEFORE_A_NOUN.match(text, match.end()) is not None
             and not _YOURS_BEFORE.search(text, start, match.start())
+            and not _PREDICATE_BEFORE.search(text, start, match.start())
         )
 
     def contempt_for_the_person(match: re.Match[str], start: int, end: int) -> bool:
@@ -1290,17 +1621,47 @@ def _sentence_findings(
         )
 
     def about_the_candidate(match: re.Match[str], start: int, end: int) -> bool:
-        return not _COMMUNITY.match(text, match.end(), end) and not _THIRD_PARTY.search(
-            text, start, match.start()
+        return (
+            not _COMMUNITY.match(text, match.end(), end)
+            and not _THIRD_PARTY.search(text, start, match.start())
+            and not _FACILITY_BEFORE.search(text, start, match.start())
         )
 
-    thanks_only = {
-        index for index in excluded(_COURTESY) if not _WEIGHS.search(text, *sentences[index])
-    }
-    skip = excluded(_KIND_MENTION) | thanks_only
-    for _index, match in _first_match(
-        _PROTECTED_SCAN, text, sentences, skip, about_the_candidate
-    ).items():
+    def _weighs_besides(wish: re.Pattern[str], start: int, end: int) -> bool:
+        """Whether the sentence weighs something outside its wishes ("doing better" is a wish,
+        not a comparison)."""
+        position = start
+        for match in wish.finditer(text, start, end):
+            if _WEIGHS.search(text, position, match.start()):
+                return True
+            position = match.end()
+        return _WEIGHS.search(text, position, end) is not None
+
+    # The kind readings (thanks, wishes, congratulations, accommodation) are asked only of the
+    # sentences a characteristic was found in: most notes have none, and a long note pays for
+    # the few that do, not for four more scans of the whole text.
+    def kindly_meant(index: int) -> bool:
+        start, end = sentences[index]
+        if _KIND_MENTION.search(text, start, end):
+            return True
+        weighs = _WEIGHS.search(text, start, end) is not None
+        if not weighs and _COURTESY.search(text, start, end):
+            return True
+        if _WELL_WISHING.search(text, start, end) and not _weighs_besides(
+            _WELL_WISHING, start, end
+        ):
+            return True
+        # News, then congratulations on it in the next sentence.
+        return (
+            not weighs
+            and index + 1 < len(sentences)
+            and _CONGRATULATES.search(text, *sentences[index + 1]) is not None
+        )
+
+    protected = _first_match(_PROTECTED_SCAN, text, sentences, set(), about_the_candidate)
+    for index, match in protected.items():
+        if kindly_meant(index):
+            continue
         trait, suggestion = next(
             (trait, suggestion)
             for trait, suggestion, rule in _PROTECTED
@@ -1312,11 +1673,23 @@ def _sentence_findings(
         )
         findings.append(_quoted(norm, "discriminatory", match, detail, suggestion))
 
-    kind = excluded(_DOOR_SLAM_EXCUSED)
-    if _KEEPS_IN_MIND.search(text):
-        kind |= excluded(_NO_NEED)  # "you don't need to reapply: we keep it on file"
+    keeps_in_mind: list[bool] = []
+
+    def excused(index: int) -> bool:
+        start, end = sentences[index]
+        if _DOOR_SLAM_EXCUSED.search(text, start, end):
+            return True
+        # "You don't need to reapply: we keep it on file."
+        if not _NO_NEED.search(text, start, end):
+            return False
+        if not keeps_in_mind:
+            keeps_in_mind.append(_KEEPS_IN_MIND.search(text) is not None)
+        return keeps_in_mind[0]
+
     slammed: set[tuple[int, int]] = set()
-    for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, kind).items():
+    for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, set()).items():
+        if excused(index):
+            continue
         slammed.add(sentences[index])
         findings.append(
             _quoted(norm, "door_slammed", match, _DOOR_SLAMMED_DETAIL, _DOOR_SLAMMED_SUGGESTION)
@@ -1351,7 +1724,7 @@ def _first_match(
 _NO_NEED = _rule(r"no need|don't need|do not need|needn't")
 _KEEPS_IN_MIND = _rule(
     r"on file|keep you in mind|keep your (?:details|cv|application)|reach out|contact you"
-    r"|in touch|let you know|get back to you|invite you"
+    r"|(?<!need to stay )(?<!need to keep )in touch|let you know|get back to you|invite you"
 )
 
 

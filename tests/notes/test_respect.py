@@ -786,3 +786,83 @@ def test_a_characteristic_on_the_organisations_side_is_not_a_reason(message: str
 def test_a_team_described_by_a_characteristic_is_still_discriminatory() -> None:
     message = "Hi Nina, our team is all men and we felt it would be awkward for you."
     assert "discriminatory" in codes(check_message(message, door_open=False))
+
+
+# --- Mechanisms added after dev_7 --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Thanks so much. Not this time, but it was a pleasure.", id="pleasure"),
+        pytest.param("Not this round, but you made it tough. Thank you!", id="made-it-tough"),
+        pytest.param("So sorry it's not a yes. You were a pleasure to meet.", id="sorry-pleasure"),
+    ],
+)
+def test_a_short_refusal_with_warmth_of_its_own_is_not_curt(message: str) -> None:
+    assert errors(check_message(message, door_open=False)) == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("I hope your family settles in well after the move.", id="hope-family"),
+        pytest.param("Happy Diwali to you and your family!", id="diwali"),
+        pytest.param("We offer full parental leave, so please do apply again.", id="we-offer"),
+        pytest.param("You mentioned your wedding is next month. Congratulations!", id="news"),
+        pytest.param("A few tickets were hard to pick up after the handover.", id="pick-up"),
+    ],
+)
+def test_wishes_news_and_benefits_are_not_reasons(message: str) -> None:
+    assert "discriminatory" not in codes(check_message(message, door_open=True))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("Our other finalist ran rings around you in every exercise.", id="rings"),
+        pytest.param("We went with someone who can actually write a SQL query.", id="actually"),
+        pytest.param("I'm sure you'll find a better match for your... talents.", id="ellipsis"),
+        pytest.param("Good effort for someone at your stage.", id="your-stage"),
+        pytest.param("Your answers were pretty clueless tbh.", id="predicate-then-tag"),
+        pytest.param("You were the weakest contractor we've had on this team.", id="ranked-last"),
+    ],
+)
+def test_belittling_shapes_are_disparaging(message: str) -> None:
+    assert "disparaging" in codes(check_message(message, door_open=False))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("We went with someone who has actually shipped a payments product.", id="a"),
+        pytest.param("We need someone who can keep up with regulatory changes.", id="keep-up"),
+        pytest.param("Shame about the timing; we'd love to talk again in spring.", id="timing"),
+        pytest.param("You drove four hours, which says a lot about your commitment.", id="says"),
+        pytest.param("Your weakest area was testing, which the role needs daily.", id="gap"),
+        pytest.param("I know this is painful news, and I'm sorry.", id="painful-news"),
+        pytest.param("You left the team in far better shape than you found it.", id="better"),
+    ],
+)
+def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
+    assert "disparaging" not in codes(check_message(message, door_open=False))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param("It would be best for both of us if you didn't apply here again.", id="best"),
+        pytest.param("Respectfully, this door is closed for good.", id="for-good"),
+        pytest.param(
+            "We won't be engaging you again, so there's no need to stay in touch.", id="e"
+        ),
+        pytest.param("Please do not put this candidate forward for our roles again.", id="agency"),
+    ],
+)
+def test_doors_closed_for_ever_are_slammed(message: str) -> None:
+    assert "door_slammed" in codes(check_message(message, door_open=False))
+
+
+def test_a_role_closed_permanently_is_not_a_door_slammed() -> None:
+    message = "We have closed the role permanently as the team was disbanded. Thank you."
+    assert "door_slammed" not in codes(check_message(message, door_open=False))

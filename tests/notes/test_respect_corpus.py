@@ -1,8 +1,9 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_6`) are what the
-rules are tuned on: `dev_2` to `dev_6` were once held-out sets, but they have been measured and
-their failures read, so they only show the rules fit what they were built on. `held_out.jsonl`
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_7` and the
+probes) are what the rules are tuned on: `dev_2` to `dev_7` were written apart from the rules, but
+they have been measured and their failures read, so they only show the rules fit what they were
+built on. `held_out.jsonl`
 is the held-out set, written by someone who never saw the rules and never used to tune them.
 The goal there is that at least 97% of the disrespectful messages are refused and 97% of the
 respectful ones pass; it is not reached yet, and the floors (what was measured when the set
@@ -69,6 +70,22 @@ KNOWN_MISSES = {
     # "We need engineers who think, and you mostly recited blog posts": the insult is only
     # implied, by contrast; no word in it judges the person.
     "probe4-006": "disparaging by implication",
+    # "Please stop sending us candidates of this calibre" to an agency is also read as
+    # door_slammed (as held-074): "stop sending" is taken as forbidding contact.
+    "dev7-034": "an extra door_slammed",
+    # "We hired a recent graduate whose thesis was on our product area" describes the hire, and
+    # the reason is the thesis; "recent graduate" is read as an age euphemism all the same.
+    "dev7-319": "a neutral description of the hire read as age",
+    # "The reviewer's only comment on your code was 'why?'": contempt by quotation; nothing in
+    # the words judges the work.
+    "probe7-016": "disparaging by quotation",
+    # Contempt by image, with no word that judges: "your CV reads like a list of jobs you didn't
+    # finish", "we hoped for insight and got a recital of buzzwords".
+    "probe8-009": "disparaging by implication",
+    "probe8-013": "disparaging by implication",
+    # "Role withdrawn from you." is curt, but "withdrawn" is read as a reason (a role withdrawn
+    # after a restructure).
+    "probe8-025": "curtness behind a reason word",
 }
 
 
