@@ -6,6 +6,7 @@ The session is opened, committed and rolled back by `app.kit.transaction.Transac
 """
 
 import asyncio
+import re
 import weakref
 from collections import namedtuple
 from collections.abc import AsyncIterator, Callable
@@ -190,21 +191,35 @@ class _DriverForm:
     def compile(cls, statement: Executable, dialect: Dialect) -> "_DriverForm | None":
         compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
         keys = [column.keyname for column in compiled._result_columns]
-        if compiled.positiontup is None or "POSTCOMPILE" in compiled.string:
-            return None  # an expanding IN list is rendered per execution: SQLAlchemy's job
-        if len(set(keys)) != len(keys) or not all(k.isidentifier() for k in keys):
+        positions = compiled.positiontup
+        if positions is None or len(set(keys)) != len(keys):
+            return None
+        if not all(k.isidentifier() for k in keys):
+            return None
+
+        def one_of(match: re.Match[str]) -> str:
+            # SQLAlchemy renders an expanding list per execution, one parameter an item;
+            # PostgreSQL takes the list as one array parameter.
+            position = positions.index(match[2]) + 1
+            return f"<> ALL(${position})" if match[1] else f"= ANY(${position})"
+
+        sql = _EXPANDING.sub(one_of, compiled.string)
+        if "POSTCOMPILE" in sql:
             return None
         arguments = []
-        for name in compiled.positiontup:
+        for name in positions:
             bind = compiled.binds[name]
             fixed = _REQUIRED if bind.required or bind.callable else bind.effective_value
-            arguments.append((name, fixed, compiled._bind_processors.get(name)))
+            processor = compiled._bind_processors.get(name)
+            if bind.expanding and (processor is not None or bind.type._is_tuple_type):
+                return None  # (each item would need it; rows of values are no array)
+            arguments.append((name, fixed, processor))
         processors = tuple(
             (n, processor)
             for n, column in enumerate(compiled._result_columns)
             if (processor := column.type._cached_result_processor(dialect, None)) is not None
         )
-        return cls(compiled.string, tuple(arguments), processors, namedtuple("Row", keys))
+        return cls(sql, tuple(arguments), processors, namedtuple("Row", keys))
 
     def bind(self, parameters: dict[str, Any]) -> list[Any]:
         values = []
@@ -227,6 +242,7 @@ class _DriverForm:
 
 
 _REQUIRED: Any = object()
+_EXPANDING = re.compile(r"(NOT )?IN \(__\[POSTCOMPILE_(\w+)\]\)")
 
 
 def _driver_form(connection: AsyncConnection, statement: Executable) -> _DriverForm | None:

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.bench.schemas import Flag, Recommendation, StandingOut, Warmth
 from app.checkins.cadence import option_check_ins
-from app.db import dialect_of, read_rows
+from app.db import built_once, dialect_of, read_rows
 from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
 from app.options.schemas import Evidence
@@ -37,7 +37,7 @@ def warmth(last_touch_at: datetime | None, now: datetime) -> Warmth:
 
 @cache
 def _last_touches() -> Select[uuid.UUID, datetime]:
-    return (
+    return built_once(
         select(Touchpoint.candidate_id, func.max(Touchpoint.occurred_at))
         .where(Touchpoint.candidate_id.in_(bindparam("candidate_ids", expanding=True)))
         .group_by(Touchpoint.candidate_id)
@@ -49,7 +49,7 @@ async def last_touches(
 ) -> dict[uuid.UUID, datetime]:
     if not candidate_ids:
         return {}
-    rows = await session.execute(_last_touches(), {"candidate_ids": list(candidate_ids)})
+    rows = await read_rows(session, _last_touches(), {"candidate_ids": list(candidate_ids)})
     return {candidate_id: at for candidate_id, at in rows}
 
 
@@ -64,8 +64,10 @@ def _doors() -> Select[uuid.UUID | None, bool]:
         )
         .group_by(Note.option_id)
     )
-    return select(Note.option_id, Note.door_open).where(
-        tuple_(Note.option_id, Note.created_at).in_(latest)
+    return built_once(
+        select(Note.option_id, Note.door_open).where(
+            tuple_(Note.option_id, Note.created_at).in_(latest)
+        )
     )
 
 
@@ -76,7 +78,7 @@ async def doors_open(
     such note: open)."""
     if not option_ids:
         return {}
-    rows = await session.execute(_doors(), {"option_ids": list(option_ids)})
+    rows = await read_rows(session, _doors(), {"option_ids": list(option_ids)})
     found = {option_id: door_open for option_id, door_open in rows}
     return {option_id: found.get(option_id, True) for option_id in option_ids}
 
@@ -104,7 +106,7 @@ def _evidence() -> Select[Any]:
         .where(Option.id.in_(ids))
     )
     rows = union_all(own, interim).subquery()
-    return select(rows).order_by(rows.c.occurred_on, rows.c.created_at)
+    return built_once(select(rows).order_by(rows.c.occurred_on, rows.c.created_at))
 
 
 async def evidence(
@@ -114,7 +116,7 @@ async def evidence(
     itself and on their interim engagements, in one query."""
     found: dict[uuid.UUID, list[Any]] = {i: [] for i in option_ids}
     if option_ids:
-        for row in await session.execute(_evidence(), {"option_ids": list(option_ids)}):
+        for row in await read_rows(session, _evidence(), {"option_ids": list(option_ids)}):
             found[row.option_id].append(row)
     return {i: Evidence.of(checkins) for i, checkins in found.items()}
 
@@ -240,8 +242,10 @@ def _next_check_ins() -> Select[Any]:
         .group_by(due.c.option_id)
         .subquery()
     )
-    return select(due.c.option_id, due.c.due_on, due.c.checkin_number).join(
-        first, and_(first.c.option_id == due.c.option_id, first.c.due_on == due.c.due_on)
+    return built_once(
+        select(due.c.option_id, due.c.due_on, due.c.checkin_number).join(
+            first, and_(first.c.option_id == due.c.option_id, first.c.due_on == due.c.due_on)
+        )
     )
 
 
@@ -252,8 +256,8 @@ async def next_check_ins(
     is overdue), and its number; none when the cadence is done."""
     if not option_ids:
         return {}
-    rows = await session.execute(
-        _next_check_ins(), {"today": today, "option_ids": list(option_ids)}
+    rows = await read_rows(
+        session, _next_check_ins(), {"today": today, "option_ids": list(option_ids)}
     )
     return {option_id: (due_on, number) for option_id, due_on, number in rows}
 

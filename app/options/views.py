@@ -129,7 +129,7 @@ def options_in_statuses(dialect: str) -> Select[Any]:
     """The options of some requisitions in some statuses, best-ranked first (parameters
     `organization_id`, `requisition_ids` and `statuses`, lists): the bench and its
     recommendations."""
-    return (
+    return built_once(
         _view(dialect)
         .where(
             Option.organization_id == bindparam("organization_id"),

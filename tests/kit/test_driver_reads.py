@@ -6,18 +6,28 @@ import uuid
 import pytest
 from sqlalchemy.exc import StatementError
 
+from app.bench.service import _doors, _evidence, _last_touches
 from app.db import _driver_form, read_rows
 from app.kit.auth import KEY_BY_HASH, hash_secret
 from app.kit.pagination import _first_page
 from app.options.service import ORDER
-from app.options.views import option_by_id, options_of_requisition
-from tests.story import option, requisition
+from app.options.views import option_by_id, options_in_statuses, options_of_requisition
+from tests.story import ok, option, requisition
 
 
 async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant):
     opening = await requisition(client)
     first = await option(client, opening["id"], "Juan Pérez", rank=1)
-    await option(client, opening["id"], "Ana Lima", rank=2)
+    second = await option(client, opening["id"], "Ana Lima", rank=2)
+    await ok(
+        await client.post(
+            f"/v1/candidates/{second['candidate_id']}/touchpoints",
+            json={"direction": "outbound", "channel": "call", "summary": "Still keen."},
+        ),
+        201,
+    )
+    await ok(await client.post(f"/v1/options/{second['id']}/keep-warm", json={"reason": "Close."}))
+    option_ids = [uuid.UUID(first["id"]), uuid.UUID(second["id"])]
     db = app.state.db
     postgresql = db.engine.dialect.name == "postgresql"
     reads = [
@@ -37,6 +47,18 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
                 "page_size": 10,
             },
         ),
+        # Lists (IN on SQLite, = ANY and an array on PostgreSQL).
+        (
+            options_in_statuses(db.engine.dialect.name),
+            {
+                "organization_id": tenant.organization_id,
+                "requisition_ids": [uuid.UUID(opening["id"])],
+                "statuses": ["considering", "runner_up"],
+            },
+        ),
+        (_last_touches(), {"candidate_ids": [uuid.UUID(second["candidate_id"])]}),
+        (_doors(), {"option_ids": option_ids}),
+        (_evidence(), {"option_ids": option_ids}),
     ]
     async with db.reader() as session:
         connection = await session.connection()
@@ -45,11 +67,17 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
             assert (_driver_form(connection, statement) is not None) is postgresql
             rows = await read_rows(session, statement, parameters)
             expected = (await connection.execute(statement, parameters)).all()
-            assert rows, "the read found nothing: the comparison would prove nothing"
             assert [tuple(row) for row in rows] == [tuple(row) for row in expected]
-            assert rows[0]._fields == expected[0]._fields
-    names = [row.candidate_name for row in rows]
-    assert names == ["Juan Pérez", "Ana Lima"]
+            if rows:
+                assert rows[0]._fields == expected[0]._fields
+        [paged, bench] = [await read_rows(session, *read) for read in reads[2:4]]
+        empty = await read_rows(session, reads[3][0], {**reads[3][1], "requisition_ids": []})
+    assert [row.candidate_name for row in paged] == ["Juan Pérez", "Ana Lima"]
+    assert [(row.candidate_name, row.status) for row in bench] == [
+        ("Juan Pérez", "considering"),
+        ("Ana Lima", "runner_up"),
+    ]
+    assert empty == []
 
 
 async def test_a_write_transaction_reads_through_sqlalchemy(app):
