@@ -39,7 +39,7 @@ from sqlalchemy.orm import aliased
 
 from app.bench.service import WARM_WITHIN, recommended_replacements
 from app.checkins.cadence import engagement_check_ins, option_check_ins
-from app.db import read_rows
+from app.db import built_once, read_rows
 from app.followups.schemas import FollowUp, FollowUpReason, Replacement
 from app.kit.dates import add_days, day_of
 from app.kit.pagination import SortKey, paginate, sort_order
@@ -364,11 +364,17 @@ async def follow_ups(
     session: AsyncSession, organization_id: uuid.UUID, due_before: date
 ) -> list[FollowUp]:
     """Every open item due before `due_before`, soonest first (the calendar's bounded horizon)."""
-    statement, keys = _of_one_organization()
     parameters = {
         "organization_id": organization_id,
         "due_before": due_before,
         "today": utcnow().date(),
     }
-    result = await read_rows(session, statement.order_by(*sort_order(keys)), parameters)
+    result = await read_rows(session, _calendar(), parameters)
     return await _items(session, organization_id, result)
+
+
+@cache
+def _calendar() -> Select[Any]:
+    """All of one organization's items, soonest first, built once."""
+    statement, keys = _of_one_organization()
+    return built_once(statement.order_by(*sort_order(keys)))

@@ -2,12 +2,14 @@
 route sees must be the ones SQLAlchemy would have given, and a failure must look the same."""
 
 import uuid
+from datetime import date
 
 import pytest
 from sqlalchemy.exc import StatementError
 
 from app.bench.service import _doors, _evidence, _last_touches
 from app.db import _driver_form, read_rows
+from app.followups.service import _calendar
 from app.kit.auth import KEY_BY_HASH, hash_secret
 from app.kit.pagination import _first_page
 from app.options.service import ORDER
@@ -59,6 +61,15 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
         (_last_touches(), {"candidate_ids": [uuid.UUID(second["candidate_id"])]}),
         (_doors(), {"option_ids": option_ids}),
         (_evidence(), {"option_ids": option_ids}),
+        # The follow-ups: a UNION of several sources, each parameter used many times.
+        (
+            _calendar(),
+            {
+                "organization_id": tenant.organization_id,
+                "due_before": date(2100, 1, 1),
+                "today": date.today(),
+            },
+        ),
     ]
     async with db.reader() as session:
         connection = await session.connection()
@@ -72,12 +83,14 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
                 assert rows[0]._fields == expected[0]._fields
         [paged, bench] = [await read_rows(session, *read) for read in reads[2:4]]
         empty = await read_rows(session, reads[3][0], {**reads[3][1], "requisition_ids": []})
+        follow_ups = await read_rows(session, *reads[-1])
     assert [row.candidate_name for row in paged] == ["Juan Pérez", "Ana Lima"]
     assert [(row.candidate_name, row.status) for row in bench] == [
         ("Juan Pérez", "considering"),
         ("Ana Lima", "runner_up"),
     ]
     assert empty == []
+    assert {row.reason for row in follow_ups} == {"warm_runner_up"}
 
 
 async def test_a_write_transaction_reads_through_sqlalchemy(app):
