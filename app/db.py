@@ -165,6 +165,8 @@ _BUILT_ONCE: "weakref.WeakKeyDictionary[Executable, _DriverForm | None]" = (
     weakref.WeakKeyDictionary()
 )
 _NOT_COMPILED: Any = object()
+_REQUIRED: Any = object()  # an argument that comes from the execution's parameters
+_EXPANDING = re.compile(r"(NOT )?IN \(__\[POSTCOMPILE_(\w+)\]\)")
 
 
 def built_once(statement: E) -> E:
@@ -209,10 +211,12 @@ class _DriverForm:
         arguments = []
         for name in positions:
             bind = compiled.binds[name]
-            fixed = _REQUIRED if bind.required or bind.callable else bind.effective_value
             processor = compiled._bind_processors.get(name)
-            if bind.expanding and (processor is not None or bind.type._is_tuple_type):
-                return None  # (each item would need it; rows of values are no array)
+            if bind.callable or (
+                bind.expanding and (processor is not None or bind.type._is_tuple_type)
+            ):
+                return None  # (a value worked out per execution; items that need converting)
+            fixed = _REQUIRED if bind.required else bind.value
             arguments.append((name, fixed, processor))
         processors = tuple(
             (n, processor)
@@ -239,10 +243,6 @@ class _DriverForm:
                 values[n] = processor(values[n])
             rows.append(make(values))
         return rows
-
-
-_REQUIRED: Any = object()
-_EXPANDING = re.compile(r"(NOT )?IN \(__\[POSTCOMPILE_(\w+)\]\)")
 
 
 def _driver_form(connection: AsyncConnection, statement: Executable) -> _DriverForm | None:
