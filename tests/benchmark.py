@@ -1113,6 +1113,9 @@ def main() -> None:
     parser.add_argument("--options", type=int, default=50)
     parser.add_argument("--python-load", action="store_true", help="do not use wrk")
     parser.add_argument(
+        "--rounds", type=int, default=1, help="runs of each request, alternating the servers"
+    )
+    parser.add_argument(
         "--only", choices=["reads", "writes", "scale"], action="append", help="parts to run"
     )
     parser.add_argument(
@@ -1153,7 +1156,8 @@ def main() -> None:
 def report(s: Seed, args: argparse.Namespace, use_wrk: bool, postgresql: bool) -> None:
     load = "wrk -t1" if use_wrk else "python load generator, 2 processes"
     print(
-        f"load: {load}, {args.connections} connections, {args.seconds:.0f} s a run; "
+        f"load: {load}, {args.connections} connections, {args.seconds:.0f} s a run, "
+        f"median of {args.rounds}; "
         f"server on CPU {SERVER_CPU}, load on CPU {LOAD_CPU}; database: "
         f"{'PostgreSQL' if postgresql else 'SQLite'}"
     )
@@ -1162,20 +1166,27 @@ def report(s: Seed, args: argparse.Namespace, use_wrk: bool, postgresql: bool) -
     )
 
     def measure(label: str, work: Work, twin_too: bool, rate: float | None = None) -> Result:
-        results = {}
-        for name, port in (("shortlist", SHORTLIST_PORT), ("twin", TWIN_PORT)):
-            if name == "twin" and not (postgresql and twin_too):
-                continue
-            if work.cycle is not None:
-                # Requests of the previous run (the twin's too: same rows) may still be in
-                # flight when the load generator stops; let them land before resetting.
-                time.sleep(1)
-                asyncio.run(reset(f"http://127.0.0.1:{SHORTLIST_PORT}", s.key, s.cycling))
-            if rate is None and use_wrk:
-                result = run_wrk(port, work, args.seconds, args.connections)
-            else:
-                result = run_python(port, work, args.seconds, args.connections, rate)
-            results[name] = result
+        runs: dict[str, list[Result]] = {}
+        # Rounds alternate the two servers, so a busy spell of the machine falls on both;
+        # each server's median run (by rate) is reported.
+        for _ in range(args.rounds):
+            for name, port in (("shortlist", SHORTLIST_PORT), ("twin", TWIN_PORT)):
+                if name == "twin" and not (postgresql and twin_too):
+                    continue
+                if work.cycle is not None:
+                    # Requests of the previous run (the twin's too: same rows) may still be
+                    # in flight when the load generator stops; let them land first.
+                    time.sleep(1)
+                    asyncio.run(reset(f"http://127.0.0.1:{SHORTLIST_PORT}", s.key, s.cycling))
+                if rate is None and use_wrk:
+                    result = run_wrk(port, work, args.seconds, args.connections)
+                else:
+                    result = run_python(port, work, args.seconds, args.connections, rate)
+                runs.setdefault(name, []).append(result)
+        results = {
+            name: sorted(found, key=lambda r: r.rate)[len(found) // 2]
+            for name, found in runs.items()
+        }
         base = results.get("twin")
         for name, r in results.items():
             ratio = (
