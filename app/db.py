@@ -178,6 +178,10 @@ def built_once(statement: E) -> E:
     return statement
 
 
+def is_built_once(statement: Executable) -> bool:
+    return statement in _BUILT_ONCE
+
+
 @dataclass(frozen=True, slots=True)
 class _DriverForm:
     """A statement as asyncpg runs it: its SQL, where each positional argument comes from

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Select, bindparam, literal_column, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import dialect_of
+from app.db import built_once, dialect_of
 from app.events.schemas import event_document
 from app.kit.errors import NotFound
 from app.kit.pagination import SortKey, paginate
@@ -66,7 +66,7 @@ def _feed(dialect: str, *, after: bool, by_type: bool, by_requisition: bool) -> 
         query = query.where(Event.type == bindparam("type"))
     if by_requisition:
         query = query.where(Event.requisition_id == bindparam("requisition_id"))
-    return query
+    return built_once(query)
 
 
 async def list_events(

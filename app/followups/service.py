@@ -294,7 +294,7 @@ def sort_keys(rows: Subquery) -> tuple[SortKey, ...]:
 @cache
 def _of_one_organization() -> tuple[Select[Any], tuple[SortKey, ...]]:
     rows = follow_up_rows(one_organization=True)
-    return select(rows), sort_keys(rows)
+    return built_once(select(rows)), sort_keys(rows)
 
 
 def _item(row: Any) -> FollowUp:

@@ -22,7 +22,7 @@ from sqlalchemy.sql.elements import KeyedColumnElement
 from sqlalchemy.sql.selectable import NamedFromClause
 from starlette.responses import Response
 
-from app.db import built_once, read_rows
+from app.db import built_once, is_built_once, read_rows
 from app.kit.errors import Problem
 from app.kit.responses import document_response, json_response
 from app.kit.schemas import Instant
@@ -155,7 +155,9 @@ def sort_order(keys: Sequence[SortKey]) -> list[Any]:
 
 @lru_cache(maxsize=256)
 def _first_page(statement: Select[Any], keys: tuple[SortKey, ...]) -> Select[Any]:
-    return built_once(statement.order_by(*sort_order(keys)).limit(bindparam("page_size")))
+    first = statement.order_by(*sort_order(keys)).limit(bindparam("page_size"))
+    # The first page of a statement built once is built once too.
+    return built_once(first) if is_built_once(statement) else first
 
 
 async def paginate(

@@ -121,7 +121,7 @@ def options_of_requisition(dialect: str, *, by_status: bool, by_update: bool) ->
         statement = statement.where(Option.status == bindparam("status"))
     if by_update:
         statement = statement.where(Option.updated_at > bindparam("updated_after"))
-    return statement
+    return built_once(statement)
 
 
 @cache

@@ -5,6 +5,7 @@ import uuid
 from datetime import date
 
 import pytest
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import StatementError
 
 from app.bench.service import _doors, _evidence, _last_touches
@@ -12,6 +13,7 @@ from app.db import _driver_form, read_rows
 from app.followups.service import _calendar
 from app.kit.auth import KEY_BY_HASH, hash_secret
 from app.kit.pagination import _first_page
+from app.models import Option
 from app.options.service import ORDER
 from app.options.views import option_by_id, options_in_statuses, options_of_requisition
 from tests.story import ok, option, requisition
@@ -91,6 +93,15 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
     ]
     assert empty == []
     assert {row.reason for row in follow_ups} == {"warm_runner_up"}
+
+
+async def test_a_statement_built_per_request_is_not_compiled_for_the_driver(app):
+    """Its first page is a new statement each time: compiling it again for asyncpg on every
+    request would cost more than it saves."""
+    built_now = select(Option.id).where(Option.organization_id == bindparam("organization_id"))
+    async with app.state.db.reader() as session:
+        connection = await session.connection()
+        assert _driver_form(connection, _first_page(built_now, tuple(ORDER))) is None
 
 
 async def test_a_write_transaction_reads_through_sqlalchemy(app):
