@@ -30,6 +30,7 @@ from app.kit.auth import Scope
 from app.kit.errors import PROBLEM_CODES, PROBLEM_JSON
 from app.kit.event_types import EventType
 from app.kit.pagination import Page
+from app.kit.ratelimit import EXEMPT_PATHS
 from app.kit.schemas import ResourceOut
 from app.models.candidate import CandidateKind
 from app.models.checkin import Verdict
@@ -185,7 +186,33 @@ HEADERS = {
     "WWW-Authenticate": _header("`Bearer`: send an API key.", {"type": "string"}),
     "Allow": _header("The methods the path has.", {"type": "string"}),
     "Last-Modified": _header("When this last changed (an HTTP date).", {"type": "string"}),
+    "X-Request-ID": _header(
+        "This request's id: the client's own when it sent a plain one (up to 128 letters, "
+        "digits and `._:@/+=-`), otherwise a new one. Quote it when reporting a problem.",
+        {"type": "string", "examples": ["4bf92f3577b34da6a3ce929d0e0e4736"]},
+    ),
+    "RateLimit-Limit": _header(
+        "Requests the budget this one counted against allows in its window (reads or "
+        "writes of this API key, or of this address without one).",
+        {"type": "integer", "examples": [600]},
+    ),
+    "RateLimit-Remaining": _header(
+        "Requests left in the current window.", {"type": "integer", "examples": [599]}
+    ),
+    "RateLimit-Reset": _header(
+        "Seconds until the current window ends.", {"type": "integer", "examples": [42]}
+    ),
+    "RateLimit-Policy": _header(
+        "The budget as `<requests>;w=<window in seconds>`.",
+        {"type": "string", "examples": ["600;w=60"]},
+    ),
 }
+RATE_LIMIT_HEADERS = (
+    "RateLimit-Limit",
+    "RateLimit-Policy",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+)
 
 _KEY_EDGE = r"[\x21-\x7e\xa1-\xac\xae-\xff]"
 _KEY_INNER = r"[\x20-\x7e\xa1-\xac\xae-\xff]"
@@ -336,6 +363,18 @@ def _document_success_headers(op: Operation) -> None:
             response.setdefault("headers", {}).update(headers)
 
 
+def _document_shared_headers(op: Operation) -> None:
+    """Every response carries `X-Request-ID` (the outermost middleware sets it). The rate
+    limiter, inside the method check and the last-resort 500, adds its headers to every
+    other response of a limited path."""
+    for status, response in op.spec["responses"].items():
+        names = ["X-Request-ID"]
+        if op.path not in EXEMPT_PATHS and status not in ("405", "500"):
+            names += RATE_LIMIT_HEADERS
+        headers = response.setdefault("headers", {})
+        headers.update({name: _ref("headers", name) for name in names})
+
+
 def _absent_is_not_null(parameter: dict[str, Any]) -> None:
     """An optional query or header parameter is left out, never sent as null."""
     schema = parameter["schema"]
@@ -421,6 +460,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             op.spec.setdefault("parameters", []).append(IDEMPOTENCY_KEY)
         _document_errors(op)
         _document_success_headers(op)
+        _document_shared_headers(op)
     components["headers"] = HEADERS
     names = {frozenset(get_args(vocabulary)): name for name, vocabulary in VOCABULARIES.items()}
     schema = cast(dict[str, Any], _name_enumerations(schema, names))

@@ -243,6 +243,11 @@ def test_every_operation_lists_the_headers_it_sets_and_reads(
 ) -> None:
     parameters = {p["name"]: p for p in operation.get("parameters", [])}
     for code, response in operation["responses"].items():
+        assert "X-Request-ID" in response.get("headers", {}), f"{where} {code}"
+        # Probes are not limited; a 405 and the last-resort 500 are answered outside it.
+        if path not in ("/healthz", "/readyz") and code not in ("405", "500"):
+            rate_limit = {"RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"}
+            assert rate_limit | {"RateLimit-Policy"} <= response["headers"].keys(), where
         if not code.startswith("2"):
             continue
         headers = response.get("headers", {})

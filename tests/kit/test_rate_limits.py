@@ -5,6 +5,7 @@ stand for two workers (or hosts) spending one budget.
 """
 
 import secrets
+import uuid
 from collections.abc import AsyncIterator, Callable
 
 import httpx
@@ -62,6 +63,26 @@ async def test_reads_spend_the_read_budget_then_429(limited_app, tenant):
     assert refused.json()["request_id"] == refused.headers["x-request-id"]
     assert 1 <= int(refused.headers["retry-after"]) <= 60
     assert refused.headers["ratelimit-remaining"] == "0"
+
+
+async def test_errors_carry_the_budget_too_as_the_openapi_says(limited_app, tenant):
+    """Not only successes: a 401, a 404 and a 422 count and say so (a 405 and the last-resort
+    500 are answered outside the limiter, and the document leaves them out)."""
+    app = limited_app(read="10/minute", write="10/minute")
+    async with make_client(app, tenant.keys["read,write"]) as client:
+        answers = {
+            401: await client.get("/v1/requisitions", headers={"Authorization": "Bearer sl_x"}),
+            404: await client.get(f"/v1/requisitions/{uuid.uuid4()}"),
+            422: await client.post("/v1/requisitions", json={}),
+            405: await client.put("/v1/requisitions"),
+        }
+    for status, answer in answers.items():
+        assert answer.status_code == status, answer.text
+        assert answer.headers["x-request-id"]
+    for status in (401, 404, 422):
+        assert answers[status].headers["ratelimit-limit"] == "10", status
+        assert "ratelimit-policy" in answers[status].headers
+    assert "ratelimit-limit" not in answers[405].headers
 
 
 async def test_writes_have_their_own_budget(limited_app, tenant):
