@@ -1,8 +1,8 @@
 """Schemathesis runs every operation of the document, with all of its checks, against a real
 server (tests/contract/conftest.py), for a bounded number of examples, and finds nothing.
 
-Failures the server is right about are dropped narrowly in schemathesis_hooks.py. One check is
-excluded, for a defect of issue 9 fixed on another branch (see below).
+Failures the server is right about are dropped narrowly in schemathesis_hooks.py. No check is
+excluded.
 """
 
 import os
@@ -13,11 +13,6 @@ from pathlib import Path
 import httpx
 
 from tests.contract.conftest import ROOT, LiveServer
-
-# `allow_header_conformance` checks the 405's `Allow` header, which lists too few methods today
-# (issue 9, defect 8: `OPTIONS /v1/options/{id}` → `Allow: GET`). Fixed separately; drop this
-# exclusion once that lands.
-EXCLUDED_CHECKS = "allow_header_conformance"
 
 
 def test_schemathesis_finds_nothing(live_server: LiveServer, tmp_path: Path) -> None:
@@ -30,8 +25,6 @@ def test_schemathesis_finds_nothing(live_server: LiveServer, tmp_path: Path) -> 
             f"{live_server.url}/openapi.json",
             "--checks",
             "all",
-            "--exclude-checks",
-            EXCLUDED_CHECKS,
             "--header",
             f"Authorization: Bearer {live_server.key}",
             "--max-examples",
