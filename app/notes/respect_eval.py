@@ -30,6 +30,7 @@ DEV_SETS = (
     "dev_5",
     "dev_6",
     "dev_7",
+    "dev_8",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",
