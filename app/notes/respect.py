@@ -817,6 +817,104 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:which|that|this|it) (?:says|said|tells|told|speaks) (?:a lot|volumes|everything"
         r"|it all|plenty)(?=[.!?,;]|$)",
     ),
+    # Contempt by implication, as constructions rather than insult words (after dev_8):
+    # rhetorical questions aimed at the person ("did you actually read the brief?", "who told
+    # you ...?", "was that really your best work?", "is there a reason you applied ...?").
+    _words(
+        r"(?:did|do|have|had) you (?:actually|even|really|honestly|ever) (?:read|look|prepare"
+        r"|try|listen|think|check|test|open|run|understand|know|bother)"
+        r"|(?:was|is) (?:that|this|it) really (?:your|the best)|who (?:told|convinced|advised"
+        r"|persuaded) you|owe you an apology|is there a reason you|genuinely curious"
+        r"|who knew (?:someone|anyone|somebody|a person|you|a candidate)"
+        r"|not sure what you (?:were|are) expecting|what (?:were|was) you (?:thinking|expecting)"
+    ),
+    # Sarcasm markers: mock admiration, mock sympathy and scare qualifiers ("I admire the
+    # confidence it took", "it's adorable that you think", "quite the imagination", "your
+    # claimed experience", "I use the word loosely", "I can only assume", "less so").
+    _words(
+        r"(?:admire|respect|applaud|love|salute) (?:the|your) (?:confidence|nerve|audacity"
+        r"|optimism|bravery|courage|cheek|guts|boldness|self belief)"
+        r"|(?:adorable|cute|sweet|charming|precious|endearing|quaint) (?:that|how) you"
+        r"|quite the (?:imagination|performance|show|experience|character|story|ride|effort)"
+        r"|(?:certainly|quite|truly|really) an experience|a certain (?:charm|something)"
+        r"|your (?:claimed|alleged|supposed|so called|self proclaimed|self described|purported)"
+        r"|(?:i|we) use (?:the|that) (?:word|term) loosely|doing a lot of (?:heavy lifting|work)"
+        r" (?:there|here)|(?:i|we) can only (?:assume|imagine|presume|guess)"
+        r"|less so(?=[.!?;]|$)|,? (?:let's|shall we|we'll) say,|brave (?:to (?:show|send|submit"
+        r"|share|present|apply|put)|in the way)|would be (?:even )?more (?:impressive|convincing"
+        r"|useful|credible) if|if (?:any of )?it (?:were|was) (?:earned|deserved|backed|true)"
+        r"|(?:don't|do not) (?:actually )?regret (?:it|this|that|saying)"
+        r"|you won't have to (?:sit|suffer|endure|go) through|neither will we"
+        r"|(?:was|were|weren't|wasn't) (?:not )?imagining (?:it|things)"
+        r"|(?:panel|team|we|interviewers|i)(?: are| is|'re|'m)? still recovering"
+        r"|(?:think of|consider) (?:this|it) (?:as )?a (?:kindness|favou?r|mercy)"
+        r"|(?:did|doing) you a favou?r"
+    ),
+    # The person's mind, effort or reach belittled without an insult word: spelt out as if to
+    # a child, feedback that would not land, an explanation repeated, advice to aim lower or to
+    # prepare "even a little", a career for simpler minds, the person as a burden carried.
+    _words(
+        r"in terms you(?:'ll| will| can| could)? (?:follow|understand|grasp|get)|keep (?:it|this)"
+        r" simple so|no confusion this time|not sure (?:it|the feedback|feedback|that) would"
+        r" (?:land|sink in|register|get through)|(?:explained|been over|gone over|gone through)"
+        r" (?:the |this |it )?(?:\w+ )?(?:twice|three times|more than once|several times"
+        r"|repeatedly)|(?:three|several|two|four|many|multiple) times and (?:still )?(?:can't"
+        r"|couldn't|cannot|could not)",
+        r"with (?:lower standards|fewer moving parts|less (?:thinking|complexity|pressure))"
+        r"|bar (?:for (?:this|the) (?:role|job) |here )?(?:is|was)(?:n't| not) (?:very |that"
+        r" |particularly |exactly )?high|(?:maybe|perhaps|try (?:to )?) ?prepar\w*|even a little"
+        r"(?=[.!?,;]|$)|silence (?:beats|is better than)|luck (?:wasn't|was not|isn't|is not)"
+        r" (?:really )?the (?:issue|problem)",
+        r"(?:carrying|carried|propping up|propped up|dragging) you|managing you (?:took|cost|was"
+        r"|would)|you'?d need (?:all|most) of it|eaten alive|chewed up and spat out"
+        r"|you (?:may|might|will) never be|(?:built|made|cut out) for (?:following|taking|doing"
+        r" what)|(?:the |about the )?only thing (?:you|he|she|they) (?:brought|had|offered"
+        r"|showed|contributed)|you (?:seemed|seem|appeared) to need|expected you to know better"
+        r"|(?:bluff|blag|wing)(?:ed|ing)? your way",
+        r"(?:the kind|what) you'?d (?:find|get|expect|see) (?:in|from|if)|none of it would"
+        r" (?:survive|work|hold|stand)|confused (?:us|this|the role|the job) with (?:a|an|another"
+        r"|some)|neither(?:,? [a-z]+ [a-z]+,?)? (?:could|did|do|can|would|have) you"
+        r"|more than (?:you|your (?:[a-z]+ )?[a-z]+) (?:managed|did|could|ever)"
+        r"|(?:shame|pity|too bad) (?:it|that|none of it|nothing) (?:didn't|did not|doesn't|never"
+        r"|wasn't)|(?:it |that )?didn't look like it|(?:mostly|largely|purely|entirely|merely)"
+        r" decorative|(?:a lot|all|most|plenty) of ours|sigh of relief|felt like (?:(?:two|three"
+        r"|four|five|several) hours|an eternity|forever|a lifetime|days)"
+        r"|(?:it|that|this) (?:only |just |merely )?confirmed it(?=[.!?]|$)"
+        r"|(?:this|that|it) (?:passed|passes|would pass|wouldn't pass) for"
+        r"|(?:barely|hardly|couldn't|could not|can't|cannot) string (?:a |two )?(?:thoughts?"
+        r"|sentences?|words?) together|people like (?:this one|him|her|that)"
+        r"|(?:very|so|quite|rather|certainly) ?\.\.\.? ?you\b|is beyond me|(?:beyond|escapes) me how"
+        r"|(?:honestly |genuinely |really )?(?:don't|do not|can't|cannot) (?:\w+ )?(?:know|see"
+        r"|understand|fathom) how(?=[.!?]|$)|the (?:lowest|worst|slowest) (?:one|ever|yet)"
+        r"(?=[.!?,;]|$)|same [a-z]+, same [a-z]+,? (?:and )?same|(?:thanks|thank you) for the"
+        r" (?:entertainment|laughs?|show)|not (?:a|an) (?:comedian|clown|entertainer|magician"
+        r"|novelist|poet|storyteller)(?=[.!?,;]|$)",
+    ),
+    # Ranked below a machine, a child, a student or a stranger, or below someone who has
+    # "actually" done what the person did not; imagery likening the person or their work to
+    # something laughable ("reads like", "interview like someone", "all the X of a Y").
+    _words(
+        r"(?:i've|we've|i have|we have|i'd|we'd|i've had|we've had) (?:had|seen|read|heard"
+        r"|received|got) (?:more (?:[a-z]+ )?|better |[a-z]+er )(?:[a-z]+ ){0,2}(?:from|in|by)"
+        r" (?:a|an|our|my|the) (?!other\b|candidates?\b|applicants?\b)",
+        r"(?:a|an|any) (?:graduate|intern|student|child|kid|toddler|trainee|first year|teenager"
+        r"|chatbot|search engine|school ?kid|work experience kid)(?: [a-z']+){0,4} (?:would|could)"
+        r" (?:have )?(?:done|do|managed|written|answered) (?:better|more|that|it)",
+        r"(?:someone|somebody|a candidate|a person|people|anyone|candidates?) (?:who|that)"
+        r" (?:has|have|had|can|could|does|did|will|knows?|is|was) actually",
+        r"(?:for|as) (?:a|an|someone'?s?) (?:first (?:week|day|year|month)|student|beginner"
+        r"|child|kid|school|hobby|novice)|(?:fine|good|great|ok|okay) if (?:we|you)(?:'d| had"
+        r"| wanted| were)",
+        r"(?:you|your (?:[a-z]+ ){1,2})(?:reads?|looks?|looked|sounds?|sounded|interview(?:s|ed)?"
+        r"|present(?:s|ed)?|writes?|wrote|codes?|coded|talk(?:s|ed)?|answer(?:s|ed)?) like"
+        r" (?:someone|somebody|a |an |watching|some )|(?:was|felt|is) like watching"
+        r"|(?:had|has|with) all the [a-z ]{1,30} of (?:a|an) |(?:the way|like) (?:a|an)"
+        r" (?:toddler|child|kid|puppy|baby|schoolboy|schoolgirl|teenager) |would make (?:a|an)"
+        r" (?:lovely|nice|great|fine|good|cute) (?!addition|fit|colleague|candidate|lead|manager"
+        r"|engineer|hire)|i'?m sure (?:somewhere|(?:your|his|her) (?:mum|mom|mother|dad|family"
+        r"|friends|gran)|you(?:'re| are) (?:a delight|lovely|great fun|fun|very nice)|in (?:your"
+        r"|his|her) (?:previous|last|old|former))",
+    ),
 )
 
 
