@@ -1404,10 +1404,10 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|doors? (?:is |are |has been |have been |remains? |stays? )?(?:firmly |now )?(?:closed"
         r"|shut)(?! (?:for now|at the moment|this time|for this round|until))"
         r"|(?:close|closes|closed|closing|shut|shuts|end|ends|ended|ending|elsewhere|move on"
-        r"|part ways)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
+        r"|part ways|leave)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
         r"|post|search)\b)\w+){0,4} (?:for good|permanently|for ever|forever)"
-        r"|(?:never|not|won't|wouldn't|don't|can't)(?: [a-z']+){0,5} (?:now or (?:later|ever"
-        r"|in (?:the )?future)|(?:ever|any time|anytime) again)"
+        r"|(?:never|not|no|won't|wouldn't|don't|can't)(?: [a-z']+){0,6},? (?:now or (?:later|ever"
+        r"|in (?:the )?future|at any (?:point|time|stage))|(?:ever|any time|anytime) again)"
         r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"
         r" (?:any|a|another) (?:future|later|other) (?:role|position|opening|vacancy|application)s?"
         r" (?:will|would|could|is going to)"
@@ -1421,6 +1421,15 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         r"(?:refrain from|stop|cease|desist from) (?:\w+ ){0,3}(?:applications?|contact"
         r"|emails?|calls|messages|correspondence|cvs?|submissions?)",
+        r"(?:refrain(?:ed)?|desist(?:ed)?) from (?:re ?apply\w*|apply\w*|contact\w*|writ\w*"
+        r"|call\w*|follow\w* up)",
+        # A refusal made permanent, or this approach made the last: "it will remain a no for any
+        # role here", "we ask that this be your last application", "do not seek future work".
+        r"(?:remain|stay|always be) a no|a no for (?:any|every|all)(?: \w+)? (?:roles?|positions?"
+        r"|jobs?|openings?|vacanc\w+)|(?:this|that) (?:be|is|will be|should be) (?:your|the)"
+        r" (?:last|final) (?:application|attempt|contact|message|approach)",
+        r"(?:do not|don't|not to|never) (?:seek|look for|pursue|apply for) (?:any )?(?:future"
+        r"|further) (?:work|roles?|employment|opportunities|positions)",
         r"(?:any|all|further|future|more) (?:attempts?|efforts?|tries) to (?:contact|reach|re ?apply"
         r"|apply|get in touch|follow up)(?: \w+){0,4} (?:will|would|shall)(?: \w+){0,2}"
         r" (?:ignored|declined|rejected|unanswered|reported|blocked|treated|deleted)",
@@ -1432,6 +1441,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:asked|told|instructed) (?:\w+ ){0,3}(?:not to|to stop|to no longer) (?:put|forward"
         r"|pass|answer|accept|take|read|respond to|reply to)(?: \w+)? (?:your|any) (?:calls"
         r"|emails|messages|applications|cvs?)"
+        r"|(?:asked|told|instructed) (?:\w+ ){0,3}not to (?:take|answer|accept|return|forward"
+        r"|put through) (?:any )?(?:calls|emails|messages|applications)(?: \w+)? (?:from|by) you"
     ),
 )
 _DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
@@ -1771,22 +1782,22 @@ def _sentence_findings(
         )
         findings.append(_quoted(norm, "discriminatory", match, detail, suggestion))
 
-    keeps_in_mind: list[bool] = []
-
-    def excused(index: int) -> bool:
+    def excused(index: int, match: re.Match[str]) -> bool:
         start, end = sentences[index]
         if _DOOR_SLAM_EXCUSED.search(text, start, end):
             return True
         # "You don't need to reapply: we keep it on file."
         if not _NO_NEED.search(text, start, end):
             return False
-        if not keeps_in_mind:
-            keeps_in_mind.append(_KEEPS_IN_MIND.search(text) is not None)
-        return keeps_in_mind[0]
+        # Kept in mind outside the words that slam: "no need to get in touch again" is no promise.
+        return (
+            _KEEPS_IN_MIND.search(text, 0, match.start()) is not None
+            or _KEEPS_IN_MIND.search(text, match.end()) is not None
+        )
 
     slammed: set[tuple[int, int]] = set()
     for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, set()).items():
-        if excused(index):
+        if excused(index, match):
             continue
         slammed.add(sentences[index])
         findings.append(
