@@ -1052,6 +1052,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # your career") is their experience, which may be a fair reason.
             r"(?:early|earlier|beginning|start|starting|outset|dawn) (?:in|of) (?:their|his|her"
             r"|a|the)(?: own)? (?:careers?|working lives?|working life|professional life|life)",
+            r"(?:early|earlier|late|later|final) stages? (?:of|in) (?:their|his|her|a|the)"
+            r" (?:careers?|working li(?:fe|ves))",
             r"(?:late|later|end|twilight|tail end|autumn) (?:in|of) (?:your|their|his|her)"
             r" (?:career|working life|professional life|life)",
             r"(?:stage|time|point) (?:of|in) (?:your|their|his|her|) ?life",
@@ -1113,6 +1115,18 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         'needs, for example "The role requires fluent German for client calls."',
         _rule(
             r"where you(?:'re| are| were) (?:really |originally )?from|where you come from",
+            # A name or background others would find strange, or someone "like them" wanted:
+            # "your name might be unfamiliar to our clients", "a more mainstream profile",
+            # "relate more easily to someone from a similar background to theirs".
+            r"your name(?: and [a-z]+)?(?: [a-z']+){0,3} (?:unfamiliar|hard to (?:pronounce|say"
+            r"|remember|spell)|difficult to (?:pronounce|say|spell)|foreign|unusual|exotic)"
+            r"|(?:more )?mainstream (?:profile|background|candidate|image|look|name|face)"
+            r"|(?:similar|same|shared) (?:background|culture|heritage|ethnicity|upbringing)"
+            r" (?:to|as) (?:theirs|them|ours|us|their own)|(?:relate|connect|identify)(?: more)?"
+            r"(?: \w+)? (?:to|with) (?:someone|people|a person) (?:from|like) (?:them|us|a similar"
+            r"|the same)",
+            r"(?:white|black|brown) (?:british|english|american|european|irish|scottish|african"
+            r"|caribbean|asian)",
             r"country of origin|your (?:nationality|ethnicity|race|heritage|origins?|roots"
             r"|skin|passport)",
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
@@ -1196,7 +1210,15 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "sexual orientation",
         "Leave sexual orientation and partners out; describe the skills the role needs.",
         _rule(
-            r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people)"
+            r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people|candidate"
+            r"|applicant|colleague|employee|hire|manager|engineer)"
+            # Others' discomfort given as the reason: "our clients are conservative and we
+            # think they'd be uncomfortable", "some of our older staff may find it an adjustment".
+            r"|(?:they|clients|customers|staff|colleagues|team|board|partners|people)(?: [a-z']+)?"
+            r" (?:would|'d|might|may|could) (?:\w+ )?(?:be|feel) (?:uncomfortable|uneasy"
+            r"|awkward)|they'd (?:\w+ )?(?:be|feel) (?:uncomfortable|uneasy|awkward)"
+            r"|(?:staff|colleagues|team|clients|customers|people) (?:may|might|would"
+            r"|could) find (?:it|that|this) (?:an adjustment|difficult|hard|strange|odd)"
             r"|sexuality|sexual orientation|same sex|lgbt\w*|heterosexual|homosexual",
             r"your (?:lifestyle|private life|personal life|love life|girlfriend|boyfriend"
             r"|partner(?! (?:agency|company|firm|organi[sz]ation)))",
@@ -1222,6 +1244,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:you(?:'re| are| were)|being|you being) (?:an? )?(?:disabled|deaf|blind|sick|ill"
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
+            # An adjustment refused: "our office isn't set up for it and we'd rather not make
+            # changes for one hire".
+            r"(?:isn't|is not|aren't|are not|not) (?:set up|equipped|accessible|adapted) for"
+            r" (?:it|you|that|wheelchairs?|someone)\b|(?:rather not|won't|will not|not willing to"
+            r"|unwilling to) make (?:any )?(?:changes|adjustments|adaptations) for",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
             r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user"
             r"|an? wheelchair user (?:would|might|could|will|wouldn't|can't|couldn't|may|won't)",
