@@ -1320,7 +1320,8 @@ _KIND_MENTION = _rule(
 _WELL_WISHING = _rule(
     r"i hope|hope (?:you|your|the|it|all|that)|(?:i|we) wish you|wishing you"
     r"|(?:doing|feeling|getting) better|on the mend|recovering well"
-    r"|enjoy (?:your|the) (?:time|trip|move|break|holiday|leave|weekend|summer|visit|new)"
+    r"|enjoy (?:your|the) (?:[a-z]+ )?(?:time|trip|travels?|move|break|holiday|leave|weekend"
+    r"|summer|visit|new)"
     r"|happy (?:diwali|eid|hanukkah|chanukah|christmas|holidays|new year|passover|easter"
     r"|lunar new year|thanksgiving|birthday)|mubarak|get well|(?:speedy|quick|full|smooth)"
     r" recovery|take care|best wishes (?:to|for)",
@@ -1328,6 +1329,18 @@ _WELL_WISHING = _rule(
 # A personal circumstance stated, then congratulated in the next sentence, is news shared, not a
 # reason: "you mentioned your wedding is next month. Congratulations!"
 _CONGRATULATES = _rule(r"congratulations|congrats|mazel tov|how exciting|wonderful news")
+# Interest in something personal, weighing nothing: "your husband's start-up sounded
+# fascinating!"
+_ADMIRING = _rule(
+    r"sound(?:s|ed)? (?:\w+ )?(?:fascinating|wonderful|lovely|great|amazing|exciting|fun"
+    r"|interesting|inspiring)|(?:fascinating|inspiring|wonderful|lovely) to hear"
+)
+# "Young" about the organisation's own age, not a person's: "we're a young team (the company
+# is only two years old)".
+_ORGANISATION_AGE = _rule(
+    r"(?:company|startup|business|firm|team|we)(?:'re| is| are| was| were) (?:only |just"
+    r" |barely )?(?:[a-z]+ ){0,2}(?:years?|months?) old"
+)
 
 
 # --- door_slammed ------------------------------------------------------------------------------
@@ -1761,6 +1774,14 @@ def _sentence_findings(
             not _COMMUNITY.match(text, match.end(), end)
             and not _THIRD_PARTY.search(text, start, match.start())
             and not _FACILITY_BEFORE.search(text, start, match.start())
+            and not _organisation_age(match, start, end)
+        )
+
+    def _organisation_age(match: re.Match[str], start: int, end: int) -> bool:
+        """Whether the match is the organisation's own age, or "young" beside it."""
+        age = _ORGANISATION_AGE.search(text, start, end)
+        return age is not None and (
+            match.group().startswith("young") or age.start() <= match.start() < age.end()
         )
 
     def _weighs_besides(wish: re.Pattern[str], start: int, end: int) -> bool:
@@ -1781,7 +1802,9 @@ def _sentence_findings(
         if _KIND_MENTION.search(text, start, end):
             return True
         weighs = _WEIGHS.search(text, start, end) is not None
-        if not weighs and _COURTESY.search(text, start, end):
+        if not weighs and (
+            _COURTESY.search(text, start, end) or _ADMIRING.search(text, start, end)
+        ):
             return True
         if _WELL_WISHING.search(text, start, end) and not _weighs_besides(
             _WELL_WISHING, start, end
