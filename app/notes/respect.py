@@ -1501,7 +1501,7 @@ _OUTCOME = _rule(
     r"filled|gone|taken|closed|hired|went|going|chose|chosen|picked|selected|decided"
     r"|elsewhere|other opportunities|ended|over|done|finished|concluded"
     r"|choice|decision|someone else|another (?:candidate|way|direction|route|path)"
-    r"|different direction|moving on|moved on|cut",
+    r"|different direction|moving on|moved on|cut|give (?:it|this|you) a miss",
 )
 # A substantive reason: a cause, what the role needs, or a circumstance. "We chose another
 # candidate" and "the position is filled" are the outcome, not a reason for it.
@@ -1550,6 +1550,11 @@ _WARMTH = _rule(
     r"|(?:made|make|making) (?:it|this|that|the decision) (?:really |so |very )?(?:tough|hard"
     r"|difficult)|(?:tough|hard|difficult) (?:call|decision|choice)"
     r"|somewhere (?:great|brilliant|wonderful|fantastic)|the best (?:one|answer|question)s?"
+    # Gratitude or empathy in words of the manager's own: "thank you for all your effort",
+    # "with real appreciation", "your kindness throughout", "sorry it's not better news".
+    r"|all (?:your|the) (?:effort|hard work|care|patience|energy)|thanks for everything"
+    r"|(?:real|genuine|deep|sincere|great) appreciation|your kindness|not (?:the )?better news"
+    r"|not the news you (?:wanted|hoped|were hoping)"
     r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)"
     r"|(?:one of )?the (?:strongest|best|finest|most (?:impressive|thoughtful|original"
     r"|creative)) (?:[a-z']+ )?(?:we|i)(?:'ve| have)?"
@@ -1560,6 +1565,7 @@ _WARMTH = _rule(
 _BARE_MAX_WORDS = 12
 # A few words with no reason and no open door say nothing, whatever they are: "Done, thanks."
 _TINY_MAX_WORDS = 6
+_FEW_WORDS_MAX = 3
 _COLD_MAX_WORDS = 15
 
 
@@ -1671,6 +1677,9 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     if says_door_open:
         return None
     substantive = _SUBSTANTIVE_REASON.search(text) is not None
+    # Two or three words are never a kind note, whatever they name: "Hold cancelled."
+    if len(words) <= _FEW_WORDS_MAX:
+        return "Write more than a few words: say what you decided, why, and thank the person."
     if len(words) <= _TINY_MAX_WORDS and not substantive:
         return "Write more than a few words: say what you decided, why, and thank the person."
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
