@@ -901,11 +901,12 @@ _DISPARAGING: tuple[str, ...] = (
         r"|chatbot|search engine|school ?kid|work experience kid)(?: [a-z']+){0,4} (?:would|could)"
         r" (?:have )?(?:done|do|managed|written|answered) (?:better|more|that|it)",
         r"(?:someone|somebody|a candidate|a person|people|anyone|candidates?) (?:who|that)"
-        r" (?:has|have|had|can|could|does|did|will|knows?|is|was) actually",
+        r" (?:has|have|had|can|could|does|did|will|knows?|is|was) actually [a-z']+(?: [a-z']+){0,4},?"
+        r" (?:rather than|instead of|not just|unlike)",
         r"(?:for|as) (?:a|an|someone'?s?) (?:first (?:week|day|year|month)|student|beginner"
         r"|child|kid|school|hobby|novice)|(?:fine|good|great|ok|okay) if (?:we|you)(?:'d| had"
         r"| wanted| were)",
-        r"(?:you|your (?:[a-z]+ ){1,2})(?:reads?|looks?|looked|sounds?|sounded|interview(?:s|ed)?"
+        r"(?:you |your (?:[a-z]+ ){1,2})(?:reads?|looks?|looked|sounds?|sounded|interview(?:s|ed)?"
         r"|present(?:s|ed)?|writes?|wrote|codes?|coded|talk(?:s|ed)?|answer(?:s|ed)?) like"
         r" (?:someone|somebody|a |an |watching|some )|(?:was|felt|is) like watching"
         r"|(?:had|has|with) all the [a-z ]{1,30} of (?:a|an) |(?:the way|like) (?:a|an)"
