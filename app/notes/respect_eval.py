@@ -39,6 +39,7 @@ DEV_SETS = (
     "dev_probe_6",
     "dev_probe_7",
     "dev_probe_8",
+    "dev_probe_9",
 )
 HELD_OUT = "held_out"
 SETS = (*DEV_SETS, HELD_OUT)
