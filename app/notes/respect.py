@@ -607,7 +607,7 @@ _DISPARAGING: tuple[str, ...] = (
     # engineers, not people like you", "we need grown-ups".
     _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
-        r"|person)|grown ups?|adults? in the room"
+        r"|person)|(?<!'d )(?<!had )(?<!has )(?<!have )grown ups?|adults? in the room"
     ),
     _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
@@ -821,10 +821,10 @@ _DISPARAGING: tuple[str, ...] = (
     # rhetorical questions aimed at the person ("did you actually read the brief?", "who told
     # you ...?", "was that really your best work?", "is there a reason you applied ...?").
     _words(
-        r"(?:did|do|have|had) you (?:actually|even|really|honestly|ever) (?:read|look|prepare"
+        r"(?:did|do|have|had) you (?:actually|even) (?:read|look|prepare"
         r"|try|listen|think|check|test|open|run|understand|know|bother)"
         r"|(?:was|is) (?:that|this|it) really (?:your|the best)|who (?:told|convinced|advised"
-        r"|persuaded) you|owe you an apology|is there a reason you|genuinely curious"
+        r"|persuaded) you (?:this|that|it)|is there a reason you applied"
         r"|who knew (?:someone|anyone|somebody|a person|you|a candidate)"
         r"|not sure what you (?:were|are) expecting|what (?:were|was) you (?:thinking|expecting)"
     ),
@@ -833,20 +833,22 @@ _DISPARAGING: tuple[str, ...] = (
     # claimed experience", "I use the word loosely", "I can only assume", "less so").
     _words(
         r"(?:admire|respect|applaud|love|salute) (?:the|your) (?:confidence|nerve|audacity"
-        r"|optimism|bravery|courage|cheek|guts|boldness|self belief)"
+        r"|optimism|cheek|guts|boldness|self belief) (?:it took )?to (?:apply|send|submit|show)"
         r"|(?:adorable|cute|sweet|charming|precious|endearing|quaint) (?:that|how) you"
-        r"|quite the (?:imagination|performance|show|experience|character|story|ride|effort)"
-        r"|(?:certainly|quite|truly|really) an experience|a certain (?:charm|something)"
+        r"|quite the (?:imagination|performance|show|character)|certainly an experience"
         r"|your (?:claimed|alleged|supposed|so called|self proclaimed|self described|purported)"
+        r" (?:experience|expertise|skills?|knowledge|seniority|background|track record"
+        r"|achievements?|leadership)"
         r"|(?:i|we) use (?:the|that) (?:word|term) loosely|doing a lot of (?:heavy lifting|work)"
-        r" (?:there|here)|(?:i|we) can only (?:assume|imagine|presume|guess)"
-        r"|less so(?=[.!?;]|$)|,? (?:let's|shall we|we'll) say,|brave (?:to (?:show|send|submit"
-        r"|share|present|apply|put)|in the way)|would be (?:even )?more (?:impressive|convincing"
+        r" (?:there|here)|(?:i|we) can only (?:assume|presume)"
+        r"|as (?:a|an) [a-z]+(?: [a-z]+)?,? less so|,? (?:let's|shall we|we'll) say,"
+        r"|brave (?:of you )?to (?:show|send|submit|present) (?:us )?(?:that|this|those|these)"
+        r"|brave in the way|would be (?:even )?more (?:impressive|convincing"
         r"|useful|credible) if|if (?:any of )?it (?:were|was) (?:earned|deserved|backed|true)"
         r"|(?:don't|do not) (?:actually )?regret (?:it|this|that|saying)"
-        r"|you won't have to (?:sit|suffer|endure|go) through|neither will we"
+        r"|you won't have to (?:suffer|endure) through|neither will we"
         r"|(?:was|were|weren't|wasn't) (?:not )?imagining (?:it|things)"
-        r"|(?:panel|team|we|interviewers|i)(?: are| is|'re|'m)? still recovering"
+        r"|(?:panel|team|we|interviewers|i)(?: are| is|'re|'m)? still recovering(?=[.!?]|$)"
         r"|(?:think of|consider) (?:this|it) (?:as )?a (?:kindness|favou?r|mercy)"
         r"|(?:did|doing) you a favou?r"
     ),
@@ -854,40 +856,42 @@ _DISPARAGING: tuple[str, ...] = (
     # a child, feedback that would not land, an explanation repeated, advice to aim lower or to
     # prepare "even a little", a career for simpler minds, the person as a burden carried.
     _words(
-        r"in terms you(?:'ll| will| can| could)? (?:follow|understand|grasp|get)|keep (?:it|this)"
-        r" simple so|no confusion this time|not sure (?:it|the feedback|feedback|that) would"
+        r"in terms you(?:'ll| will| can| could)? (?:follow|understand|grasp|get)"
+        r"|no confusion this time|not sure (?:it|the feedback|feedback|that) would"
         r" (?:land|sink in|register|get through)|(?:explained|been over|gone over|gone through)"
         r" (?:the |this |it )?(?:\w+ )?(?:twice|three times|more than once|several times"
         r"|repeatedly)|(?:three|several|two|four|many|multiple) times and (?:still )?(?:can't"
         r"|couldn't|cannot|could not)",
-        r"with (?:lower standards|fewer moving parts|less (?:thinking|complexity|pressure))"
+        r"with (?:lower standards|fewer moving parts|less thinking)"
         r"|bar (?:for (?:this|the) (?:role|job) |here )?(?:is|was)(?:n't| not) (?:very |that"
-        r" |particularly |exactly )?high|(?:maybe|perhaps|try (?:to )?) ?prepar\w*|even a little"
-        r"(?=[.!?,;]|$)|silence (?:beats|is better than)|luck (?:wasn't|was not|isn't|is not)"
+        r" |particularly |exactly )?high|(?:maybe|perhaps) (?:try (?:to )?)?prepar(?:e|ing)(?:,? even a little| at"
+        r" all| something|(?=[.!?,;]|$))|silence (?:beats|is better than)|luck (?:wasn't|was not|isn't|is not)"
         r" (?:really )?the (?:issue|problem)",
         r"(?:carrying|carried|propping up|propped up|dragging) you|managing you (?:took|cost|was"
         r"|would)|you'?d need (?:all|most) of it|eaten alive|chewed up and spat out"
-        r"|you (?:may|might|will) never be|(?:built|made|cut out) for (?:following|taking|doing"
+        r"|you (?:may|might|will) never be(?= ready| good enough|[.!?]|$)|(?:built|made|cut out) for (?:following|taking|doing"
         r" what)|(?:the |about the )?only thing (?:you|he|she|they) (?:brought|had|offered"
-        r"|showed|contributed)|you (?:seemed|seem|appeared) to need|expected you to know better"
+        r"|showed|contributed)|expected you to know better"
         r"|(?:bluff|blag|wing)(?:ed|ing)? your way",
-        r"(?:the kind|what) you'?d (?:find|get|expect|see) (?:in|from|if)|none of it would"
+        r"the kind you'?d (?:find|get|see) in|what you'?d get if|none of it would"
         r" (?:survive|work|hold|stand)|confused (?:us|this|the role|the job) with (?:a|an|another"
         r"|some)|neither(?:,? [a-z]+ [a-z]+,?)? (?:could|did|do|can|would|have) you"
         r"|more than (?:you|your (?:[a-z]+ )?[a-z]+) (?:managed|did|could|ever)"
-        r"|(?:shame|pity|too bad) (?:it|that|none of it|nothing) (?:didn't|did not|doesn't|never"
-        r"|wasn't)|(?:it |that )?didn't look like it|(?:mostly|largely|purely|entirely|merely)"
-        r" decorative|(?:a lot|all|most|plenty) of ours|sigh of relief|felt like (?:(?:two|three"
+        r"|(?:shame|pity|too bad) (?:it|that|none of it|nothing) (?:didn't|did not|never) (?:show"
+        r"|come through|translate)|didn't look like it(?=[.!?]|$)|(?:mostly|largely|purely|entirely|merely)"
+        r" decorative|(?:a lot|all|most|plenty) of ours|breathed a sigh of relief|felt like (?:(?:two|three"
         r"|four|five|several) hours|an eternity|forever|a lifetime|days)"
         r"|(?:it|that|this) (?:only |just |merely )?confirmed it(?=[.!?]|$)"
         r"|(?:this|that|it) (?:passed|passes|would pass|wouldn't pass) for"
         r"|(?:barely|hardly|couldn't|could not|can't|cannot) string (?:a |two )?(?:thoughts?"
-        r"|sentences?|words?) together|people like (?:this one|him|her|that)"
-        r"|(?:very|so|quite|rather|certainly) ?\.\.\.? ?you\b|is beyond me|(?:beyond|escapes) me how"
+        r"|sentences?|words?) together|people like this one"
+        r"|(?:very|so|quite|rather|certainly) ?\.\.\.? ?you\b|(?:beyond|escapes) me how"
+        r"|how (?:someone|somebody|anyone|you|a candidate|a person)(?: [a-z0-9']+){1,12} is beyond"
+        r" me"
         r"|(?:honestly |genuinely |really )?(?:don't|do not|can't|cannot) (?:\w+ )?(?:know|see"
         r"|understand|fathom) how(?=[.!?]|$)|the (?:lowest|worst|slowest) (?:one|ever|yet)"
         r"(?=[.!?,;]|$)|same [a-z]+, same [a-z]+,? (?:and )?same|(?:thanks|thank you) for the"
-        r" (?:entertainment|laughs?|show)|not (?:a|an) (?:comedian|clown|entertainer|magician"
+        r" entertainment|not (?:a|an) (?:comedian|clown|entertainer|magician"
         r"|novelist|poet|storyteller)(?=[.!?,;]|$)",
     ),
     # Ranked below a machine, a child, a student or a stranger, or below someone who has
@@ -895,26 +899,48 @@ _DISPARAGING: tuple[str, ...] = (
     # something laughable ("reads like", "interview like someone", "all the X of a Y").
     _words(
         r"(?:i've|we've|i have|we have|i'd|we'd|i've had|we've had) (?:had|seen|read|heard"
-        r"|received|got) (?:more (?:[a-z]+ )?|better |[a-z]+er )(?:[a-z]+ ){0,2}(?:from|in|by)"
-        r" (?:a|an|our|my|the) (?!other\b|candidates?\b|applicants?\b)",
+        rf"|received|got) (?:more (?:[a-z]+ )?|better |[a-z]+er )(?:[a-z]+ )?(?:{_WORK}"
+        r"|conversations?|ideas|thinking|insight|logic) (?:from|in|by) (?:a|an|our|my|the)"
+        r" (?!other\b|candidates?\b|applicants?\b)",
         r"(?:a|an|any) (?:graduate|intern|student|child|kid|toddler|trainee|first year|teenager"
         r"|chatbot|search engine|school ?kid|work experience kid)(?: [a-z']+){0,4} (?:would|could)"
         r" (?:have )?(?:done|do|managed|written|answered) (?:better|more|that|it)",
         r"(?:someone|somebody|a candidate|a person|people|anyone|candidates?) (?:who|that)"
         r" (?:has|have|had|can|could|does|did|will|knows?|is|was) actually [a-z']+(?: [a-z']+){0,4},?"
         r" (?:rather than|instead of|not just|unlike)",
-        r"(?:for|as) (?:a|an|someone'?s?) (?:first (?:week|day|year|month)|student|beginner"
-        r"|child|kid|school|hobby|novice)|(?:fine|good|great|ok|okay) if (?:we|you)(?:'d| had"
+        r"for (?:a|an|someone'?s?) (?:first (?:week|day|month)|beginner|child|kid|hobby(?:ist)?"
+        r"|novice)|(?:fine|good|great|ok|okay) if (?:we|you)(?:'d| had"
         r"| wanted| were)",
         r"(?:you |your (?:[a-z]+ ){1,2})(?:reads?|looks?|looked|sounds?|sounded|interview(?:s|ed)?"
         r"|present(?:s|ed)?|writes?|wrote|codes?|coded|talk(?:s|ed)?|answer(?:s|ed)?) like"
-        r" (?:someone|somebody|a |an |watching|some )|(?:was|felt|is) like watching"
+        r" (?:(?:someone|somebody) (?:reading|who(?:'s| has| had| is| was)? never|who doesn't"
+        r"|who didn't|who can't|who couldn't|trying|guessing|bluffing)|a list of|watching)|(?:was|felt|is) like watching"
         r"|(?:had|has|with) all the [a-z ]{1,30} of (?:a|an) |(?:the way|like) (?:a|an)"
         r" (?:toddler|child|kid|puppy|baby|schoolboy|schoolgirl|teenager) |would make (?:a|an)"
         r" (?:lovely|nice|great|fine|good|cute) (?!addition|fit|colleague|candidate|lead|manager"
-        r"|engineer|hire)|i'?m sure (?:somewhere|(?:your|his|her) (?:mum|mom|mother|dad|family"
-        r"|friends|gran)|you(?:'re| are) (?:a delight|lovely|great fun|fun|very nice)|in (?:your"
+        r"|engineer|hire)|i'?m sure (?:(?:your|his|her) (?:mum|mom|mother|dad|family|friends"
+        r"|gran) (?:thinks?|finds?)|you(?:'re| are) (?:a delight|lovely|great fun|fun|very nice)"
+        r" (?:at|to|in)|in (?:your"
         r"|his|her) (?:previous|last|old|former))",
+    ),
+    # Backhanded and dismissive constructions (after dev_probe_9): praise undone by "in the
+    # sense that" or "almost", "even you", work held up as what not to do or as a story to
+    # dine out on, warning others away, the person as belonging elsewhere or beneath decisions,
+    # going through the motions passed off as understanding, the brief never opened.
+    _words(
+        r"(?:creative|interesting|original|bold|ambitious|unique|brave|memorable|impressive"
+        r"|innovative|novel)(?: [a-z]+)?,? in the sense that|(?:almost|nearly|practically)"
+        r" (?:admired|admire|impressive|impressed|an achievement|a talent|an art)\b"
+        r"|even you (?:knew|know|could|would|must|realised|realized|saw|can|will)"
+        r"|example of (?:what|how) not to|(?:story|stories|anecdote) (?:they'll|we'll|they will"
+        r"|we will|the panel will|we'll all) be (?:telling|dining out on)|dining out on (?:it|that"
+        r"|this|your)|warn (?:others|people|everyone|anyone|colleagues) (?:away|off|about)"
+        r"|(?:wandered|stumbled|walked) into the wrong|someone else (?:making|taking|calling)"
+        r" the (?:decisions|shots)|one year repeated",
+        r"(?:is|are|was|were)(?:n't| not) the same as (?:being |actually )?(?:understanding"
+        r"|knowing|competence|skill|ability|doing|good|capable|expertise)",
+        r"(?:never|hadn't|had not|didn't|did not) (?:even )?(?:opened|open|read|looked at|look"
+        r" at) the (?:job description|brief|spec|job ad|advert|role profile)",
     ),
 )
 
@@ -1133,7 +1159,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
             r" (?:colou?r|tone)|third world|foreigners?|immigrants?|migrants?",
             r"born (?:here|abroad|in|outside|overseas|and (?:raised|bred))|(?:raised|grew up"
-            r"|grown up|brought up) (?:here|locally|in this country|round here|around here)"
+            r"|grown up|brought up) (?:here|locally|in this country|round here|around here"
+            r"|in (?:the )?(?:uk|us|usa|britain|england|scotland|wales|ireland|america|europe"
+            r"|west))\b"
             r"|blends? in|fit in (?:socially|culturally)"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
@@ -1469,6 +1497,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:remain|stay|always be) a no|a no for (?:any|every|all)(?: \w+)? (?:roles?|positions?"
         r"|jobs?|openings?|vacanc\w+)|(?:this|that) (?:be|is|will be|should be) (?:your|the)"
         r" (?:last|final) (?:application|attempt|contact|message|approach)",
+        r"(?:decision|answer|no)(?: [a-z]+){0,3} (?:on|for|covering|applies to) (?:all|any"
+        r"|every)(?: current and| present and)? future (?:applications?|roles|positions|openings"
+        r"|vacancies)",
         r"(?:do not|don't|not to|never) (?:seek|look for|pursue|apply for) (?:any )?(?:future"
         r"|further) (?:work|roles?|employment|opportunities|positions)",
         r"(?:any|all|further|future|more) (?:attempts?|efforts?|tries) to (?:contact|reach|re ?apply"

@@ -94,6 +94,12 @@ KNOWN_MISSES = {
     # euphemism all the same (the same words are the euphemism in "we're a young team and you
     # might not fit").
     "dev8-158": "a neutral description of the team read as age",
+    # Mock need and mock reassurance ("you seemed to need a chair, a map and a helper", "I'm
+    # sure somewhere there's a team that needs someone to explain what a for-loop is"): the
+    # same openings are kind in other notes ("you seemed to need more time, which is fair",
+    # "I'm sure somewhere out there is the right role for you").
+    "dev8-121": "disparaging by implication",
+    "dev8-151": "disparaging by implication",
 }
 
 
