@@ -929,16 +929,18 @@ _DISPARAGING: tuple[str, ...] = (
     # going through the motions passed off as understanding, the brief never opened.
     _words(
         r"(?:creative|interesting|original|bold|ambitious|unique|brave|memorable|impressive"
-        r"|innovative|novel)(?: [a-z]+)?,? in the sense that|(?:almost|nearly|practically)"
+        r"|innovative|novel)(?: [a-z]+)?,? in the sense that (?:none|nothing|no\b|it (?:didn't|wasn't"
+        r"|never|couldn't))|(?:almost|nearly|practically)"
         r" (?:admired|admire|impressive|impressed|an achievement|a talent|an art)\b"
         r"|even you (?:knew|know|could|would|must|realised|realized|saw|can|will)"
-        r"|example of (?:what|how) not to|(?:story|stories|anecdote) (?:they'll|we'll|they will"
+        r"|example of what not to do|(?:story|stories|anecdote) (?:they'll|we'll|they will"
         r"|we will|the panel will|we'll all) be (?:telling|dining out on)|dining out on (?:it|that"
         r"|this|your)|warn (?:others|people|everyone|anyone|colleagues) (?:away|off|about)"
         r"|(?:wandered|stumbled|walked) into the wrong|someone else (?:making|taking|calling)"
         r" the (?:decisions|shots)|one year repeated",
-        r"(?:is|are|was|were)(?:n't| not) the same as (?:being |actually )?(?:understanding"
-        r"|knowing|competence|skill|ability|doing|good|capable|expertise)",
+        r"(?:nodding|bluffing|guessing|talking|name dropping|buzzwords|confidence|enthusiasm"
+        r"|sounding [a-z]+)(?: along| fluently| confidently| a lot)? (?:is|are|was|were)(?:n't| not)"
+        r" the same as",
         r"(?:never|hadn't|had not|didn't|did not) (?:even )?(?:opened|open|read|looked at|look"
         r" at) the (?:job description|brief|spec|job ad|advert|role profile)",
     ),

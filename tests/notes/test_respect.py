@@ -955,6 +955,18 @@ def test_belittling_shapes_are_disparaging(message: str) -> None:
             "Your background sounds like a good match for our platform team; this role went to someone with more Terraform. Thank you.",
             id="kind-28",
         ),
+        pytest.param(
+            "Your design was creative, in the sense that it used an unusual queue. The role went to someone with more Kafka experience. Thank you.",
+            id="kind-29",
+        ),
+        pytest.param(
+            "Your refactor was a great example of how not to over-engineer, and we liked it. We chose someone with more Go experience. Thank you.",
+            id="kind-30",
+        ),
+        pytest.param(
+            "Knowing the syntax isn't the same as understanding the design, and the exercise showed gaps in the design. We chose someone else. Thank you.",
+            id="kind-31",
+        ),
     ],
 )
 def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
