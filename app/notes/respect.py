@@ -607,7 +607,7 @@ _DISPARAGING: tuple[str, ...] = (
     # engineers, not people like you", "we need grown-ups".
     _words(
         r"you people|people like (?:you|that|yourself)|the likes of you|your kind of (?:people"
-        r"|person)|grown ups?|adults? in the room"
+        r"|person)|(?<!'d )(?<!had )(?<!has )(?<!have )grown ups?|adults? in the room"
     ),
     _words(
         r"(?:don't|do not|won't|never) hire (?:\w+ )?(?:people|candidates|engineers|developers)"
@@ -817,6 +817,133 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:which|that|this|it) (?:says|said|tells|told|speaks) (?:a lot|volumes|everything"
         r"|it all|plenty)(?=[.!?,;]|$)",
     ),
+    # Contempt by implication, as constructions rather than insult words (after dev_8):
+    # rhetorical questions aimed at the person ("did you actually read the brief?", "who told
+    # you ...?", "was that really your best work?", "is there a reason you applied ...?").
+    _words(
+        r"(?:did|do|have|had) you (?:actually|even) (?:read|look|prepare"
+        r"|try|listen|think|check|test|open|run|understand|know|bother)"
+        r"|(?:was|is) (?:that|this|it) really (?:your|the best)|who (?:told|convinced|advised"
+        r"|persuaded) you (?:this|that|it)|is there a reason you applied"
+        r"|who knew (?:someone|anyone|somebody|a person|you|a candidate)"
+        r"|not sure what you (?:were|are) expecting|what (?:were|was) you (?:thinking|expecting)"
+    ),
+    # Sarcasm markers: mock admiration, mock sympathy and scare qualifiers ("I admire the
+    # confidence it took", "it's adorable that you think", "quite the imagination", "your
+    # claimed experience", "I use the word loosely", "I can only assume", "less so").
+    _words(
+        r"(?:admire|respect|applaud|love|salute) (?:the|your) (?:confidence|nerve|audacity"
+        r"|optimism|cheek|guts|boldness|self belief) (?:it took )?to (?:apply|send|submit|show)"
+        r"|(?:adorable|cute|sweet|charming|precious|endearing|quaint) (?:that|how) you"
+        r"|quite the (?:imagination|performance|show|character)|certainly an experience"
+        r"|your (?:claimed|alleged|supposed|so called|self proclaimed|self described|purported)"
+        r" (?:experience|expertise|skills?|knowledge|seniority|background|track record"
+        r"|achievements?|leadership)"
+        r"|(?:i|we) use (?:the|that) (?:word|term) loosely|doing a lot of (?:heavy lifting|work)"
+        r" (?:there|here)|(?:i|we) can only (?:assume|presume)"
+        r"|as (?:a|an) [a-z]+(?: [a-z]+)?,? less so|,? (?:let's|shall we|we'll) say,"
+        r"|brave (?:of you )?to (?:show|send|submit|present) (?:us )?(?:that|this|those|these)"
+        r"|brave in the way|would be (?:even )?more (?:impressive|convincing"
+        r"|useful|credible) if|if (?:any of )?it (?:were|was) (?:earned|deserved|backed|true)"
+        r"|(?:don't|do not) (?:actually )?regret (?:it|this|that|saying)"
+        r"|you won't have to (?:suffer|endure) through|neither will we"
+        r"|(?:was|were|weren't|wasn't) (?:not )?imagining (?:it|things)"
+        r"|(?:panel|team|we|interviewers|i)(?: are| is|'re|'m)? still recovering(?=[.!?]|$)"
+        r"|(?:think of|consider) (?:this|it) (?:as )?a (?:kindness|favou?r|mercy)"
+        r"|(?:did|doing) you a favou?r"
+    ),
+    # The person's mind, effort or reach belittled without an insult word: spelt out as if to
+    # a child, feedback that would not land, an explanation repeated, advice to aim lower or to
+    # prepare "even a little", a career for simpler minds, the person as a burden carried.
+    _words(
+        r"in terms you(?:'ll| will| can| could)? (?:follow|understand|grasp|get)"
+        r"|no confusion this time|not sure (?:it|the feedback|feedback|that) would"
+        r" (?:land|sink in|register|get through)|(?:explained|been over|gone over|gone through)"
+        r" (?:the |this |it )?(?:\w+ )?(?:twice|three times|more than once|several times"
+        r"|repeatedly)|(?:three|several|two|four|many|multiple) times and (?:still )?(?:can't"
+        r"|couldn't|cannot|could not)",
+        r"with (?:lower standards|fewer moving parts|less thinking)"
+        r"|bar (?:for (?:this|the) (?:role|job) |here )?(?:is|was)(?:n't| not) (?:very |that"
+        r" |particularly |exactly )?high|(?:maybe|perhaps) (?:try (?:to )?)?prepar(?:e|ing)(?:,? even a little| at"
+        r" all| something|(?=[.!?,;]|$))|silence (?:beats|is better than)|luck (?:wasn't|was not|isn't|is not)"
+        r" (?:really )?the (?:issue|problem)",
+        r"(?:carrying|carried|propping up|propped up|dragging) you|managing you (?:took|cost|was"
+        r"|would)|you'?d need (?:all|most) of it|eaten alive|chewed up and spat out"
+        r"|you (?:may|might|will) never be(?= ready| good enough|[.!?]|$)|(?:built|made|cut out) for (?:following|taking|doing"
+        r" what)|(?:the |about the )?only thing (?:you|he|she|they) (?:brought|had|offered"
+        r"|showed|contributed)|expected you to know better"
+        r"|(?:bluff|blag|wing)(?:ed|ing)? your way",
+        r"the kind you'?d (?:find|get|see) in|what you'?d get if|none of it would"
+        r" (?:survive|work|hold|stand)|confused (?:us|this|the role|the job) with (?:a|an|another"
+        r"|some)|neither(?:,? [a-z]+ [a-z]+,?)? (?:could|did|do|can|would|have) you"
+        r"|more than (?:you|your (?:[a-z]+ )?[a-z]+) (?:managed|did|could|ever)"
+        r"|(?:shame|pity|too bad) (?:it|that|none of it|nothing) (?:didn't|did not|never) (?:show"
+        r"|come through|translate)|didn't look like it(?=[.!?]|$)|(?:mostly|largely|purely|entirely|merely)"
+        r" decorative|(?:a lot|all|most|plenty) of ours|breathed a sigh of relief|felt like (?:(?:two|three"
+        r"|four|five|several) hours|an eternity|forever|a lifetime|days)"
+        r"|(?:it|that|this) (?:only |just |merely )?confirmed it(?=[.!?]|$)"
+        r"|(?:this|that|it) (?:passed|passes|would pass|wouldn't pass) for"
+        r"|(?:barely|hardly|couldn't|could not|can't|cannot) string (?:a |two )?(?:thoughts?"
+        r"|sentences?|words?) together|people like this one"
+        r"|(?:very|so|quite|rather|certainly) ?\.\.\.? ?you\b|(?:beyond|escapes) me how"
+        r"|how (?:someone|somebody|anyone|you|a candidate|a person)(?: [a-z0-9']+){1,12} is beyond"
+        r" me"
+        r"|(?:honestly |genuinely |really )?(?:don't|do not|can't|cannot) (?:\w+ )?(?:know|see"
+        r"|understand|fathom) how(?=[.!?]|$)|the (?:lowest|worst|slowest) (?:one|ever|yet)"
+        r"(?=[.!?,;]|$)|same [a-z]+, same [a-z]+,? (?:and )?same|(?:thanks|thank you) for the"
+        r" entertainment|not (?:a|an) (?:comedian|clown|entertainer|magician"
+        r"|novelist|poet|storyteller)(?=[.!?,;]|$)",
+    ),
+    # Ranked below a machine, a child, a student or a stranger, or below someone who has
+    # "actually" done what the person did not; imagery likening the person or their work to
+    # something laughable ("reads like", "interview like someone", "all the X of a Y").
+    _words(
+        r"(?:i've|we've|i have|we have|i'd|we'd|i've had|we've had) (?:had|seen|read|heard"
+        rf"|received|got) (?:more (?:[a-z]+ )?|better |[a-z]+er )(?:[a-z]+ )?(?:{_WORK}"
+        r"|conversations?|ideas|thinking|insight|logic) (?:from|in|by) (?:a|an|our|my|the)"
+        r" (?!other\b|candidates?\b|applicants?\b)",
+        r"(?:a|an|any) (?:graduate|intern|student|child|kid|toddler|trainee|first year|teenager"
+        r"|chatbot|search engine|school ?kid|work experience kid)(?: [a-z']+){0,4} (?:would|could)"
+        r" (?:have )?(?:done|do|managed|written|answered) (?:better|more|that|it)",
+        r"(?:someone|somebody|a candidate|a person|people|anyone|candidates?) (?:who|that)"
+        r" (?:has|have|had|can|could|does|did|will|knows?|is|was) actually [a-z']+(?: [a-z']+){0,4},?"
+        r" (?:rather than|instead of|not just|unlike)",
+        r"for (?:a|an|someone'?s?) (?:first (?:week|day|month)|beginner|child|kid|hobby(?:ist)?"
+        r"|novice)|(?:fine|good|great|ok|okay) if (?:we|you)(?:'d| had"
+        r"| wanted| were)",
+        r"(?:you |your (?:[a-z]+ ){1,2})(?:reads?|looks?|looked|sounds?|sounded|interview(?:s|ed)?"
+        r"|present(?:s|ed)?|writes?|wrote|codes?|coded|talk(?:s|ed)?|answer(?:s|ed)?) like"
+        r" (?:(?:someone|somebody) (?:reading|who(?:'s| has| had| is| was)? never|who doesn't"
+        r"|who didn't|who can't|who couldn't|trying|guessing|bluffing)|a list of|watching)|(?:was|felt|is) like watching"
+        r"|(?:had|has|with) all the [a-z ]{1,30} of (?:a|an) |(?:the way|like) (?:a|an)"
+        r" (?:toddler|child|kid|puppy|baby|schoolboy|schoolgirl|teenager) |would make (?:a|an)"
+        r" (?:lovely|nice|great|fine|good|cute) (?!addition|fit|colleague|candidate|lead|manager"
+        r"|engineer|hire)|i'?m sure (?:(?:your|his|her) (?:mum|mom|mother|dad|family|friends"
+        r"|gran) (?:thinks?|finds?)|you(?:'re| are) (?:a delight|lovely|great fun|fun|very nice)"
+        r" (?:at|to|in)|in (?:your"
+        r"|his|her) (?:previous|last|old|former))",
+    ),
+    # Backhanded and dismissive constructions (after dev_probe_9): praise undone by "in the
+    # sense that" or "almost", "even you", work held up as what not to do or as a story to
+    # dine out on, warning others away, the person as belonging elsewhere or beneath decisions,
+    # going through the motions passed off as understanding, the brief never opened.
+    _words(
+        r"(?:creative|interesting|original|bold|ambitious|unique|brave|memorable|impressive"
+        r"|innovative|novel)(?: [a-z]+)?,? in the sense that (?:none|nothing|no\b|it (?:didn't|wasn't"
+        r"|never|couldn't))|(?:almost|nearly|practically)"
+        r" (?:admired|admire|impressive|impressed|an achievement|a talent|an art)\b"
+        r"|even you (?:knew|know|could|would|must|realised|realized|saw|can|will)"
+        r"|example of what not to do|(?:story|stories|anecdote) (?:they'll|we'll|they will"
+        r"|we will|the panel will|we'll all) be (?:telling|dining out on)|dining out on (?:it|that"
+        r"|this|your)|warn (?:others|people|everyone|anyone|colleagues) (?:away|off|about)"
+        r"|(?:wandered|stumbled|walked) into the wrong|someone else (?:making|taking|calling)"
+        r" the (?:decisions|shots)|one year repeated",
+        r"(?:nodding|bluffing|guessing|talking|name dropping|buzzwords|confidence|enthusiasm"
+        r"|sounding [a-z]+)(?: along| fluently| confidently| a lot)? (?:is|are|was|were)(?:n't| not)"
+        r" the same as",
+        r"(?:never|hadn't|had not|didn't|did not) (?:even )?(?:opened|open|read|looked at|look"
+        r" at) the (?:job description|brief|spec|job ad|advert|role profile)",
+    ),
 )
 
 
@@ -954,6 +1081,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # your career") is their experience, which may be a fair reason.
             r"(?:early|earlier|beginning|start|starting|outset|dawn) (?:in|of) (?:their|his|her"
             r"|a|the)(?: own)? (?:careers?|working lives?|working life|professional life|life)",
+            r"(?:early|earlier|late|later|final) stages? (?:of|in) (?:their|his|her|a|the)"
+            r" (?:careers?|working li(?:fe|ves))",
             r"(?:late|later|end|twilight|tail end|autumn) (?:in|of) (?:your|their|his|her)"
             r" (?:career|working life|professional life|life)",
             r"(?:stage|time|point) (?:of|in) (?:your|their|his|her|) ?life",
@@ -1015,12 +1144,26 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         'needs, for example "The role requires fluent German for client calls."',
         _rule(
             r"where you(?:'re| are| were) (?:really |originally )?from|where you come from",
+            # A name or background others would find strange, or someone "like them" wanted:
+            # "your name might be unfamiliar to our clients", "a more mainstream profile",
+            # "relate more easily to someone from a similar background to theirs".
+            r"your name(?: and [a-z]+)?(?: [a-z']+){0,3} (?:unfamiliar|hard to (?:pronounce|say"
+            r"|remember|spell)|difficult to (?:pronounce|say|spell)|foreign|unusual|exotic)"
+            r"|(?:more )?mainstream (?:profile|background|candidate|image|look|name|face)"
+            r"|(?:similar|same|shared) (?:background|culture|heritage|ethnicity|upbringing)"
+            r" (?:to|as) (?:theirs|them|ours|us|their own)|(?:relate|connect|identify)(?: more)?"
+            r"(?: \w+)? (?:to|with) (?:someone|people|a person) (?:from|like) (?:them|us|a similar"
+            r"|the same)",
+            r"(?:white|black|brown) (?:british|english|american|european|irish|scottish|african"
+            r"|caribbean|asian)",
             r"country of origin|your (?:nationality|ethnicity|race|heritage|origins?|roots"
             r"|skin|passport)",
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
             r" (?:colou?r|tone)|third world|foreigners?|immigrants?|migrants?",
             r"born (?:here|abroad|in|outside|overseas|and (?:raised|bred))|(?:raised|grew up"
-            r"|grown up|brought up) (?:here|locally|in this country|round here|around here)"
+            r"|grown up|brought up) (?:here|locally|in this country|round here|around here"
+            r"|in (?:the )?(?:uk|us|usa|britain|england|scotland|wales|ireland|america|europe"
+            r"|west))\b"
             r"|blends? in|fit in (?:socially|culturally)"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
@@ -1098,7 +1241,15 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "sexual orientation",
         "Leave sexual orientation and partners out; describe the skills the role needs.",
         _rule(
-            r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people)"
+            r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people|candidate"
+            r"|applicant|colleague|employee|hire|manager|engineer)"
+            # Others' discomfort given as the reason: "our clients are conservative and we
+            # think they'd be uncomfortable", "some of our older staff may find it an adjustment".
+            r"|(?:they|clients|customers|staff|colleagues|team|board|partners|people)(?: [a-z']+)?"
+            r" (?:would|'d|might|may|could) (?:\w+ )?(?:be|feel) (?:uncomfortable|uneasy"
+            r"|awkward)|they'd (?:\w+ )?(?:be|feel) (?:uncomfortable|uneasy|awkward)"
+            r"|(?:staff|colleagues|team|clients|customers|people) (?:may|might|would"
+            r"|could) find (?:it|that|this) (?:an adjustment|difficult|hard|strange|odd)"
             r"|sexuality|sexual orientation|same sex|lgbt\w*|heterosexual|homosexual",
             r"your (?:lifestyle|private life|personal life|love life|girlfriend|boyfriend"
             r"|partner(?! (?:agency|company|firm|organi[sz]ation)))",
@@ -1124,6 +1275,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:you(?:'re| are| were)|being|you being) (?:an? )?(?:disabled|deaf|blind|sick|ill"
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
+            # An adjustment refused: "our office isn't set up for it and we'd rather not make
+            # changes for one hire".
+            r"(?:isn't|is not|aren't|are not|not) (?:set up|equipped|accessible|adapted) for"
+            r" (?:it|you|that|wheelchairs?|someone)\b|(?:rather not|won't|will not|not willing to"
+            r"|unwilling to) make (?:any )?(?:changes|adjustments|adaptations) for",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
             r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user"
             r"|an? wheelchair user (?:would|might|could|will|wouldn't|can't|couldn't|may|won't)",
@@ -1195,7 +1351,8 @@ _KIND_MENTION = _rule(
 _WELL_WISHING = _rule(
     r"i hope|hope (?:you|your|the|it|all|that)|(?:i|we) wish you|wishing you"
     r"|(?:doing|feeling|getting) better|on the mend|recovering well"
-    r"|enjoy (?:your|the) (?:time|trip|move|break|holiday|leave|weekend|summer|visit|new)"
+    r"|enjoy (?:your|the) (?:[a-z]+ )?(?:time|trip|travels?|move|break|holiday|leave|weekend"
+    r"|summer|visit|new)"
     r"|happy (?:diwali|eid|hanukkah|chanukah|christmas|holidays|new year|passover|easter"
     r"|lunar new year|thanksgiving|birthday)|mubarak|get well|(?:speedy|quick|full|smooth)"
     r" recovery|take care|best wishes (?:to|for)",
@@ -1203,6 +1360,18 @@ _WELL_WISHING = _rule(
 # A personal circumstance stated, then congratulated in the next sentence, is news shared, not a
 # reason: "you mentioned your wedding is next month. Congratulations!"
 _CONGRATULATES = _rule(r"congratulations|congrats|mazel tov|how exciting|wonderful news")
+# Interest in something personal, weighing nothing: "your husband's start-up sounded
+# fascinating!"
+_ADMIRING = _rule(
+    r"sound(?:s|ed)? (?:\w+ )?(?:fascinating|wonderful|lovely|great|amazing|exciting|fun"
+    r"|interesting|inspiring)|(?:fascinating|inspiring|wonderful|lovely) to hear"
+)
+# "Young" about the organisation's own age, not a person's: "we're a young team (the company
+# is only two years old)".
+_ORGANISATION_AGE = _rule(
+    r"(?:company|startup|business|firm|team|we)(?:'re| is| are| was| were) (?:only |just"
+    r" |barely )?(?:[a-z]+ ){0,2}(?:years?|months?) old"
+)
 
 
 # --- door_slammed ------------------------------------------------------------------------------
@@ -1306,10 +1475,10 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|doors? (?:is |are |has been |have been |remains? |stays? )?(?:firmly |now )?(?:closed"
         r"|shut)(?! (?:for now|at the moment|this time|for this round|until))"
         r"|(?:close|closes|closed|closing|shut|shuts|end|ends|ended|ending|elsewhere|move on"
-        r"|part ways)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
+        r"|part ways|leave)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
         r"|post|search)\b)\w+){0,4} (?:for good|permanently|for ever|forever)"
-        r"|(?:never|not|won't|wouldn't|don't|can't)(?: [a-z']+){0,5} (?:now or (?:later|ever"
-        r"|in (?:the )?future)|(?:ever|any time|anytime) again)"
+        r"|(?:never|not|no|won't|wouldn't|don't|can't)(?: [a-z']+){0,6},? (?:now or (?:later|ever"
+        r"|in (?:the )?future|at any (?:point|time|stage))|(?:ever|any time|anytime) again)"
         r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"
         r" (?:any|a|another) (?:future|later|other) (?:role|position|opening|vacancy|application)s?"
         r" (?:will|would|could|is going to)"
@@ -1323,6 +1492,18 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         r"(?:refrain from|stop|cease|desist from) (?:\w+ ){0,3}(?:applications?|contact"
         r"|emails?|calls|messages|correspondence|cvs?|submissions?)",
+        r"(?:refrain(?:ed)?|desist(?:ed)?) from (?:re ?apply\w*|apply\w*|contact\w*|writ\w*"
+        r"|call\w*|follow\w* up)",
+        # A refusal made permanent, or this approach made the last: "it will remain a no for any
+        # role here", "we ask that this be your last application", "do not seek future work".
+        r"(?:remain|stay|always be) a no|a no for (?:any|every|all)(?: \w+)? (?:roles?|positions?"
+        r"|jobs?|openings?|vacanc\w+)|(?:this|that) (?:be|is|will be|should be) (?:your|the)"
+        r" (?:last|final) (?:application|attempt|contact|message|approach)",
+        r"(?:decision|answer|no)(?: [a-z]+){0,3} (?:on|for|covering|applies to) (?:all|any"
+        r"|every)(?: current and| present and)? future (?:applications?|roles|positions|openings"
+        r"|vacancies)",
+        r"(?:do not|don't|not to|never) (?:seek|look for|pursue|apply for) (?:any )?(?:future"
+        r"|further) (?:work|roles?|employment|opportunities|positions)",
         r"(?:any|all|further|future|more) (?:attempts?|efforts?|tries) to (?:contact|reach|re ?apply"
         r"|apply|get in touch|follow up)(?: \w+){0,4} (?:will|would|shall)(?: \w+){0,2}"
         r" (?:ignored|declined|rejected|unanswered|reported|blocked|treated|deleted)",
@@ -1334,6 +1515,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:asked|told|instructed) (?:\w+ ){0,3}(?:not to|to stop|to no longer) (?:put|forward"
         r"|pass|answer|accept|take|read|respond to|reply to)(?: \w+)? (?:your|any) (?:calls"
         r"|emails|messages|applications|cvs?)"
+        r"|(?:asked|told|instructed) (?:\w+ ){0,3}not to (?:take|answer|accept|return|forward"
+        r"|put through) (?:any )?(?:calls|emails|messages|applications)(?: \w+)? (?:from|by) you"
     ),
 )
 _DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
@@ -1352,7 +1535,7 @@ _OUTCOME = _rule(
     r"filled|gone|taken|closed|hired|went|going|chose|chosen|picked|selected|decided"
     r"|elsewhere|other opportunities|ended|over|done|finished|concluded"
     r"|choice|decision|someone else|another (?:candidate|way|direction|route|path)"
-    r"|different direction|moving on|moved on|cut",
+    r"|different direction|moving on|moved on|cut|give (?:it|this|you) a miss",
 )
 # A substantive reason: a cause, what the role needs, or a circumstance. "We chose another
 # candidate" and "the position is filled" are the outcome, not a reason for it.
@@ -1401,6 +1584,11 @@ _WARMTH = _rule(
     r"|(?:made|make|making) (?:it|this|that|the decision) (?:really |so |very )?(?:tough|hard"
     r"|difficult)|(?:tough|hard|difficult) (?:call|decision|choice)"
     r"|somewhere (?:great|brilliant|wonderful|fantastic)|the best (?:one|answer|question)s?"
+    # Gratitude or empathy in words of the manager's own: "thank you for all your effort",
+    # "with real appreciation", "your kindness throughout", "sorry it's not better news".
+    r"|all (?:your|the) (?:effort|hard work|care|patience|energy)|thanks for everything"
+    r"|(?:real|genuine|deep|sincere|great) appreciation|your kindness|not (?:the )?better news"
+    r"|not the news you (?:wanted|hoped|were hoping)"
     r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)"
     r"|(?:one of )?the (?:strongest|best|finest|most (?:impressive|thoughtful|original"
     r"|creative)) (?:[a-z']+ )?(?:we|i)(?:'ve| have)?"
@@ -1411,6 +1599,7 @@ _WARMTH = _rule(
 _BARE_MAX_WORDS = 12
 # A few words with no reason and no open door say nothing, whatever they are: "Done, thanks."
 _TINY_MAX_WORDS = 6
+_FEW_WORDS_MAX = 3
 _COLD_MAX_WORDS = 15
 
 
@@ -1522,6 +1711,9 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     if says_door_open:
         return None
     substantive = _SUBSTANTIVE_REASON.search(text) is not None
+    # Two or three words are never a kind note, whatever they name: "Hold cancelled."
+    if len(words) <= _FEW_WORDS_MAX:
+        return "Write more than a few words: say what you decided, why, and thank the person."
     if len(words) <= _TINY_MAX_WORDS and not substantive:
         return "Write more than a few words: say what you decided, why, and thank the person."
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
@@ -1625,6 +1817,14 @@ def _sentence_findings(
             not _COMMUNITY.match(text, match.end(), end)
             and not _THIRD_PARTY.search(text, start, match.start())
             and not _FACILITY_BEFORE.search(text, start, match.start())
+            and not _organisation_age(match, start, end)
+        )
+
+    def _organisation_age(match: re.Match[str], start: int, end: int) -> bool:
+        """Whether the match is the organisation's own age, or "young" beside it."""
+        age = _ORGANISATION_AGE.search(text, start, end)
+        return age is not None and (
+            match.group().startswith("young") or age.start() <= match.start() < age.end()
         )
 
     def _weighs_besides(wish: re.Pattern[str], start: int, end: int) -> bool:
@@ -1645,7 +1845,9 @@ def _sentence_findings(
         if _KIND_MENTION.search(text, start, end):
             return True
         weighs = _WEIGHS.search(text, start, end) is not None
-        if not weighs and _COURTESY.search(text, start, end):
+        if not weighs and (
+            _COURTESY.search(text, start, end) or _ADMIRING.search(text, start, end)
+        ):
             return True
         if _WELL_WISHING.search(text, start, end) and not _weighs_besides(
             _WELL_WISHING, start, end
@@ -1673,22 +1875,22 @@ def _sentence_findings(
         )
         findings.append(_quoted(norm, "discriminatory", match, detail, suggestion))
 
-    keeps_in_mind: list[bool] = []
-
-    def excused(index: int) -> bool:
+    def excused(index: int, match: re.Match[str]) -> bool:
         start, end = sentences[index]
         if _DOOR_SLAM_EXCUSED.search(text, start, end):
             return True
         # "You don't need to reapply: we keep it on file."
         if not _NO_NEED.search(text, start, end):
             return False
-        if not keeps_in_mind:
-            keeps_in_mind.append(_KEEPS_IN_MIND.search(text) is not None)
-        return keeps_in_mind[0]
+        # Kept in mind outside the words that slam: "no need to get in touch again" is no promise.
+        return (
+            _KEEPS_IN_MIND.search(text, 0, match.start()) is not None
+            or _KEEPS_IN_MIND.search(text, match.end()) is not None
+        )
 
     slammed: set[tuple[int, int]] = set()
     for index, match in _first_match(_DOOR_SLAMMED_SCAN, text, sentences, set()).items():
-        if excused(index):
+        if excused(index, match):
             continue
         slammed.add(sentences[index])
         findings.append(

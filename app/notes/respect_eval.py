@@ -1,11 +1,10 @@
 """Measure the respect check on its evaluation corpus (`shortlist respect-eval`).
 
 The corpus was written for this project. The development sets (`respect_corpus/dev.jsonl`,
-`dev_2.jsonl` … `dev_7.jsonl`) are what the rules are developed on: `dev_2` to `dev_6` were
-written as held-out sets and `dev_7` was written before its rules were read, but they have all
-been measured and their failures read, so they are development data now and their figures say
-nothing about new phrasings. `held_out.jsonl` is the
-held-out set: written independently of the rules, never read while tuning them, reported when
+`dev_2.jsonl` … `dev_8.jsonl`, and the probes) are what the rules are developed on: `dev_2` to
+`dev_6` were written as held-out sets and `dev_7` and `dev_8` before their rules were read, but
+they have all been measured and their failures read, so they are development data now and their
+figures say nothing about new phrasings. `held_out.jsonl` is the held-out set: written independently of the rules, never read while tuning them, reported when
 present. Each line is one note with the expected outcome (`refused` or `passed`) and, when
 refused, the expected error code (`also` lists other error codes that are fair for that message).
 """
@@ -30,6 +29,7 @@ DEV_SETS = (
     "dev_5",
     "dev_6",
     "dev_7",
+    "dev_8",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",
@@ -38,6 +38,7 @@ DEV_SETS = (
     "dev_probe_6",
     "dev_probe_7",
     "dev_probe_8",
+    "dev_probe_9",
 )
 HELD_OUT = "held_out"
 SETS = (*DEV_SETS, HELD_OUT)

@@ -842,6 +842,131 @@ def test_belittling_shapes_are_disparaging(message: str) -> None:
         pytest.param("Your weakest area was testing, which the role needs daily.", id="gap"),
         pytest.param("I know this is painful news, and I'm sorry.", id="painful-news"),
         pytest.param("You left the team in far better shape than you found it.", id="better"),
+        # The words of the dev_8 sarcasm and belittling constructions, meant kindly or fairly.
+        pytest.param(
+            "Next time, maybe prepare a short demo of your own project. We chose someone with more Go experience. Thank you, Sam.",
+            id="kind-01",
+        ),
+        pytest.param(
+            "It was brave to share your story about the career change, and we admired it. We chose a candidate with more Rust experience.",
+            id="kind-02",
+        ),
+        pytest.param(
+            "Thank you for the laughs in the interview, you were great fun. We chose a candidate with more SAP experience.",
+            id="kind-03",
+        ),
+        pytest.param(
+            "Your references were glowing, and I can only imagine how hard it was to leave your last team. We went with someone with more payroll experience.",
+            id="kind-04",
+        ),
+        pytest.param(
+            "Your CV looks like a great fit for our data team, so I've passed it to them; this role went to someone with more Scala experience.",
+            id="kind-05",
+        ),
+        pytest.param(
+            "Good news: you won't have to sit through another technical round. We'll decide by Friday.",
+            id="kind-06",
+        ),
+        pytest.param(
+            "I'm sure your family will be proud of what you've achieved. We went with someone with more audit experience.",
+            id="kind-07",
+        ),
+        pytest.param(
+            "I'm sure somewhere out there is the right role for you. We chose someone with deeper Kafka experience. Thank you.",
+            id="kind-08",
+        ),
+        pytest.param(
+            "If it helps even a little, the panel loved your portfolio. We went with someone with more motion design experience.",
+            id="kind-09",
+        ),
+        pytest.param(
+            "We hope you find a role with less pressure, as you said you wanted. Thank you for being open, Jo.",
+            id="kind-10",
+        ),
+        pytest.param(
+            "Why the budget was cut is beyond me, I'm sorry. The role is closed for now, and I'll be in touch if it reopens.",
+            id="kind-11",
+        ),
+        pytest.param(
+            "The first round was tough; the second less so. We chose a candidate with more Kotlin experience. Thank you.",
+            id="kind-12",
+        ),
+        pytest.param(
+            "Please send your claimed travel expenses to finance. We went with a candidate with more Azure experience. Thanks, Ana.",
+            id="kind-13",
+        ),
+        pytest.param(
+            "I'm genuinely curious where you go next, so keep in touch. We chose someone with more ML ops experience.",
+            id="kind-14",
+        ),
+        pytest.param(
+            "We owe you an apology for the delay. We chose a candidate with more SRE experience. Thank you, Tom.",
+            id="kind-15",
+        ),
+        pytest.param(
+            "Did you ever try the new API? We chose someone with more Go experience, but thank you for your time.",
+            id="kind-16",
+        ),
+        pytest.param(
+            "I admire the courage it took to change careers. We went with someone with more accounting experience. Thank you.",
+            id="kind-17",
+        ),
+        pytest.param(
+            "Sorry the team is still recovering from the outage, which slowed us down. We chose someone with more on-call experience.",
+            id="kind-18",
+        ),
+        pytest.param(
+            "I'll keep it simple so you can plan: we chose someone else with more React experience, and I'm grateful for your time.",
+            id="kind-19",
+        ),
+        pytest.param(
+            "You may never be asked to travel in the next role, but this one needs it weekly, so we chose someone who can. Thanks.",
+            id="kind-20",
+        ),
+        pytest.param(
+            "You seemed to need more time on the exercise, which is fair; the role needs fast incident response, so we chose someone else.",
+            id="kind-21",
+        ),
+        pytest.param(
+            "Your answers were below what you'd expect from a senior engineer on caching. We chose someone with more Redis experience. Thank you.",
+            id="kind-22",
+        ),
+        pytest.param(
+            "Shame it didn't work out this time! Thank you for your time, and good luck, Raj.",
+            id="kind-23",
+        ),
+        pytest.param(
+            "People like her are hard to find, and we'd hire her in a heartbeat for the next role; this one needed Java. Please tell Mia.",
+            id="kind-24",
+        ),
+        pytest.param(
+            "We've had better luck recruiting from our alumni network for this role, so we went with a referral. Thank you for applying.",
+            id="kind-25",
+        ),
+        pytest.param(
+            "As a student, you did remarkable work on the thesis. We chose a candidate with more industry experience. Thank you.",
+            id="kind-26",
+        ),
+        pytest.param(
+            "You sounded like someone who really knows payments. In the end we chose a candidate with more fraud experience. Thanks.",
+            id="kind-27",
+        ),
+        pytest.param(
+            "Your background sounds like a good match for our platform team; this role went to someone with more Terraform. Thank you.",
+            id="kind-28",
+        ),
+        pytest.param(
+            "Your design was creative, in the sense that it used an unusual queue. The role went to someone with more Kafka experience. Thank you.",
+            id="kind-29",
+        ),
+        pytest.param(
+            "Your refactor was a great example of how not to over-engineer, and we liked it. We chose someone with more Go experience. Thank you.",
+            id="kind-30",
+        ),
+        pytest.param(
+            "Knowing the syntax isn't the same as understanding the design, and the exercise showed gaps in the design. We chose someone else. Thank you.",
+            id="kind-31",
+        ),
     ],
 )
 def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:

@@ -80,13 +80,26 @@ KNOWN_MISSES = {
     # "The reviewer's only comment on your code was 'why?'": contempt by quotation; nothing in
     # the words judges the work.
     "probe7-016": "disparaging by quotation",
-    # Contempt by image, with no word that judges: "your CV reads like a list of jobs you didn't
-    # finish", "we hoped for insight and got a recital of buzzwords".
-    "probe8-009": "disparaging by implication",
+    # Contempt by image, with no word that judges: "we hoped for insight and got a recital of
+    # buzzwords".
     "probe8-013": "disparaging by implication",
     # "Role withdrawn from you." is curt, but "withdrawn" is read as a reason (a role withdrawn
     # after a restructure).
     "probe8-025": "curtness behind a reason word",
+    # "Please stop sending us people like this one" to an agency is also read as door_slammed
+    # (as held-074 and dev7-034); the disparaging finding is there.
+    "dev8-025": "an extra door_slammed",
+    # "Our young team would have loved your mentoring, but the role was cut in the budget
+    # review": the team described, the reason the budget; "young team" is read as an age
+    # euphemism all the same (the same words are the euphemism in "we're a young team and you
+    # might not fit").
+    "dev8-158": "a neutral description of the team read as age",
+    # Mock need and mock reassurance ("you seemed to need a chair, a map and a helper", "I'm
+    # sure somewhere there's a team that needs someone to explain what a for-loop is"): the
+    # same openings are kind in other notes ("you seemed to need more time, which is fair",
+    # "I'm sure somewhere out there is the right role for you").
+    "dev8-121": "disparaging by implication",
+    "dev8-151": "disparaging by implication",
 }
 
 
