@@ -79,12 +79,16 @@ async def engine(app: object) -> AsyncEngine:
     return app.state.db.engine  # type: ignore[attr-defined, no-any-return]
 
 
-@pytest.fixture(autouse=True)
-async def _empty_tables(engine: AsyncEngine) -> AsyncIterator[None]:
-    yield
+async def empty_tables(engine: AsyncEngine) -> None:
     async with engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             await connection.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+async def _empty_tables(engine: AsyncEngine) -> AsyncIterator[None]:
+    yield
+    await empty_tables(engine)
 
 
 @dataclass

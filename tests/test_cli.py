@@ -1,11 +1,14 @@
-"""`shortlist keys create` (contract §8). Always on a temporary SQLite file: the CLI migrates and
-writes its own database, whatever SHORTLIST_TEST_DATABASE_URL says.
+"""`shortlist keys create`, and what `shortlist serve` prints (contract §8). Always on a
+temporary SQLite file: the CLI migrates and writes its own database, whatever
+SHORTLIST_TEST_DATABASE_URL says.
 
 The CLI runs `asyncio.run` itself, so these tests are synchronous and drive the app with their
 own `asyncio.run`.
 """
 
 import asyncio
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +18,7 @@ from conftest import make_client
 from app import cli
 from app.config import Settings, get_settings
 from app.main import create_app
+from tests.webhooks.test_worker_process import Server
 
 
 @pytest.fixture
@@ -105,3 +109,35 @@ def test_unknown_scope_is_refused(cli_database, capsys):
         cli.main(["keys", "create", "--org", "x", "--scopes", "read,root"])
     assert exit_info.value.code == 2
     assert "scopes" in capsys.readouterr().err
+
+
+def serve_once(env: dict[str, str]) -> list[str]:
+    """Start `shortlist serve`, stop it with SIGTERM once up; its output lines."""
+    server = Server(env)
+    try:
+        # Uvicorn's line comes after the CLI's: once it is read, so is everything before.
+        server.wait_for(
+            lambda: any("Application startup complete" in line for line in server.lines),
+            "uvicorn to start",
+        )
+    finally:
+        server.process.send_signal(signal.SIGTERM)
+        server.process.wait(timeout=60)
+    return server.lines
+
+
+def test_serve_says_it_created_the_secrets_key_on_the_first_start_only(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SHORTLIST_")}
+    env.update(
+        SHORTLIST_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/served.db",
+        SHORTLIST_WORKER="off",
+        SHORTLIST_LOG_LEVEL="info",
+    )
+    first, second = serve_once(env), serve_once(env)
+    key_file = tmp_path / "served.db.key"
+    assert [line for line in first if line.startswith("Created ")] == [
+        f"Created {key_file}, the key that encrypts signing secrets at rest; back it up "
+        "with the database (or set SHORTLIST_SECRET_KEY)."
+    ]
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert not [line for line in second if "Created" in line], second

@@ -5,10 +5,12 @@ rules of Spectral's `spectral:oas` ruleset (which needs Node) are checked here b
 test each, under the rule's name. The rest checks what issue 9 asks of the contract.
 """
 
+import base64
 import json
 import re
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any, get_args
 
 import jsonschema
@@ -22,6 +24,7 @@ from app.docs import VOCABULARIES
 from app.kit.event_types import EventType
 from app.kit.schemas import PatchBody
 from app.main import openapi_document
+from app.webhooks.delivery import signed_headers
 
 SPEC: dict[str, Any] = json.loads(openapi_document())
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -363,3 +366,18 @@ async def test_docs_pages_load_nothing_from_outside(client):
 def test_serving_the_docs_does_not_import_django():
     # The assets come from a package made for FastAPI, not from a Django companion.
     assert "django" not in sys.modules
+
+
+def test_the_webhook_a_receiver_gets_is_documented_with_its_headers() -> None:
+    [operation] = SPEC["webhooks"]["event"].values()
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    assert body == {"$ref": "#/components/schemas/WebhookPayload"}
+    headers = {p["name"]: p for p in operation["parameters"] if p["in"] == "header"}
+    # What the worker sends, body aside (its type is the request body's).
+    secret = "whsec_" + base64.b64encode(b"k" * 24).decode()
+    sent = set(signed_headers("id", b"{}", [secret], datetime.now(UTC))) - {"content-type"}
+    assert sent == {"webhook-id", "webhook-timestamp", "webhook-signature", "user-agent"}
+    assert sent <= set(headers)
+    for name in sent:
+        assert headers[name]["required"] is True, name
+        assert headers[name]["description"], name

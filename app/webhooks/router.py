@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request
 from starlette.responses import Response
 
 from app.db import Session
@@ -225,7 +225,46 @@ async def retry_delivery(
         410: {"description": "Gone: Shortlist disables the endpoint at once."},
     },
 )
-def webhook_event(body: WebhookPayload) -> None:
+def webhook_event(
+    body: WebhookPayload,
+    # Declared so a receiver's generated code knows the headers it gets (Standard Webhooks).
+    webhook_id: Annotated[
+        str,
+        Header(
+            alias="webhook-id",
+            description="The event id, the same on every retry of it: de-duplicate on it.",
+            examples=["0b9a6c1e-6f0e-4c4b-9a57-2f6d0e8c7a11"],
+        ),
+    ],
+    webhook_timestamp: Annotated[
+        str,
+        Header(
+            alias="webhook-timestamp",
+            description="When this attempt was made, in unix seconds; refuse one too far "
+            "from your clock to stop replays.",
+            examples=["1795944600"],
+        ),
+    ],
+    webhook_signature: Annotated[
+        str,
+        Header(
+            alias="webhook-signature",
+            description='`v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">` '
+            "keyed with the bytes of the endpoint's secret (the base64 after `whsec_`); for a "
+            "day after a rotation two of them, space-separated, by the new and the old secret. "
+            "Accept the request when one matches.",
+            examples=["v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4="],
+        ),
+    ],
+    user_agent: Annotated[
+        str,
+        Header(
+            alias="user-agent",
+            description="`Shortlist-Webhooks/<version>`.",
+            examples=["Shortlist-Webhooks/0.1.0"],
+        ),
+    ],
+) -> None:
     """Shortlist POSTs each event to every enabled endpoint subscribed to its type, at least
     once, with Standard Webhooks headers: `webhook-id` (the event id, the same on every retry;
     de-duplicate on it), `webhook-timestamp` (unix seconds of the attempt) and

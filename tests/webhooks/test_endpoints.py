@@ -2,14 +2,19 @@
 the catalogue, URLs that must be public, pausing, rotation, deletion."""
 
 import base64
+import uuid
+from datetime import timedelta
 
+import pytest
 from conftest import Tenant
-from sqlalchemy import select
+from sqlalchemy import select, update
+from standardwebhooks.webhooks import WebhookVerificationError
 from test_query_counts import count_queries
 
 from app.config import Settings
 from app.main import create_app
 from app.models import WebhookEndpoint
+from app.models.base import utcnow
 from tests.story import assert_problem, events, ok, requisition
 from tests.webhooks.helpers import deliver, deliveries, endpoint
 from tests.webhooks.receiver import receiving
@@ -166,6 +171,29 @@ async def test_rotation_signs_with_both_secrets_for_a_day(client, app):
         assert len(received.headers["webhook-signature"].split(" ")) == 2
         received.verify(hook["secret"])
         received.verify(rotated["secret"])
+
+
+async def test_a_day_after_rotation_only_the_new_secret_signs(client, app):
+    with receiving() as receiver:
+        hook = await endpoint(client, receiver.url)
+        rotated = await ok(await client.post(f"/v1/webhook-endpoints/{hook['id']}/rotate-secret"))
+        # Move the rotation a day and a minute into the past, so the overlap is over; the
+        # attempt is still made now, with a `webhook-timestamp` a receiver accepts.
+        async with app.state.db.writer() as session:
+            await session.execute(
+                update(WebhookEndpoint)
+                .where(WebhookEndpoint.id == uuid.UUID(hook["id"]))
+                .values(previous_secret_expires_at=utcnow() - timedelta(minutes=1))
+            )
+            await session.commit()
+        await requisition(client)
+        await deliver(app)
+    assert len(receiver.received) == 2  # the rotation event and the requisition
+    for received in receiver.received:
+        assert len(received.headers["webhook-signature"].split(" ")) == 1
+        assert received.verify(rotated["secret"])["type"] == received.json["type"]
+        with pytest.raises(WebhookVerificationError):
+            received.verify(hook["secret"])
 
 
 async def test_the_deliveries_list_makes_the_same_queries_for_more_rows(client, app, engine):

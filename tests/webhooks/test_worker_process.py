@@ -1,6 +1,7 @@
 """Real processes: `shortlist serve` (worker in-process) killed with SIGKILL while deliveries
-are pending loses none of them after a restart; SIGTERM stops it cleanly. Always on a
-temporary SQLite file, like the CLI tests: the server migrates and owns its database."""
+are pending loses none of them after a restart; SIGTERM stops it cleanly. On a temporary
+SQLite file of the server's own or, when `SHORTLIST_TEST_DATABASE_URL` names PostgreSQL, on
+the suite's database, emptied first (the server migrates it to head on start)."""
 
 import json
 import os
@@ -10,12 +11,15 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from conftest import empty_tables
+from cryptography.fernet import Fernet
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from tests.webhooks.receiver import Receiver
 
@@ -72,10 +76,19 @@ class Server:
 
 
 @pytest.fixture
-def server_env(tmp_path: Path) -> Iterator[dict[str, str]]:
+async def server_env(
+    tmp_path: Path, database_url: str, engine: AsyncEngine
+) -> AsyncIterator[dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("SHORTLIST_")}
+    if database_url.startswith("postgresql"):
+        # No rows of an earlier test: the first start must find no api key, to print its own.
+        await empty_tables(engine)
+        # PostgreSQL has no key file beside the database; secrets at rest need a key.
+        env["SHORTLIST_SECRET_KEY"] = Fernet.generate_key().decode()
+    else:
+        database_url = f"sqlite+aiosqlite:///{tmp_path}/served.db"
     env.update(
-        SHORTLIST_DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path}/served.db",
+        SHORTLIST_DATABASE_URL=database_url,
         SHORTLIST_WEBHOOK_ALLOW_PRIVATE="true",
         SHORTLIST_WEBHOOK_RETRY_SCHEDULE=",".join(["2"] * 30),
         SHORTLIST_LOG_LEVEL="info",
