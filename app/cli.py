@@ -176,7 +176,8 @@ def worker(args: argparse.Namespace, settings: Settings) -> None:
             await db.engine.dispose()
 
     configure_logging(settings)  # the same log lines as `serve`: JSON off a terminal
-    migrate(settings.database_url)
+    if not args.no_migrate:
+        migrate(settings.database_url)
     if args.metrics_port is not None:
         # A worker has no API to serve /metrics from: its delivery outcomes are scraped here.
         from prometheus_client import start_http_server
@@ -243,7 +244,9 @@ def parser() -> argparse.ArgumentParser:
     create.set_defaults(run=keys_create)
 
     worker_cmd = commands.add_parser(
-        "worker", help="deliver webhooks and do periodic upkeep (serve does it in-process too)"
+        "worker",
+        help="migrate the database, then deliver webhooks and do periodic upkeep (serve does "
+        "it in-process too)",
     )
     worker_cmd.add_argument(
         "--metrics-port",
@@ -254,6 +257,11 @@ def parser() -> argparse.ArgumentParser:
         "--metrics-host",
         default="127.0.0.1",
         help="address for --metrics-port (default loopback only: the port has no token)",
+    )
+    worker_cmd.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not migrate first (run `shortlist migrate` once, before starting workers)",
     )
     worker_cmd.set_defaults(run=worker)
 
