@@ -5,10 +5,12 @@ import asyncio
 import atexit
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -91,6 +93,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> None:
             f"{secret}",
             flush=True,
         )
+    # uvicorn finishes in-flight requests on SIGTERM, then raises the signal again to die of
+    # it; a graceful stop is a success, so exit 0 then (and on a SIGTERM before uvicorn's).
+    signal.signal(signal.SIGTERM, _stopped)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -104,6 +109,10 @@ def serve(args: argparse.Namespace, settings: Settings) -> None:
         access_log=False,
         timeout_graceful_shutdown=round(settings.shutdown_timeout.total_seconds()),
     )
+
+
+def _stopped(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)
 
 
 def _share_metrics_between_workers() -> None:
@@ -159,8 +168,6 @@ def demo(args: argparse.Namespace, settings: Settings) -> None:
 
 def worker(args: argparse.Namespace, settings: Settings) -> None:
     """Deliver webhooks and do upkeep until SIGTERM or Ctrl-C, then stop gracefully."""
-    import signal
-
     from app.kit.observability import configure_logging
     from app.worker import Worker
 
