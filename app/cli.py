@@ -5,10 +5,12 @@ import asyncio
 import atexit
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -91,6 +93,9 @@ def serve(args: argparse.Namespace, settings: Settings) -> None:
             f"{secret}",
             flush=True,
         )
+    # uvicorn finishes in-flight requests on SIGTERM, then raises the signal again to die of
+    # it; a graceful stop is a success, so exit 0 then (and on a SIGTERM before uvicorn's).
+    signal.signal(signal.SIGTERM, _stopped)
     uvicorn.run(
         "app.main:create_app",
         factory=True,
@@ -104,6 +109,10 @@ def serve(args: argparse.Namespace, settings: Settings) -> None:
         access_log=False,
         timeout_graceful_shutdown=round(settings.shutdown_timeout.total_seconds()),
     )
+
+
+def _stopped(_signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(0)
 
 
 def _share_metrics_between_workers() -> None:
@@ -159,8 +168,6 @@ def demo(args: argparse.Namespace, settings: Settings) -> None:
 
 def worker(args: argparse.Namespace, settings: Settings) -> None:
     """Deliver webhooks and do upkeep until SIGTERM or Ctrl-C, then stop gracefully."""
-    import signal
-
     from app.kit.observability import configure_logging
     from app.worker import Worker
 
@@ -176,7 +183,8 @@ def worker(args: argparse.Namespace, settings: Settings) -> None:
             await db.engine.dispose()
 
     configure_logging(settings)  # the same log lines as `serve`: JSON off a terminal
-    migrate(settings.database_url)
+    if not args.no_migrate:
+        migrate(settings.database_url)
     if args.metrics_port is not None:
         # A worker has no API to serve /metrics from: its delivery outcomes are scraped here.
         from prometheus_client import start_http_server
@@ -243,7 +251,9 @@ def parser() -> argparse.ArgumentParser:
     create.set_defaults(run=keys_create)
 
     worker_cmd = commands.add_parser(
-        "worker", help="deliver webhooks and do periodic upkeep (serve does it in-process too)"
+        "worker",
+        help="migrate the database, then deliver webhooks and do periodic upkeep (serve does "
+        "it in-process too)",
     )
     worker_cmd.add_argument(
         "--metrics-port",
@@ -254,6 +264,11 @@ def parser() -> argparse.ArgumentParser:
         "--metrics-host",
         default="127.0.0.1",
         help="address for --metrics-port (default loopback only: the port has no token)",
+    )
+    worker_cmd.add_argument(
+        "--no-migrate",
+        action="store_true",
+        help="do not migrate first (run `shortlist migrate` once, before starting workers)",
     )
     worker_cmd.set_defaults(run=worker)
 

@@ -1,8 +1,11 @@
 """`shortlist demo`: the contract §1 story, loaded so /docs has something real to show.
 
 The agency started three days ago; its day-3 check-in, the first of the cadence, is failing,
-so the follow-ups say to call Juan, the runner-up kept warm. It stops there, so the reader can
-make the call and reactivate the runner-up themselves.
+so the follow-ups say to call Juan, the runner-up kept warm. Then the story plays out as a
+recruiter would through the API: the call with Juan (which clears the follow-up), Juan
+reactivated in the agency's place, and hired to start in a week, so his check-ins count from
+then. The events feed keeps each step (`option.at_risk`, `touchpoint.logged`,
+`option.released`, `option.reactivated`, `option.hired`).
 Loading twice changes nothing: the story's requisition is found by its external ref.
 """
 
@@ -21,7 +24,14 @@ from app.kit.schemas import ExternalRef
 from app.models.base import utcnow
 from app.notes.schemas import NoteBody
 from app.options import actions
-from app.options.schemas import HireBody, HoldBody, KeepWarmBody, OptionCreate, SelectBody
+from app.options.schemas import (
+    HireBody,
+    HoldBody,
+    KeepWarmBody,
+    OptionCreate,
+    ReactivateBody,
+    SelectBody,
+)
 from app.options.service import create_option, get_option, load_for_action
 from app.requisitions.schemas import RequisitionCreate
 from app.requisitions.service import create_requisition
@@ -133,15 +143,44 @@ async def load_demo(session: AsyncSession, organization: str = "default") -> lis
             occurred_on=today,
         ),
     )
+    # The follow-ups now say to call Juan (`call_runner_up`); the call clears it.
+    await log_touchpoint(
+        session,
+        actor,
+        people["Juan Pérez"],
+        direction="outbound",
+        channel="call",
+        summary="Told him the agency is failing; he can start in a week.",
+    )
+    await actions.reactivate_option(
+        session,
+        actor,
+        await load_for_action(session, org.id, juan),
+        ReactivateBody(
+            reason="The agency is failing its check-ins; Juan reviewed their work.",
+            replaces=agency,
+        ),
+        None,
+    )
+    juan_starts = today + timedelta(days=7)
+    await actions.hire_option(
+        session,
+        actor,
+        await load_for_action(session, org.id, juan),
+        HireBody(start_date=juan_starts),
+        None,
+    )
     return [
         f"Requisition 'Platform engineer': {requisition.id}",
-        f"  agency (started 3 days ago, failing its day-3 check-in): option {agency}",
-        f"  Juan Pérez (runner-up, kept warm): option {juan}",
+        f"  agency (started 3 days ago, failed its day-3 check-in, released): option {agency}",
+        f"  Juan Pérez (the runner-up kept warm, called, hired in its place): option {juan}",
         f"  Ana Silva (on hold, not now): option {ana}",
-        "Next: GET /v1/follow-ups?due_before=<in 3 days> says to call Juan "
-        "(`call_runner_up`); log the call",
-        f"  POST /v1/candidates/{people['Juan Pérez'].id}/touchpoints "
-        '{"direction": "outbound", "channel": "call"}',
-        f'  then POST /v1/options/{juan}/reactivate {{"reason": "…", "replaces": "{agency}"}}',
-        f'  and POST /v1/options/{juan}/hire {{"start_date": "…"}}: his cadence starts then.',
+        "What happened, step by step (GET /v1/events shows each step):",
+        "  the agency's failing check-in put it at risk, and a `call_runner_up` follow-up "
+        "named Juan;",
+        f"  the call with Juan (POST /v1/candidates/{people['Juan Pérez'].id}/touchpoints) "
+        "cleared it;",
+        f"  Juan was reactivated with replaces={agency} (POST /v1/options/{juan}/reactivate),",
+        f"  and hired to start on {juan_starts} (POST /v1/options/{juan}/hire): his first "
+        f"check-in is due on {juan_starts + timedelta(days=3)}.",
     ]

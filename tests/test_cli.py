@@ -9,7 +9,11 @@ own `asyncio.run`.
 import asyncio
 import os
 import signal
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -141,3 +145,37 @@ def test_serve_says_it_created_the_secrets_key_on_the_first_start_only(tmp_path)
     ]
     assert key_file.stat().st_mode & 0o777 == 0o600
     assert not [line for line in second if "Created" in line], second
+
+
+def started_worker_leaves(folder: Path, *flags: str) -> set[str]:
+    """The tables of a fresh SQLite file once a real `shortlist worker` has started on it and
+    been stopped."""
+    folder.mkdir()
+    database = folder / "worker.db"
+    env = {**os.environ, "SHORTLIST_DATABASE_URL": f"sqlite+aiosqlite:///{database}"}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "worker", *flags],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert worker.stdout is not None
+        assert worker.stdout.readline().startswith("Worker running")
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows}
+
+
+def test_a_worker_migrates_on_start_unless_told_not_to(tmp_path):
+    assert "alembic_version" in started_worker_leaves(tmp_path / "migrating")
+    # The deploy example migrates once, in its own job, before workers start.
+    assert started_worker_leaves(tmp_path / "not-migrating", "--no-migrate") == set()

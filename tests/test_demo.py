@@ -88,37 +88,53 @@ def test_running_the_demo_twice_makes_nothing_new(demo_database, capsys):
 
 
 def test_the_demo_tells_the_story_of_spec_section_1(demo_database, capsys):
-    run_demo(capsys)
+    out = run_demo(capsys)
     key = default_org_key(capsys)
     requisition, options = the_story(demo_database, key)
     by_status = {opt["status"]: opt for opt in options}
 
-    agency = by_status["hired"]
+    # The agency started three days ago, failed its day-3 check-in, and was let go.
+    agency = by_status["released"]
     assert agency["candidate"]["kind"] == "agency"
-    assert agency["at_risk"] is True
-    started = date.fromisoformat(agency["start_date"])
-    assert started == utcnow().date() - timedelta(days=3)
+    [check_ins] = read(demo_database, key, f"/v1/options/{agency['id']}/check-ins")
+    assert [c["verdict"] for c in check_ins["data"]] == ["failing"]
 
-    juan = by_status["runner_up"]
-    assert juan["candidate"]["name"].startswith("Juan")
+    # Juan, the runner-up kept warm, was called and hired in its place, to start in a week.
+    juan = by_status["hired"]
+    assert juan["candidate"]["name"] == "Juan Pérez"
+    assert juan["at_risk"] is False
+    juan_starts = utcnow().date() + timedelta(days=7)
+    assert date.fromisoformat(juan["start_date"]) == juan_starts
 
     not_now = by_status["on_hold"]
     assert not_now["revisit_on"] is not None
     [notes] = read(demo_database, key, f"/v1/options/{not_now['id']}/notes")
     assert [n["kind"] for n in notes["data"]] == ["not_now"]
 
+    # The call with Juan cleared the call to make; his check-ins count from his start.
     [bench] = read(demo_database, key, f"/v1/requisitions/{requisition['id']}/bench")
-    assert "first_choice_at_risk" in bench["flags"]
-    assert bench["recommended_replacement"]["option_id"] == juan["id"]
-    # The day-3 check-in was recorded (failing); the next one is 14 days after the start.
-    assert "check_in_overdue" not in bench["flags"]
+    assert "first_choice_at_risk" not in bench["flags"]
     [check_in] = bench["check_ins"]
-    assert check_in["next_check_in_on"] == (started + timedelta(days=14)).isoformat()
+    first_check_in = (juan_starts + timedelta(days=3)).isoformat()
+    assert (check_in["option_id"], check_in["next_check_in_on"]) == (juan["id"], first_check_in)
+    past_it = (juan_starts + timedelta(days=4)).isoformat()
+    [follow_ups] = read(demo_database, key, f"/v1/follow-ups?due_before={past_it}")
+    assert "call_runner_up" not in {f["reason"] for f in follow_ups["data"]}
+    [due] = [f for f in follow_ups["data"] if f["reason"] == "check_in_due"]
+    assert (due["option_id"], due["due_on"]) == (juan["id"], first_check_in)
 
-    # The follow-ups say to call Juan within two days.
-    in_three_days = (utcnow().date() + timedelta(days=3)).isoformat()
-    [follow_ups] = read(demo_database, key, f"/v1/follow-ups?due_before={in_three_days}")
-    [call] = [f for f in follow_ups["data"] if f["reason"] == "call_runner_up"]
-    assert call["option_id"] == agency["id"]
-    assert call["replacement"]["option_id"] == juan["id"]
-    assert call["replacement"]["candidate_name"] == "Juan Pérez"
+    # From the agency's turn at risk on, the events feed tells the rest in order, and the
+    # walkthrough says the same.
+    [feed] = read(demo_database, key, "/v1/events?limit=200")
+    moves = [e["type"] for e in feed["data"] if e["type"] in STEPS]
+    assert moves[moves.index("option.at_risk") :] == list(STEPS)
+    assert f"check-in is due on {first_check_in}" in out
+
+
+STEPS = (
+    "option.at_risk",
+    "touchpoint.logged",
+    "option.released",
+    "option.reactivated",
+    "option.hired",
+)

@@ -31,16 +31,20 @@ def test_the_shared_settings_are_real_settings():
     assert env_file()["SHORTLIST_DATABASE_URL"].startswith("postgresql+asyncpg://")
 
 
-def test_servers_never_migrate_and_start_after_the_migration():
+def test_servers_and_workers_never_migrate_and_start_after_the_migration():
     services = yaml.safe_load((DEPLOY / "compose.yaml").read_text())["services"]
     assert services["migrate"]["command"] == ["shortlist", "migrate"]
     servers = {
         n: s for n, s in services.items() if s.get("command", [])[:2] == ["shortlist", "serve"]
     }
+    workers = {
+        n: s for n, s in services.items() if s.get("command", [])[:2] == ["shortlist", "worker"]
+    }
     assert len(servers) >= 2
-    for name, server in servers.items():
-        assert "--no-migrate" in server["command"], name
-        assert server["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert workers
+    for name, service in {**servers, **workers}.items():
+        assert "--no-migrate" in service["command"], name
+        assert service["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     for name, service in services.items():
         if service.get("command", [""])[0] == "shortlist":
             assert service["env_file"] == "shortlist.env", name

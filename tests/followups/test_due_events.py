@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 from app.models import FollowUpNotice
 from app.models.base import utcnow
 from app.worker import Worker
-from tests.followups.makers import day, on_hold
-from tests.story import act, events, option, requisition
+from tests.followups.makers import day, on_hold, runner_up
+from tests.story import act, events, ok, option, requisition
 from tests.webhooks.helpers import deliver, deliveries, endpoint
 from tests.webhooks.receiver import receiving
 
@@ -45,7 +45,7 @@ async def test_two_workers_announce_a_follow_up_once_on_its_due_day(client, app)
     assert [e["data"]["option_id"] for e in announced] == [ana["id"], bea["id"]]
 
 
-async def test_a_check_in_due_today_and_a_call_to_make_are_announced(client, app):
+async def test_a_check_in_due_today_is_announced(client, app):
     req = await requisition(client)
     agency = await option(client, req["id"], "Northwind", kind="agency")
     await act(client, agency["id"], "select", reason="Can cover the whole scope.")
@@ -57,6 +57,34 @@ async def test_a_check_in_due_today_and_a_call_to_make_are_announced(client, app
     assert event["data"]["reason"] == "check_in_due"
     assert event["data"]["checkin_number"] == 1
     assert event["data"]["option_id"] == agency["id"]
+
+
+async def test_a_call_to_the_runner_up_is_announced_once_on_its_due_day(client, app):
+    req = await requisition(client)
+    await runner_up(client, req["id"], "Juan Pérez", touched_on=day(-2))
+    agency = await option(client, req["id"], "Northwind", kind="agency")
+    await act(client, agency["id"], "select", reason="Can cover the whole scope.")
+    failing = {"verdict": "failing", "rating": 1, "occurred_on": day()}
+    await ok(await client.post(f"/v1/options/{agency['id']}/check-ins", json=failing), 201)
+
+    def calls(announced: list[dict]) -> list[dict]:
+        return [e for e in announced if e["data"]["reason"] == "call_runner_up"]
+
+    # At risk since today: the call is due in 2 days, and not announced before.
+    await two_workers_upkeep(app, utcnow() + timedelta(days=1))
+    assert calls(await events(client, type="follow_up.due")) == []
+
+    call_day = utcnow() + timedelta(days=2)
+    await two_workers_upkeep(app, call_day)
+    await two_workers_upkeep(app, call_day)
+
+    [event] = calls(await events(client, type="follow_up.due"))
+    assert event["requisition_id"] == req["id"]
+    assert event["data"]["due_on"] == day(2)
+    assert (event["data"]["option_id"], event["data"]["candidate_id"]) == (
+        agency["id"],
+        agency["candidate_id"],
+    )
 
 
 async def test_a_follow_up_due_is_delivered_to_a_subscribed_webhook(client, app):

@@ -17,6 +17,7 @@ from story import assert_problem
 from app.config import Settings
 from app.main import create_app
 from tests.integrations.ats import connect, greenhouse_body, greenhouse_headers
+from tests.notes.test_status_page import status_link
 
 AppFactory = Callable[..., object]
 
@@ -261,3 +262,53 @@ async def test_a_badly_signed_inbound_webhook_is_not_a_failed_authentication(lim
     async with from_address(app, "192.0.2.77", guess()) as c:
         assert_problem(await c.get("/v1/requisitions"), 401, "unauthorized")
         assert_problem(await c.get("/v1/requisitions"), 429, "rate_limited")
+
+
+async def test_an_ats_posting_to_its_inbound_url_spends_its_address_write_budget(
+    limited_app, client
+):
+    app = limited_app(read="100/minute", write="2/minute")
+    greenhouse = await connect(client, "greenhouse")
+
+    async def ping(address: str) -> httpx.Response:
+        body = greenhouse_body("ping", {"web_hook_id": 1})
+        async with from_address(app, address, None) as ats:
+            return await ats.post(
+                greenhouse["inbound_url"],
+                content=body,
+                headers=greenhouse_headers(greenhouse["secret"], body),
+            )
+
+    answers = [await ping("192.0.2.41") for _ in range(3)]
+
+    assert [a.status_code for a in answers[:2]] == [200, 200]
+    assert [a.headers["ratelimit-remaining"] for a in answers[:2]] == ["1", "0"]
+    refused = answers[2]
+    assert_problem(refused, 429, "rate_limited")
+    assert refused.json()["budget"] == "write"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    # The same integration, posting from another address, still gets through.
+    assert (await ping("192.0.2.42")).status_code == 200
+
+
+async def test_a_candidate_opening_their_status_page_spends_their_address_read_budget(
+    limited_app, client, app
+):
+    path, _ = await status_link(client, app)
+    limited = limited_app(read="2/minute")
+
+    async def open_page(address: str) -> httpx.Response:
+        async with from_address(limited, address, None) as browser:
+            return await browser.get(path)
+
+    answers = [await open_page("198.51.100.61") for _ in range(3)]
+
+    assert [a.status_code for a in answers[:2]] == [200, 200]
+    assert answers[0].headers["content-type"].startswith("text/html")
+    assert [a.headers["ratelimit-remaining"] for a in answers[:2]] == ["1", "0"]
+    # Refused before the page is looked up: the same problem+json as the API's.
+    refused = answers[2]
+    assert_problem(refused, 429, "rate_limited")
+    assert refused.json()["budget"] == "read"
+    assert 1 <= int(refused.headers["retry-after"]) <= 60
+    assert (await open_page("198.51.100.62")).status_code == 200
