@@ -906,10 +906,11 @@ end
     )
     return (
         headers
-        + f"local ids = {{{ids}}}\nlocal bodies = {{{bodies}}}\nlocal n = #ids\nlocal i = 0\n"
+        + f"local ids = {{{ids}}}\nlocal bodies = {{{bodies}}}\nlocal n = #ids\nlocal i = -1\n"
         + f"""
 -- Option k is sent `{action}`, then `{back}` n requests later: at most 16 are in flight, so
--- its previous request is done by then.
+-- its previous request is done by then. (i starts at -1: wrk calls request() once before the
+-- run to check the script, and does not send what that call returns.)
 function request()
   local k = i % n + 1
   local round = math.floor(i / n) % 2
