@@ -221,6 +221,15 @@ def respect_eval(args: argparse.Namespace, settings: Settings) -> None:
         print("\n".join(report(name, show_failures=args.failures)))
 
 
+def respect_train(_args: argparse.Namespace, _settings: Settings) -> None:
+    """Retrain the respect check's tone model on the development sets and store it."""
+    from app.notes.respect_eval import train_model
+    from app.notes.respect_model import MODEL_FILE
+
+    MODEL_FILE.write_text(train_model().to_json() + "\n")
+    print(f"Wrote {MODEL_FILE}")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="shortlist", description="Shortlist: keep hiring options open."
@@ -294,6 +303,11 @@ def parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     eval_cmd.add_argument("--failures", action="store_true", help="list the misjudged messages too")
     eval_cmd.set_defaults(run=respect_eval)
+    train_cmd = commands.add_parser(
+        "respect-train",
+        help="retrain the respect check's tone model on the development sets (not held_out)",
+    )
+    train_cmd.set_defaults(run=respect_train)
 
     openapi_cmd = commands.add_parser("openapi", help="write openapi/openapi.json")
     openapi_cmd.add_argument("--check", action="store_true", help="fail if it is out of date")

@@ -12,7 +12,9 @@ it uses:
   ("sharper than you", "someone who actually knows"), or mocks or patronises them (scare
   ellipses, "bless", "for someone at your stage"); or, whatever
   its structure, a sentence about the person or their work uses a word of contempt or of a
-  character flaw that is not negated, not the manager's own apology and not praise.
+  character flaw that is not negated, not the manager's own apology and not praise. And a note
+  no rule refuses is read once more as a whole by a learned model (`respect_model`), which
+  refuses it as disparaging, with no span, when it is confident the tone belittles.
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
   origin or accent, race, religion, sex or gender, sexual orientation, disability or health,
   marital status) into a hiring note, however politely. Congratulating, accommodating, thanking
@@ -21,8 +23,8 @@ it uses:
 - warnings `no_reason`, `impersonal`, `door_not_open`.
 
 Every finding has a `span` into the original message (None when it is about the whole message
-or something missing) and a `suggestion`. The module is pure: regexes compiled once, no I/O;
-each code's rules are one pattern whose alternatives are grouped by first letter, searched
+or something missing) and a `suggestion`. The module is pure: regexes compiled once, no I/O
+(the model's weights are read once, on first use); each code's rules are one pattern whose alternatives are grouped by first letter, searched
 sentence by sentence, so a note costs about its length, not its length times the rule count.
 """
 
@@ -31,6 +33,8 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
+
+from app.notes import respect_model
 
 Severity = Literal["error", "warning"]
 
@@ -1672,6 +1676,11 @@ def check_message(
             Finding("empty_or_curt", "error", curt, None, _curt_suggestion(first, door_open)),
         )
 
+    if len(words) >= respect_model.MIN_WORDS and not any(f.severity == "error" for f in findings):
+        tone = _tone(message)
+        if tone is not None:
+            findings.insert(0, tone)
+
     if not _REASON.search(text):
         findings.append(
             Finding(
@@ -1702,6 +1711,22 @@ def check_message(
             )
         )
     return findings
+
+
+def _tone(message: str) -> Finding | None:
+    """The second opinion on a note the rules pass: contempt said some way no rule describes
+    (see `respect_model`). It judges the note as a whole, so it names no span."""
+    if respect_model.model().probability(message) < respect_model.THRESHOLD:
+        return None
+    return Finding(
+        "disparaging",
+        "error",
+        "Read as a whole, the note belittles the person or their work, even if no single "
+        "phrase says so outright.",
+        None,
+        "Say plainly what the decision rests on (what the role needs, what the work showed) "
+        "without judging the person, and thank them for their time.",
+    )
 
 
 def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str | None:

@@ -18,6 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
+from app.notes import respect_model
 from app.notes.respect import ERROR_CODES, check_message
 
 CORPUS_DIR = Path(__file__).resolve().parent / "respect_corpus"
@@ -30,6 +31,7 @@ DEV_SETS = (
     "dev_6",
     "dev_7",
     "dev_8",
+    "dev_9",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",
@@ -120,6 +122,14 @@ def load(name: str) -> list[Example]:
             row["also"] = tuple(row.get("also", ()))
             examples.append(Example(**row))
     return examples
+
+
+def train_model() -> respect_model.Model:
+    """The respect check's tone model, trained on the development sets (never `held_out`)."""
+    examples = [example for name in DEV_SETS for example in load(name)]
+    return respect_model.train(
+        [e.message for e in examples], [e.expected == "refused" for e in examples], DEV_SETS
+    )
 
 
 def judge(example: Example) -> Judged:
