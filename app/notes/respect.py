@@ -359,7 +359,7 @@ _TRAIT = _any(
     "aggressive", "timid", "meek", "hard to (?:talk to|reach|read|follow|like|warm to)", "sure of (?:your|him|her|them)self", "out of touch", "behind the times", "stuck in the past", "a relic", "past (?:your|his|her)"
     " prime", "(?:half )?asleep", "disinterested", "uninterested", "checked out", "low energy",
     "narrow minded", "closed minded", "slow on the uptake", "not very impressive",
-    "wet behind the ears",
+    "wet behind the ears", "mousy", "mousey", "gormless", "vapid",
     # Names for a person, not a description of the work.
     "(?:an? )?(?:slacker|loser|clown|idiot|moron|fool|diva|prima donna|snowflake|dinosaur"
     "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody"
@@ -412,7 +412,11 @@ _DISPARAGING: tuple[str, ...] = (
         r"|presence|personality|drive|motivation|work ethic|what it takes|social skills"
         r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption)"
     ),
-    _words(r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"),
+    _words(
+        r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"
+        r"|lack of (?:basic |any |real |even basic )?(?:aptitude|intelligence|common sense"
+        r"|brains)"
+    ),
     # Typing the person: "you're the type who blames everyone", "a very average mind".
     _words(
         r"(?:you're|you are|you seem|you seemed|you struck us as|you came across as)"
@@ -532,7 +536,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|children|grandmother|grandma|gran|granny|mum|mom|dog|cat|intern|student|toddler"
         r"|receptionist|temp|cleaner|trainee|work experience kid)s? (?:\w+ )?(?:could|would|can)"
         r"(?: \w+)? (?:have )?(?:made|done|written|built|designed|drawn|do|make|write|build|better"
-        r"|given|answered|explained|presented)",
+        r"|given|answered|explained|presented|produced|managed|put together|come up with"
+        r"|whipped up|finished|solved)",
         # "the kind of thing we'd expect from a first-week temp", "we'd fail an intern for it".
         r"(?:kind|sort|type|level|standard) of (?:[a-z']+ ){0,3}(?:expect|see|get)(?: \w+){0,2}"
         r" from (?:a|an|our|my) (?:\w+ ){0,2}(?:temp|intern|student|junior|trainee|beginner|child"
@@ -803,7 +808,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"|narrow|thin|weak|poor|patchy|meagre|meager)",
         r"(?:a|an) (?:\w+ )?(?:nice|lovely|pleasant|friendly|sweet|kind) (?:person|guy|bloke"
         r"|individual|human),? but|(?:nice|niceness|enthusiasm|effort|trying|passion|being nice)"
-        r" (?:doesn't|does not|won't|isn't|is not|can't) (?:ship|pay|cut it|make up|replace|get"
+        r"(?: alone| by itself| on its own)? (?:doesn't|does not|won't|isn't|is not|can't) (?:ship|pay|cut it|make up|replace|get"
         r"|deliver|build|count)",
         r"expected (?:much |a lot |far )?better (?:from|of) (?:you|someone|somebody|a candidate"
         r"|an applicant|a senior|a person)|(?:for|as|than) even (?:a|an) (?:junior"
@@ -906,9 +911,11 @@ _DISPARAGING: tuple[str, ...] = (
         rf"|received|got) (?:more (?:[a-z]+ )?|better |[a-z]+er )(?:[a-z]+ )?(?:{_WORK}"
         r"|conversations?|ideas|thinking|insight|logic) (?:from|in|by) (?:a|an|our|my|the)"
         r" (?!other\b|candidates?\b|applicants?\b)",
-        r"(?:a|an|any) (?:graduate|intern|student|child|kid|toddler|trainee|first year|teenager"
-        r"|chatbot|search engine|school ?kid|work experience kid)(?: [a-z']+){0,4} (?:would|could)"
-        r" (?:have )?(?:done|do|managed|written|answered) (?:better|more|that|it)",
+        r"(?:a|an|any|our|my) (?:[a-z]+ )?(?:graduate|intern|student|child|kid|toddler|trainee"
+        r"|first year|teenager|chatbot|search engine|school ?kid|work experience kid)"
+        r"(?: [a-z']+){0,4} (?:would|could) (?:have )?(?:done|do|managed|written|answered|finished"
+        r"|completed|solved|built|fixed|handled|nailed) (?:better|more|that|this|it|faster"
+        r"|quicker|in half)",
         r"(?:someone|somebody|a candidate|a person|people|anyone|candidates?) (?:who|that)"
         r" (?:has|have|had|can|could|does|did|will|knows?|is|was) actually [a-z']+(?: [a-z']+){0,4},?"
         r" (?:rather than|instead of|not just|unlike)",
@@ -947,6 +954,70 @@ _DISPARAGING: tuple[str, ...] = (
         r" the same as",
         r"(?:never|hadn't|had not|didn't|did not) (?:even )?(?:opened|open|read|looked at|look"
         r" at) the (?:job description|brief|spec|job ad|advert|role profile)",
+    ),
+    # Contempt by implication (after dev_9): the effort imputed trivial ("knocked out on a lunch
+    # break", "stitched together from forum answers"), the person's best called the worry,
+    # praise with the substance excepted ("everything except a coherent thought", "anything
+    # resembling skill", "it certainly wasn't competence"), the qualities wanted named as if
+    # the person lacked them ("we need people who are sharp", "engineers who think"), mock
+    # sympathy ("it must be nice to have so much free time", "a bold choice to skip testing"),
+    # backhanded comparison ("surprisingly well for someone", "learned so little"), advice that
+    # implies the person never bothered ("when you've bothered to find out"), a standalone
+    # verdict sentence ("Amateur hour."), a meeting that wasted the panel's time.
+    _words(
+        r"(?:was|were|been|be) (?:\w+ )?(?:knocked|dashed|rattled|banged|tossed|whipped)"
+        r" (?:out|off)\b(?! of)|(?:stitched|patched|glued|bodged|botched) together",
+        r"(?:your best|your hardest|your all|you tried|your effort)(?: [a-z']+){0,3},? (?:which|and"
+        r" that)(?: is|'s)? (?:exactly |precisely |actually |rather )?(?:what|the (?:part|bit|thing))"
+        r" (?:that )?(?:worries|worried|concerns|concerned|scares|scared|troubles|bothers)",
+        r"everything (?:except|but|apart from|bar|save) (?:a|an|any) (?:single |shred of |hint of )?"
+        r"(?:[a-z]+ )?(?:thought|idea|point|argument|insight|substance|sense|logic|understanding"
+        r"|competence|skill|talent|depth|clue|plan)",
+        r"anything (?:resembling|approaching|remotely like) (?:a |an )?(?:[a-z]+ )?(?:skill"
+        r"|competence|talent|ability|thought|understanding|insight|expertise|preparation|effort"
+        r"|plan|answer|argument|rigou?r|structure|substance|quality)",
+        r"(?:certainly|definitely|clearly|surely) (?:wasn't|was not|isn't|is not|weren't) (?:any )?"
+        r"(?:competence|skill|talent|expertise|insight|intelligence|ability|understanding)"
+        r"(?=[.!?,;]|$)",
+        r"(?:shame|pity) (?:that )?(?:it|they|this|that) (?:wasn't|weren't|was not|were not)"
+        r" (?:matched|backed|supported|accompanied) by",
+        rf"(?:need|needs|needed|want|wanted|hire|hires|hiring|looking for|after|prefer)"
+        rf"(?: \w+)? {_PERSON} (?:who|that) (?:are|is) (?:actually |genuinely |really )?(?:sharp"
+        r"|smart|bright|clever|competent|intelligent|switched on|quick(?: witted)?|capable"
+        r"|thoughtful|serious)(?! (?:on|at|in|with|about|of|enough to)\b)"
+        rf"|{_PERSON} (?:who|that) (?:can |actually |really )?think(?: for themselves)?"
+        r"(?=[.!?,;]|$| and\b)",
+        rf"{_PERSON} (?:who|that) (?:can|could|will|does)(?: actually)? think for (?:themselves"
+        r"|himself|herself)",
+        r"must be nice (?:to (?:have|be) (?:so|such|that|all that|the luxury)|being so|to think)"
+        r"|(?:a |an )?(?:bold|brave|daring|curious) (?:choice|decision|move|strategy) to (?:skip"
+        r"|ignore|leave out|omit|not|forgo|forget|drop|skimp|apply|submit|send|turn up|show up"
+        r"|wing)",
+        r"(?:surprisingly|impressively|remarkably|astonishingly|suspiciously|oddly) (?:[a-z]+ )?"
+        r"for (?:someone|somebody|a person|a candidate|an applicant|anyone) (?:who|with|of|like)",
+        r"(?:learn(?:ed|t)?|achieved|retained|absorbed|picked up|grasped|understood"
+        r"|contributed) (?:so|remarkably|surprisingly|astonishingly) little",
+        r"(?:when|if|once) you(?:'ve| have)? (?:actually |even )?bother(?:ed)? to",
+        r"(?:^|(?<=[.!?] ))(?:pure |total |utter |complete |absolute |real )?(?:amateur hour"
+        r"|amateurish|pathetic|laughable|woeful|dire|cringe\w*|rubbish|garbage"
+        r"|(?:what )?a (?:joke|shambles|mess))(?=[.!?]|$)",
+        r"(?:your (?:[a-z]+ ){1,2}|it |that |which )(?:was|is|were|had been|has been) doing (?:a lot"
+        r" of|all (?:of )?the|most of the|the) heavy lifting",
+        r"(?:not sure|no idea|unclear|can't tell) what you thought you were (?:[a-z]+ing)",
+        r"(?:stop|quit) wasting (?:my|our|the|everyone's|[a-z]+'s) (?:[a-z']+ )?(?:time|afternoons?"
+        r"|mornings?|days?|evenings?|weeks?)",
+        r"(?:nowhere near|not even close to) (?:our|the) (?:bar|standard|level|calibre|caliber)"
+        r"|raise your (?:standards|bar)",
+        r"(?:just|simply|only|but) not (?:someone|somebody|a person|the person|one) (?:to have|we'd"
+        r" (?:want|have|hire)|we want|we need|to hire|to work with)",
+        r"(?:kind|sort|type|level|standard) of (?:[a-z']+ ){0,3}(?:expect|see|get)(?: \w+){0,2}"
+        r" from (?:someone|somebody|a person|people|anyone) who(?:'s| has| had| is)? never",
+        r"(?:who|that) (?:\w+ )?know what (?:they're|they are) doing",
+        r"(?:maybe|perhaps) (?:try|do|take|consider|start with) (?:a|an) (?:[a-z]+ )?(?:bootcamp"
+        r"|beginners?'? course|course for beginners|intro course)|(?:get|getting) the (?:fundamentals"
+        r"|basics) down",
+        r"(?:can't|cannot|couldn't|could not|don't|do not) (?:quite )?(?:work out|figure out"
+        r"|understand|fathom|see|imagine) how you(?:'ve| have| ever| got| made| passed| landed)",
     ),
 )
 
@@ -1060,7 +1131,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:your|younger|older|a younger|an older|different) generation",
             r"younger|youngest|oldest|elderly|aged (?:\d+|over|between)|vintage|retirement|retirees?"
             r"|(?:near|nearing|close to|about to) retir\w*|someone winding down"
-            r"|you(?:'re| are) winding down|winding down (?:your|their|his|her)"
+            r"|you(?:'re| are|'d be| would be|'ll be| will be| were| might be) winding down"
+            r"|winding down (?:your|their|his|her)"
+            # The years behind the person or their age stated in the reasoning: "with such a
+            # long career behind you", "someone earlier on", "at 58 we felt".
+            r"|(?:long|lengthy|whole|entire|full) career behind (?:you|them|him|her)"
+            r"|(?:someone|somebody|candidates?|people|a person) (?:earlier|younger|fresher) on\b"
+            r"|(?:^|(?<=[.!?,;] )|(?<=\band ))at (?:[2-7]\d),"
             # Nearing the end of a working life, however put: "ready to wind down soon", "at the
             # start of their journey rather than the end".
             r"|(?:ready|about|looking|wanting|want|likely) to (?:wind|slow) down|wind down soon"
@@ -1071,7 +1148,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
             r"|office|workforce|culture)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
-            r"skews? (?:young|younger|old|older)|(?:young|youthful|trendy|hip) image"
+            r"skew(?:s|ed|ing)? (?:young|younger|old|older)|(?:young|youthful|trendy|hip) image"
             r"|(?:who'll|who will|who'd|who would|still|to stay|stay)(?: [a-z']+){0,4} (?:in|for)"
             r" (?:the next |another )?(?:twenty|thirty|forty|[234]\d)(?: \w+)? years",
             # Youth wanted or years counted: "youthful drive", "a young gun", "a lot of years
@@ -1097,7 +1174,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:at|of) (?:an|the|that) age|the age (?:where|when|at which)",
             r"(?:candidates?|people|someone|anyone|applicants?|person|one|only) (?:over|past|in"
             r" (?:their|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s",
-            r"(?:over|past|nearly|almost|nearing|approaching|under) (?:30|40|50|60|thirty|forty"
+            r"(?:over|past|nearly|almost|nearing|approaching|under) (?:[3-7]\d|thirty|forty"
             r"|fifty|sixty)\b(?! (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
             r"|years of|clients|countries|roles|projects|engineers|million|thousand|k|cv|resumes"
             r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes))",
@@ -1115,6 +1192,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"pregnan(?:t|cy)|maternity|paternity|parental leave|expecting (?:a |your )?(?:baby"
             r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
+            r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
+            r"|on leave so soon"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:off|away|out) (?:soon|for"
             r" (?:a while|months|some time|most of the year))",
             r"family (?:plans?|ties|commitments|life|situation|responsibilities|obligations)",
@@ -1180,7 +1259,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" |like a )?(?:local|foreign|native|natural|exotic|\w+ish)\b",
             r"if you (?:understand|know what i mean|get my (?:drift|meaning)|catch my drift)"
             r"|(?:someone|somebody) (?:more )?(?:mainstream|normal|regular looking)",
-            r"(?:given|because of|due to|considering|with) your (?:background|heritage|upbringing"
+            r"(?:given|because of|due to|considering|(?<!someone )(?<!somebody )(?<!anyone )with)"
+            r" your (?:background|heritage|upbringing"
             r"|culture|roots|origins?)|homogeneous|(?:feel|be|look|seem)(?:ing)? out of place",
             r"(?:fit|click|gel|mesh|connect|blend)(?: in)?,? culturally|cultural(?:ly)? (?:fit"
             r"|match|mismatch|differences?|background|heritage|similarity|values|similar)"
@@ -1197,10 +1277,14 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
             r"|culture|community|background)",
             rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too|very"
-            rf"|quite|so|typically|predominantly|largely) {_DEMONYM}(?! (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
+            rf"|quite|so|typically|predominantly|largely) (?!(?:(?<=more )|(?<=less )|(?<=too )|(?<=very )"
+            r"|(?<=quite )|(?<= so )|(?<= a ))polish\b(?! (?:people|person|man|woman|candidates?"
+            r"|staff|team)))"
+            rf"{_DEMONYM}(?! (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
-            rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name"
+            rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name|staff"
+            r"|employees|workers|colleagues|faces"
             r"|descent|origin|heritage|values|looks?|face)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
             r"|guy|men|women|team|customers|clients)|(?:are|is|be|being|mostly|all) (?:white|black"
@@ -1342,10 +1426,35 @@ _KIND_MENTION = _rule(
     r"(?:we've|we have|we) (?:moved|rescheduled) (?:your|the) (?:\w+ )?(?:interview|call|meeting"
     r"|panel|round|visit)|(?:we've|we have|we'll|we will) (?:arranged?|booked?|set up)"
     r" (?:a|the|your)\b",
+    # An offer made to the person: "there's a quiet room you're welcome to use for prayer",
+    # "we've kept 1:00 to 1:30 free".
+    r"you(?:'re| are)(?: very| more than| most)? welcome to (?:use|bring|take|step|have|join"
+    r"|book)|(?:we've|we have|i've|i have) (?:kept|left|blocked|set aside|reserved)"
+    r"(?: [a-z0-9:]+){0,4} (?:free|clear|open|aside|for you)\b",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
     r" luck|all the best|best wishes|wishing you well|enjoy) with (?:the|your)",
+)
+
+
+# A circumstance said not to have counted, with nothing weighed after the disclaimer: "you
+# mentioned the school run, and I want to be clear that wasn't a factor"; or the person's own
+# question about it answered no in the next sentence: "You asked whether your dyslexia affected
+# the outcome. It didn't."
+_DISCLAIMED = _rule(
+    r"(?:wasn't|was not|isn't|is not|weren't|were not|never) (?:a |any )?(?:factor|consideration"
+    r"|part of (?:the|our|this|my) (?:decision|thinking))|(?:played|plays|had|has) no (?:part|role"
+    r"|bearing|effect|influence|weight)|(?:didn't|did not|doesn't|does not) (?:affect|influence"
+    r"|factor into|come into|weigh on|change)"
+)
+_THEIR_QUESTION = _rule(
+    r"you (?:asked|wondered|wanted to know|raised|checked)(?: us| me| with us| with me)?"
+    r" (?:whether|if|about)"
+)
+_DENIED = re.compile(
+    r"(?:(?:it|that|this|they)(?: (?:certainly|absolutely|definitely))? (?:didn't|did not"
+    r"|wasn't|was not|had no|played no)\b|no\b|not at all)[^.!?]{0,24}[.!?]*$"
 )
 
 
@@ -1501,7 +1610,10 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # A refusal made permanent, or this approach made the last: "it will remain a no for any
         # role here", "we ask that this be your last application", "do not seek future work".
         r"(?:remain|stay|always be) a no|a no for (?:any|every|all)(?: \w+)? (?:roles?|positions?"
-        r"|jobs?|openings?|vacanc\w+)|(?:this|that) (?:be|is|will be|should be) (?:your|the)"
+        r"|jobs?|openings?|vacanc\w+)"
+        r"|(?:final|permanent|definitive) (?:for|on|across|covering) (?:any|every|all)(?: \w+)?"
+        r" (?:roles?|positions?|jobs?|openings?|vacanc\w+|applications?)"
+        r"|(?:this|that) (?:be|is|will be|should be) (?:your|the)"
         r" (?:last|final) (?:application|attempt|contact|message|approach)",
         r"(?:decision|answer|no)(?: [a-z]+){0,3} (?:on|for|covering|applies to) (?:all|any"
         r"|every)(?: current and| present and)? future (?:applications?|roles|positions|openings"
@@ -1601,6 +1713,16 @@ _WARMTH = _rule(
 # A bare refusal is short: "Hi Sam, we will not be moving forward at this time." is eleven
 # words. A cold one-liner with no courtesy at all is curt a little longer.
 _BARE_MAX_WORDS = 12
+# A welcome is news, not a refusal, however short: "Welcome aboard, Kiri!"
+_WELCOME = _rule(
+    r"welcome (?:aboard|on board|to the team)|(?:delighted|thrilled|pleased|happy) to (?:offer"
+    r"|welcome)"
+)
+# A form letter that says it is one: with no reason and no warmth it is curt at any length.
+_AUTOMATED = _rule(
+    r"(?:automated|automatic|auto generated|system generated) (?:message|email|e mail|response"
+    r"|reply|notification)|(?:do not|don't|please do not) reply to this|no ?reply address"
+)
 # A few words with no reason and no open door say nothing, whatever they are: "Done, thanks."
 _TINY_MAX_WORDS = 6
 _FEW_WORDS_MAX = 3
@@ -1733,9 +1855,14 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     """Why the whole message is empty or curt, or None."""
     if not words:
         return "Write a message that says what you decided and why."
-    if says_door_open:
+    if says_door_open or (_WELCOME.search(text) and not _OUTCOME.search(text)):
         return None
     substantive = _SUBSTANTIVE_REASON.search(text) is not None
+    if _AUTOMATED.search(text) and not substantive and not _WARMTH.search(text):
+        return (
+            "An automated form letter gives no reason and no courtesy: thank the person, say "
+            "what you decided and why."
+        )
     # Two or three words are never a kind note, whatever they name: "Hold cancelled."
     if len(words) <= _FEW_WORDS_MAX:
         return "Write more than a few words: say what you decided, why, and thank the person."
@@ -1869,6 +1996,15 @@ def _sentence_findings(
         start, end = sentences[index]
         if _KIND_MENTION.search(text, start, end):
             return True
+        disclaimer = _DISCLAIMED.search(text, start, end)
+        if disclaimer is not None and not _WEIGHS.search(text, disclaimer.end(), end):
+            return True
+        if (
+            _THEIR_QUESTION.search(text, start, end)
+            and index + 1 < len(sentences)
+            and _DENIED.match(text, *sentences[index + 1])
+        ):
+            return True
         weighs = _WEIGHS.search(text, start, end) is not None
         if not weighs and (
             _COURTESY.search(text, start, end) or _ADMIRING.search(text, start, end)
@@ -1951,7 +2087,7 @@ def _first_match(
 _NO_NEED = _rule(r"no need|don't need|do not need|needn't")
 _KEEPS_IN_MIND = _rule(
     r"on file|keep you in mind|keep your (?:details|cv|application)|reach out|contact you"
-    r"|(?<!need to stay )(?<!need to keep )in touch|let you know|get back to you|invite you"
+    r"|(?<!need to stay )(?<!need to keep )(?<!need to get )(?<!need to be )in touch|let you know|get back to you|invite you"
 )
 
 

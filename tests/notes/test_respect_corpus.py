@@ -1,7 +1,7 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_7` and the
-probes) are what the rules are tuned on: `dev_2` to `dev_7` were written apart from the rules, but
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_9` and the
+probes) are what the rules are tuned on: `dev_2` to `dev_9` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
 is the held-out set, written by someone who never saw the rules and never used to tune them.
@@ -68,9 +68,6 @@ KNOWN_MISSES = {
     # "Please stop sending us candidates over fifty" is also read as door_slammed: "stop
     # sending" is taken as forbidding contact although it is qualified by the group.
     "held-074": "an extra door_slammed",
-    # "We need engineers who think, and you mostly recited blog posts": the insult is only
-    # implied, by contrast; no word in it judges the person.
-    "probe4-006": "disparaging by implication",
     # "Please stop sending us candidates of this calibre" to an agency is also read as
     # door_slammed (as held-074): "stop sending" is taken as forbidding contact.
     "dev7-034": "an extra door_slammed",
@@ -94,12 +91,16 @@ KNOWN_MISSES = {
     # euphemism all the same (the same words are the euphemism in "we're a young team and you
     # might not fit").
     "dev8-158": "a neutral description of the team read as age",
-    # Mock need and mock reassurance ("you seemed to need a chair, a map and a helper", "I'm
-    # sure somewhere there's a team that needs someone to explain what a for-loop is"): the
-    # same openings are kind in other notes ("you seemed to need more time, which is fair",
-    # "I'm sure somewhere out there is the right role for you").
-    "dev8-121": "disparaging by implication",
+    # Mock reassurance ("I'm sure somewhere there's a team that needs someone to explain what a
+    # for-loop is"): the same opening is kind in other notes ("I'm sure somewhere out there is
+    # the right role for you").
     "dev8-151": "disparaging by implication",
+    # Respectful notes that no rule refuses and the tone model (respect_model) refuses as
+    # belittling: "we were looking for someone more senior", "you were a strong second", "clean
+    # but flat". The model and its threshold are left as they are.
+    "dev-265": "the tone model's false alarm",
+    "dev7-321": "the tone model's false alarm",
+    "dev8-111": "the tone model's false alarm",
 }
 
 
