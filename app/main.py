@@ -31,6 +31,7 @@ from app.kit.observability import RequestContextMiddleware, configure_logging
 from app.kit.ratelimit import RateLimiter, RateLimitMiddleware
 from app.kit.retention import purge_expired_idempotency_records
 from app.kit.transaction import TransactionMiddleware
+from app.notes import respect_model
 from app.notes.router import router as notes_router
 from app.options.router import router as options_router
 from app.requisitions.router import router as requisitions_router
@@ -76,6 +77,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await purge_expired_idempotency_records(db, settings)
         except Exception:
             logging.getLogger("shortlist").warning("could not purge idempotency keys")
+        # The respect check's tone model is read before the first note, not during it.
+        await asyncio.to_thread(respect_model.warm_up)
         # The worker runs in-process unless separate `shortlist worker`s do the job.
         stop = asyncio.Event()
         worker = asyncio.create_task(Worker(db, settings).run(stop)) if settings.worker else None

@@ -82,6 +82,11 @@ def model() -> Model:
     return Model(tuple(stored["weights"]), stored["bias"], tuple(stored["trained_on"]))
 
 
+def warm_up() -> None:
+    """Load the embeddings and the weights (about half a second, once a process)."""
+    model().probability("warm up")
+
+
 def train(messages: Sequence[str], refused: Sequence[bool], trained_on: Sequence[str]) -> Model:
     """L2-regularised logistic regression with balanced classes, fitted by Newton's method
     (the objective is convex: the same notes always give the same weights)."""
