@@ -72,7 +72,7 @@ async def get_candidate(
         organization_id,
         candidate_id,
         label="candidate",
-        options=[selectinload(Candidate.external_refs)],
+        load=("external_refs",),
         fresh=True,
     )
 

@@ -147,7 +147,7 @@ async def list_notes(
 
 async def get_note(session: AsyncSession, organization_id: uuid.UUID, note_id: uuid.UUID) -> Note:
     note = await get_owned(
-        session, Note, organization_id, note_id, label="note", options=[selectinload(Note.delivery)]
+        session, Note, organization_id, note_id, label="note", load=("delivery",)
     )
     return note
 

@@ -38,7 +38,7 @@ async def get_requisition(
         organization_id,
         requisition_id,
         label="requisition",
-        options=[selectinload(Requisition.external_refs)] if with_refs else [],
+        load=("external_refs",) if with_refs else (),
         fresh=True,
     )
 

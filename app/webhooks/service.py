@@ -250,7 +250,7 @@ async def get_delivery(
         organization_id,
         delivery_id,
         label="webhook delivery",
-        options=[selectinload(WebhookDelivery.attempts)],
+        load=("attempts",),
         fresh=True,
     )
 
