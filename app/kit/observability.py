@@ -15,13 +15,14 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 import orjson
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.db import Database
 from app.kit import context, metrics
 from app.kit.errors import unexpected_problem
+from app.kit.responses import set_headers
 
 log = logging.getLogger("shortlist")
 access_log = logging.getLogger("shortlist.access")
@@ -157,7 +158,7 @@ class RequestContextMiddleware:
             if message["type"] == "http.response.start":
                 response_started = True
                 status = message["status"]
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                set_headers(message, {REQUEST_ID_HEADER: request_id})
             await send(message)
 
         try:
