@@ -112,6 +112,12 @@ class _ReadOrmSession(OrmSession):
         if lease is not None:
             lease[0].close()
 
+    def close_and_release(self) -> None:
+        try:
+            self.close()
+        finally:
+            self.release_lease()
+
 
 @event.listens_for(_ReadOrmSession, "after_transaction_create")
 def _release_before_the_sessions_own(session: OrmSession, _transaction: SessionTransaction) -> None:
@@ -128,11 +134,8 @@ class ReadSession(AsyncSession):
     sync_session: _ReadOrmSession
 
     async def close(self) -> None:
-        try:
-            await super().close()
-        finally:
-            if self.sync_session.lease is not None:
-                await greenlet_spawn(self.sync_session.release_lease)
+        # `AsyncSession.close` and the lease's return, in one greenlet rather than two.
+        await greenlet_spawn(self.sync_session.close_and_release)
 
 
 @dataclass(frozen=True)
