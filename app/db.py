@@ -103,8 +103,10 @@ def _fold(value: object) -> object:
 
 
 class _ReadOrmSession(OrmSession):
-    # A connection `read_rows` took for the driver, with that driver's connection: outside
-    # the session's own transaction, whose Connection and state cost more than the read.
+    """The ORM session of a `ReadSession`, with the connection (and its asyncpg connection)
+    that `read_rows` leased for reads built once: checking one out through the Session's
+    own transaction, and closing that, cost more CPU than the reads themselves."""
+
     lease: tuple[Connection, Any] | None = None
 
     def release_lease(self) -> None:
