@@ -355,10 +355,10 @@ async def read_rows(
                 await greenlet_spawn(orm.release_lease)
     async_connection = await session.connection()
     sync = async_connection.sync_connection
-    form = _driver_form(sync, statement) if sync is not None else None
-    if form is not None:
-        driver = (await async_connection.get_raw_connection()).driver_connection
-        rows = await _fetch(driver, form, parameters)
+    # (A connection that is not invalidated has its driver's connection at hand: getting it
+    # needs no trip through a greenlet.)
+    if sync is not None and not sync.invalidated and (form := _driver_form(sync, statement)):
+        rows = await _fetch(sync.connection.driver_connection, form, parameters)
         if rows is not None:
             return rows
     return Rows((await async_connection.execute(statement, parameters)).all())
