@@ -19,15 +19,17 @@ import orjson
 from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
-from sqlalchemy import Dialect, Executable, event, make_url
+from sqlalchemy import Connection, Dialect, Engine, Executable, event, make_url
 from sqlalchemy.exc import MultipleResultsFound
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import SessionTransaction
+from sqlalchemy.util import greenlet_spawn
 
 from app.config import Settings
 
@@ -100,6 +102,44 @@ def _fold(value: object) -> object:
     return value.lower() if isinstance(value, str) else value
 
 
+class _ReadOrmSession(OrmSession):
+    """The ORM session of a `ReadSession`, with the connection (and its asyncpg connection)
+    that `read_rows` leased for reads built once: checking one out through the Session's
+    own transaction, and closing that, cost more CPU than the reads themselves."""
+
+    lease: tuple[Connection, Any] | None = None
+
+    def release_lease(self) -> None:
+        lease, self.lease = self.lease, None
+        if lease is not None:
+            lease[0].close()
+
+    def close_and_release(self) -> None:
+        try:
+            self.close()
+        finally:
+            self.release_lease()
+
+
+@event.listens_for(_ReadOrmSession, "after_transaction_create")
+def _release_before_the_sessions_own(session: OrmSession, _transaction: SessionTransaction) -> None:
+    # The session is about to check out a connection of its own (a statement run through
+    # it): the lease goes back first, so a request never holds two of the pool's connections.
+    assert isinstance(session, _ReadOrmSession)
+    session.release_lease()
+
+
+class ReadSession(AsyncSession):
+    """A read request's session; it gives back the connection `read_rows` leased on close."""
+
+    sync_session_class = _ReadOrmSession
+    sync_session: _ReadOrmSession
+
+    async def close(self) -> None:
+        # `AsyncSession.close` and the lease's return, in one greenlet rather than two.
+        await greenlet_spawn(self.sync_session.close_and_release)
+
+
 @dataclass(frozen=True)
 class Database:
     """The engine and the two kinds of session a request gets.
@@ -112,7 +152,7 @@ class Database:
     """
 
     engine: AsyncEngine
-    reader: async_sessionmaker[AsyncSession]
+    reader: async_sessionmaker[ReadSession]
     write_sessions: async_sessionmaker[AsyncSession]
     write_queue: asyncio.Lock | None
 
@@ -135,7 +175,9 @@ class Database:
         info = {"settings": settings}
         return cls(
             engine=engine,
-            reader=async_sessionmaker(read_engine, expire_on_commit=False, info=info),
+            reader=async_sessionmaker(
+                read_engine, class_=ReadSession, expire_on_commit=False, info=info
+            ),
             write_sessions=async_sessionmaker(write_engine, expire_on_commit=False, info=info),
             write_queue=asyncio.Lock() if settings.is_sqlite else None,
         )
@@ -249,22 +291,41 @@ class _DriverForm:
         return rows
 
 
-def _driver_form(connection: AsyncConnection, statement: Executable) -> _DriverForm | None:
-    """The asyncpg form of a statement `built_once`, on a PostgreSQL connection that runs
-    each statement in autocommit (a read session: a write transaction's statements must all
-    go through SQLAlchemy, which holds the transaction). None while anyone listens to
-    SQLAlchemy's statements (echo, tracing, a test counting them): they see every one."""
+def _driver_form(bind: Connection | Engine, statement: Executable) -> _DriverForm | None:
+    """The asyncpg form of a statement `built_once`, on a PostgreSQL connection (or engine)
+    that runs each statement in autocommit (a read session: a write transaction's statements
+    must all go through SQLAlchemy, which holds the transaction). None while anyone listens
+    to SQLAlchemy's statements (echo, tracing, a test counting them): they see every one."""
     form = _BUILT_ONCE.get(statement)
-    sync = connection.sync_connection
-    if form is None or sync is None or connection.dialect.driver != "asyncpg":
+    if form is None or bind.dialect.driver != "asyncpg":
         return None
-    if sync.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
+    if bind.get_execution_options().get("isolation_level") != "AUTOCOMMIT":
         return None
-    if sync.dispatch.before_cursor_execute or sync.engine.echo:
+    if bind.dispatch.before_cursor_execute or bind.engine.echo:
         return None
     if form is _NOT_COMPILED:
-        form = _BUILT_ONCE[statement] = _DriverForm.compile(statement, connection.dialect)
+        form = _BUILT_ONCE[statement] = _DriverForm.compile(statement, bind.dialect)
     return form
+
+
+def _checkout(engine: Engine) -> tuple[Connection, Any]:
+    connection = engine.connect()
+    return connection, connection.connection.driver_connection
+
+
+def _all(connection: Connection, statement: Executable, parameters: dict[str, Any] | None) -> Rows:
+    return Rows(connection.execute(statement, parameters).all())
+
+
+async def _fetch(driver: Any, form: _DriverForm, parameters: dict[str, Any] | None) -> Rows | None:
+    """The rows asyncpg reads, or None if it failed: the caller runs the statement again
+    through SQLAlchemy, on the same connection, which raises its own error types and takes a
+    lost connection out of the pool, as for any other statement. (A read: safe to repeat.)"""
+    try:
+        records = await driver.fetch(form.sql, *form.bind(parameters or {}))
+    except Exception:
+        return None
+    return form.rows(records)
 
 
 async def read_rows(
@@ -273,20 +334,34 @@ async def read_rows(
     """Run a read on the session's connection, bypassing the ORM: plain rows, no identity
     map, no autoflush (so only for reads that need no pending change of this session). The
     ORM's execution and result machinery was the largest share of a hot read's CPU; on
-    PostgreSQL a statement `built_once` skips SQLAlchemy's execution machinery too."""
-    connection = await session.connection()
-    form = _driver_form(connection, statement)
-    if form is not None:
-        try:
-            driver: Any = (await connection.get_raw_connection()).driver_connection
-            records = await driver.fetch(form.sql, *form.bind(parameters or {}))
-        except Exception:
-            # Run again by SQLAlchemy, which raises its own error types and takes a lost
-            # connection out of the pool, as for any other statement. (A read: safe to repeat.)
-            pass
-        else:
-            return form.rows(records)
-    return Rows((await connection.execute(statement, parameters)).all())
+    PostgreSQL a statement `built_once` skips SQLAlchemy's execution machinery too, and in a
+    read session that has run nothing through the ORM, the Session's own transaction."""
+    orm = session.sync_session
+    if isinstance(orm, _ReadOrmSession) and not orm.in_transaction():
+        engine = orm.bind
+        assert isinstance(engine, Engine)
+        form = _driver_form(engine, statement)
+        if form is not None:
+            if orm.lease is None:
+                orm.lease = await greenlet_spawn(_checkout, engine)
+            connection, driver = orm.lease
+            rows = await _fetch(driver, form, parameters)
+            if rows is not None:
+                return rows
+            try:
+                return await greenlet_spawn(_all, connection, statement, parameters)
+            finally:
+                # (a lease that failed once is not trusted with the next read)
+                await greenlet_spawn(orm.release_lease)
+    async_connection = await session.connection()
+    sync = async_connection.sync_connection
+    # (A connection that is not invalidated has its driver's connection at hand: getting it
+    # needs no trip through a greenlet.)
+    if sync is not None and not sync.invalidated and (form := _driver_form(sync, statement)):
+        rows = await _fetch(sync.connection.driver_connection, form, parameters)
+        if rows is not None:
+            return rows
+    return Rows((await async_connection.execute(statement, parameters)).all())
 
 
 def dialect_of(session: AsyncSession) -> str:

@@ -74,10 +74,24 @@ OUTBOXES: dict[str, tuple[type[Leased], ColumnElement[bool]]] = {
 }
 
 
+# Each request's samples, by their labels: resolving `.labels(...)` (a lock and the label
+# values' checks) on every request was most of what recording one cost. The label sets are
+# the ones the collectors already keep, one per (method, route template, status).
+_REQUEST_SAMPLES: dict[tuple[str, str, int], tuple[Counter, Histogram]] = {}
+_POOL_SAMPLES: dict[str, Gauge] = {}
+
+
 def observe_request(method: str, route: str, status: int, seconds: float) -> None:
-    labels = (method, route, str(status))
-    REQUESTS.labels(*labels).inc()
-    LATENCY.labels(*labels).observe(seconds)
+    samples = _REQUEST_SAMPLES.get((method, route, status))
+    if samples is None:
+        labels = (method, route, str(status))
+        samples = _REQUEST_SAMPLES[method, route, status] = (
+            REQUESTS.labels(*labels),
+            LATENCY.labels(*labels),
+        )
+    requests, latency = samples
+    requests.inc()
+    latency.observe(seconds)
 
 
 def observe_pool(engine: AsyncEngine) -> None:
@@ -85,8 +99,10 @@ def observe_pool(engine: AsyncEngine) -> None:
     # QueuePool reports both; other pools (NullPool, StaticPool) have nothing to report.
     in_use, idle = getattr(pool, "checkedout", None), getattr(pool, "checkedin", None)
     if in_use is not None and idle is not None:
-        DB_POOL.labels("in_use").set(in_use())
-        DB_POOL.labels("idle").set(idle())
+        if not _POOL_SAMPLES:
+            _POOL_SAMPLES.update(in_use=DB_POOL.labels("in_use"), idle=DB_POOL.labels("idle"))
+        _POOL_SAMPLES["in_use"].set(in_use())
+        _POOL_SAMPLES["idle"].set(idle())
 
 
 Outcome = Literal["sent", "retried", "failed"]

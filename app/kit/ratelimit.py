@@ -30,12 +30,13 @@ from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, Storage
 from limits.aio.strategies import FixedWindowRateLimiter
 from limits.storage import storage_from_string
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.config import Settings
 from app.kit import metrics
 from app.kit.errors import problem_response
+from app.kit.responses import set_headers
 
 log = logging.getLogger("shortlist")
 
@@ -163,7 +164,7 @@ class RateLimitMiddleware:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 if verdict is not None:
-                    MutableHeaders(scope=message).update(verdict.headers)
+                    set_headers(message, verdict.headers)
                 if failed_authentication(message):
                     await self.limiter.hit("failed_auth", client)
             await send(message)

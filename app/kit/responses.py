@@ -1,11 +1,14 @@
 """Responses serialized once, straight from the output schema (or document) to bytes."""
 
 import uuid
+from collections.abc import Mapping
 from typing import Any
 
 import orjson
 from pydantic import BaseModel
+from starlette.datastructures import MutableHeaders
 from starlette.responses import Response
+from starlette.types import Message
 
 from app.kit.etag import etag
 from app.kit.schemas import ResourceOut
@@ -65,3 +68,17 @@ def resource_document_response(
 
 def created(resource: ResourceOut, location: str) -> Response:
     return resource_response(resource, status=201, location=location)
+
+
+def set_headers(message: Message, headers: Mapping[str, str]) -> None:
+    """`MutableHeaders(scope=message).update(headers)` on a response's start message, in one
+    pass over its headers when it has none of these (the usual case) instead of one a header."""
+    raw = message["headers"] = list(message["headers"])
+    added = [
+        (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()
+    ]
+    names = {name for name, _ in added}
+    if any(name in names for name, _ in raw):
+        MutableHeaders(scope=message).update(headers)  # (replaces the ones it has)
+    else:
+        raw.extend(added)

@@ -5,8 +5,8 @@ import uuid
 from datetime import date
 
 import pytest
-from sqlalchemy import bindparam, select
-from sqlalchemy.exc import StatementError
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.exc import DBAPIError, StatementError
 
 from app.bench.service import _doors, _evidence, _last_touches
 from app.db import _driver_form, read_rows
@@ -77,7 +77,7 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
         connection = await session.connection()
         for statement, parameters in reads:
             # Only PostgreSQL reads skip SQLAlchemy; SQLite's go through it.
-            assert (_driver_form(connection, statement) is not None) is postgresql
+            assert (_driver_form(connection.sync_connection, statement) is not None) is postgresql
             rows = await read_rows(session, statement, parameters)
             expected = (await connection.execute(statement, parameters)).all()
             assert [tuple(row) for row in rows] == [tuple(row) for row in expected]
@@ -101,13 +101,15 @@ async def test_a_statement_built_per_request_is_not_compiled_for_the_driver(app)
     built_now = select(Option.id).where(Option.organization_id == bindparam("organization_id"))
     async with app.state.db.reader() as session:
         connection = await session.connection()
-        assert _driver_form(connection, _first_page(built_now, tuple(ORDER))) is None
+        assert (
+            _driver_form(connection.sync_connection, _first_page(built_now, tuple(ORDER))) is None
+        )
 
 
 async def test_a_write_transaction_reads_through_sqlalchemy(app):
     """Its statements must all run in the one transaction SQLAlchemy holds."""
     async with app.state.db.writer() as session:
-        assert _driver_form(await session.connection(), KEY_BY_HASH) is None
+        assert _driver_form((await session.connection()).sync_connection, KEY_BY_HASH) is None
 
 
 async def test_a_failed_driver_read_raises_sqlalchemys_error(app):
@@ -119,3 +121,46 @@ async def test_a_failed_driver_read_raises_sqlalchemys_error(app):
             await read_rows(session, statement, {"option_id": "not an id", "organization_id": 1})
         rows = await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})
         assert rows.one_or_none() is None
+
+
+async def test_a_read_session_holds_one_connection_and_gives_it_back(app):
+    """Before anything runs through the session, a read takes a connection of its own (no
+    Session transaction, on PostgreSQL); a statement run through the session hands it back
+    first, so a request never holds two of the pool's connections; closing returns it."""
+    db = app.state.db
+    postgresql = db.engine.dialect.name == "postgresql"
+    pool = db.engine.pool
+    before = pool.checkedout()
+    async with db.reader() as session:
+        await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})
+        assert session.in_transaction() is not postgresql
+        assert pool.checkedout() == before + 1
+        await session.execute(select(Option.id).limit(1))
+        await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})
+        assert pool.checkedout() == before + 1
+    assert pool.checkedout() == before
+    async with db.reader() as session:
+        await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})
+    assert pool.checkedout() == before
+
+
+async def test_a_lost_connection_leaves_the_pool(app):
+    """The driver's connection closed under it: SQLAlchemy runs the read again on it, raises
+    its error for a lost connection, and the next read has a working one."""
+    db = app.state.db
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the driver path is PostgreSQL's")
+    async with db.reader() as session:
+        await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})
+        async with db.engine.connect() as other:
+            await other.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )
+            )
+        with pytest.raises(DBAPIError) as lost:
+            await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})
+        assert lost.value.connection_invalidated
+    async with db.reader() as session:
+        assert (await read_rows(session, KEY_BY_HASH, {"key_hash": "unknown"})) == []
