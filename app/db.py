@@ -9,7 +9,7 @@ import asyncio
 import re
 import weakref
 from collections import namedtuple
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction
 from sqlalchemy.util import greenlet_spawn
 
+from app import sqlite_driver
 from app.config import Settings
 
 E = TypeVar("E", bound=Executable)
@@ -45,10 +46,16 @@ def create_engine(settings: Settings) -> AsyncEngine:
     # pragmas). Requests beyond the pool's size wait for a connection instead.
     pooling: dict[str, Any] = {"pool_size": settings.database_pool_size, "max_overflow": 0}
     if settings.is_sqlite:
+
+        def one_trip_connection() -> Awaitable[Any]:
+            arguments, options = engine.dialect.create_connect_args(engine.url)
+            return sqlite_driver.connect(*arguments, **options)
+
         engine = create_async_engine(
             settings.database_url,
             echo=settings.database_echo,
             json_deserializer=orjson.loads,
+            async_creator=one_trip_connection,
             # (an in-memory database has a single connection, not a pool)
             **(
                 pooling
