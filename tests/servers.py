@@ -10,6 +10,8 @@ from pathlib import Path
 
 import httpx
 
+from app.config import Settings
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -17,6 +19,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def environment(settings: Settings, **extra: str) -> dict[str, str]:
+    """The environment of a server on the test's database, with `extra` settings."""
+    assert settings.secret_key is not None
+    return {
+        "SHORTLIST_DATABASE_URL": settings.database_url,
+        # Settings every server must share: the database, the secret key and the Redis.
+        "SHORTLIST_SECRET_KEY": settings.secret_key.get_secret_value(),
+        **extra,
+    }
 
 
 class Server:

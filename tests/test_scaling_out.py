@@ -21,23 +21,13 @@ from pathlib import Path
 import httpx
 import pytest
 from redis_server import redis_url, unique_prefix
-from servers import ROOT, Server, free_port
+from servers import ROOT, Server, environment, free_port
 from story import assert_problem
 
 from app.config import Settings
 from tests.kit.test_metrics import sample
 from tests.webhooks.helpers import deliveries, endpoint
 from tests.webhooks.receiver import receiving
-
-
-def environment(settings: Settings, **extra: str) -> dict[str, str]:
-    assert settings.secret_key is not None
-    return {
-        "SHORTLIST_DATABASE_URL": settings.database_url,
-        # Settings every server must share: the database, the secret key and the Redis.
-        "SHORTLIST_SECRET_KEY": settings.secret_key.get_secret_value(),
-        **extra,
-    }
 
 
 class WorkerProcess:

@@ -11,7 +11,9 @@ let pass, and refuses it only when it is confident (`THRESHOLD`, below).
 writes `respect_model.json`; a test checks that the committed weights are what those sets give.
 """
 
+import importlib
 import json
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +22,20 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import wordllama
+
+
+def _import_wordllama() -> Any:
+    # wordllama calls `logging.basicConfig(level=INFO)` on import: a second root handler that
+    # printed every log line again, in plain text, and a root level of its choosing. Undone.
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    module = importlib.import_module("wordllama")
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    return module
+
+
+wordllama = _import_wordllama()
 
 MODEL_FILE = Path(__file__).resolve().parent / "respect_model.json"
 # A note the rules pass is refused at this probability or above, if it has at least

@@ -3,8 +3,10 @@
 import json
 import logging
 
+import httpx
 import pytest
 from conftest import make_client
+from servers import Server, environment
 from story import assert_problem
 
 from app.config import Settings
@@ -64,6 +66,22 @@ async def test_one_json_line_per_request_without_secrets(tenant, capsys):
     assert line["level"] == "info" and line["logger"] == "shortlist.access"
     assert tenant.keys["read,write,admin"] not in err
     assert "Secret-Name" not in err
+
+
+async def test_a_served_request_is_logged_once_and_every_line_is_json(settings, tmp_path):
+    # What a log collector reads from a real `shortlist serve`. A library that configured
+    # logging on import (wordllama does) once printed every line twice, the second in plain text.
+    server = Server(environment(settings), tmp_path / "server.log")
+    try:
+        server.wait_ready()
+        async with httpx.AsyncClient(base_url=server.url) as client:
+            response = await client.get("/healthz", headers={"X-Request-ID": "logged-once"})
+        assert response.status_code == 200
+    finally:
+        server.stop()
+    lines = [line for line in server.log.read_text().splitlines() if line.strip()]
+    assert lines and all(line.startswith("{") for line in lines), lines[:5]
+    assert sum("logged-once" in line for line in lines) == 1
 
 
 async def test_route_templates_keep_ids_out_of_the_log(client, capsys):
