@@ -56,7 +56,7 @@ KEY_BY_HASH = built_once(
 async def authenticate(session: AsyncSession, secret: str, settings: Settings) -> Actor | None:
     """The actor behind an API key secret, or None for an unknown or revoked key.
 
-    One indexed read (`key_hash` is unique); it never writes: `current_actor` notes the use
+    One indexed read (`key_hash` is unique); it never writes: the scope dependency notes the use
     for `KeyUsage`, which records it off the request path. Revocation holds at once, since
     every request reads the key.
     """
@@ -71,38 +71,38 @@ async def authenticate(session: AsyncSession, secret: str, settings: Settings) -
 bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer sl_…`.")
 
 
-async def current_actor(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    on_behalf_of: Annotated[
-        HeaderName | None,
-        Header(
-            alias="On-Behalf-Of",
-            description="The person this call acts for; recorded on events as `actor.on_behalf_of`.",
-        ),
-    ] = None,
-) -> Actor:
-    # The idempotency check may have authenticated this request already.
-    actor: Actor | None = getattr(request.state, "actor", None)
-    if actor is None:
-        if credentials is None:
-            raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
-        session: AsyncSession = request.state.session  # (not `Session`: one dependency less)
-        actor = await authenticate(session, credentials.credentials, request.app.state.settings)
-        if actor is None:
-            raise Unauthorized("The API key is unknown or revoked.")
-    if actor.api_key_id is not None:
-        request.app.state.key_usage.note(actor.api_key_id)
-    if on_behalf_of is not None:
-        actor = Actor(actor.organization_id, actor.api_key_id, actor.scopes, on_behalf_of)
-    request.state.actor = actor  # the access log names the organization and key
-    return actor
-
-
 def _requires(scope: Scope) -> object:
+    # One dependency does it all (authenticate, check the scope): each level of FastAPI's
+    # dependency tree costs every request its solving.
     # No organization-wide lock for writes: each rule locks the narrowest row that keeps it
     # (an option action its requisition), and the event feed stays gap-free by `xid`.
-    async def check(actor: Annotated[Actor, Depends(current_actor)]) -> Actor:
+    async def check(
+        request: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+        on_behalf_of: Annotated[
+            HeaderName | None,
+            Header(
+                alias="On-Behalf-Of",
+                description="The person this call acts for; recorded on events as "
+                "`actor.on_behalf_of`.",
+            ),
+        ] = None,
+    ) -> Actor:
+        # The idempotency check may have authenticated this request already.
+        actor: Actor | None = getattr(request.state, "actor", None)
+        if actor is None:
+            if credentials is None:
+                raise Unauthorized("Send an API key as `Authorization: Bearer <key>`.")
+            session: AsyncSession = request.state.session  # (not `Session`: one dependency less)
+            settings = request.app.state.settings
+            actor = await authenticate(session, credentials.credentials, settings)
+            if actor is None:
+                raise Unauthorized("The API key is unknown or revoked.")
+        if actor.api_key_id is not None:
+            request.app.state.key_usage.note(actor.api_key_id)
+        if on_behalf_of is not None:
+            actor = Actor(actor.organization_id, actor.api_key_id, actor.scopes, on_behalf_of)
+        request.state.actor = actor  # the access log names the organization and key
         if scope not in actor.scopes:
             raise Forbidden(f"This API key lacks the `{scope}` scope.", required_scope=scope)
         return actor
@@ -122,8 +122,8 @@ def owned(param: str, load: Callable[[AsyncSession, uuid.UUID, uuid.UUID], Await
     body is even read.
 
     It reads the actor that the route's scope dependency (`ReadScope`, …), declared before
-    it, has authenticated: depending on `current_actor` again would have FastAPI solve that
-    whole sub-tree (bearer, headers) a second time on every request, though it is cached.
+    it, has authenticated: depending on that again would have FastAPI solve its sub-tree
+    (bearer, headers) a second time on every request, though it is cached.
     """
 
     async def dependency(

@@ -324,5 +324,5 @@ def test_every_route_authenticates_before_it_loads_what_it_owns():
             if any(name.startswith("owned.") for name in names):
                 owning += 1
                 assert authenticated, f"{route.methods} {route.path} loads before authenticating"
-            authenticated = authenticated or any("current_actor" in name for name in names)
+            authenticated = authenticated or any(name.startswith("_requires.") for name in names)
     assert owning > 40
