@@ -112,6 +112,12 @@ class RateLimiter:
         return Verdict(False, limit, 0, reset_after)
 
 
+# The candidate's status page: its URL is the credential, so a refusal of it must not be
+# cached or send the URL on as a Referer either, as the page itself does not.
+TOKEN_IN_PATH = "/c/"
+PRIVATE_URL_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+
+
 def address(scope: Scope) -> str:
     client = scope.get("client")
     return f"ip:{client[0] if client else 'unknown'}"
@@ -182,10 +188,13 @@ class RateLimitMiddleware:
     ) -> None:
         metrics.RATE_LIMITED.labels(budget).inc()
         retry_after = str(max(1, verdict.reset_after))
+        headers = {**verdict.headers, "Retry-After": retry_after}
+        if scope["path"].startswith(TOKEN_IN_PATH):
+            headers |= PRIVATE_URL_HEADERS
         await problem_response(
             429,
             "rate_limited",
             f"{what}; retry in {retry_after} seconds.",
-            headers={**verdict.headers, "Retry-After": retry_after},
+            headers=headers,
             budget=budget,
         )(scope, receive, send)

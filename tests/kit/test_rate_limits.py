@@ -307,7 +307,10 @@ async def test_a_candidate_opening_their_status_page_spends_their_address_read_b
     assert [a.status_code for a in answers[:2]] == [200, 200]
     assert answers[0].headers["content-type"].startswith("text/html")
     assert [a.headers["ratelimit-remaining"] for a in answers[:2]] == ["1", "0"]
-    # Refused before the page is looked up: the same problem+json as the API's.
+    # Refused before the page is looked up: the same problem+json as the API's, and like the
+    # page, neither cached nor the URL (its token) sent on as a Referer.
     refused = answers[2]
     assert_refused_by(refused, "read")
+    assert refused.headers["cache-control"] == "no-store"
+    assert refused.headers["referrer-policy"] == "no-referrer"
     assert (await open_page("198.51.100.62")).status_code == 200
