@@ -32,6 +32,7 @@ DEV_SETS = (
     "dev_7",
     "dev_8",
     "dev_9",
+    "dev_10",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",
