@@ -4,9 +4,10 @@ A note tells a person they were declined, put on hold or released. Errors refuse
 warnings only coach the manager. Each rule asks what a sentence *does*, not which exact phrase
 it uses:
 
-- `empty_or_curt` (whole message): a few words saying nothing, an outcome with no reason, or a
-  one-liner with no reason and no courtesy (thanks, apology, the person's name). It is reported
-  alongside the other errors when both apply: a short insult is disparaging and curt.
+- `empty_or_curt` (whole message): a few words saying nothing, an outcome with no reason, a
+  one-liner with no reason and no courtesy (thanks, apology, the person's name), or a form
+  rejection whose only courtesy is "thank you for applying". It is reported alongside the other
+  errors when both apply: a short insult is disparaging and curt.
 - `disparaging`: a sentence judges the person (their mind, character or worth) instead of the
   work, or treats their work with contempt ("garbage", "a joke"), ranks the person below another
   ("sharper than you", "someone who actually knows"), or mocks or patronises them (scare
@@ -18,8 +19,10 @@ it uses:
 - `discriminatory`: a sentence brings a protected characteristic (age, pregnancy or family,
   origin or accent, race, religion, sex or gender, sexual orientation, disability or health,
   marital status) into a hiring note, however politely. Congratulating, accommodating, thanking
-  without weighing it, or naming a community ("the Women in Data meetup") pass.
-- `door_slammed`: a sentence forbids contact or re-application.
+  or wishing well without weighing it, granting the person's own request, or naming a community
+  ("the Women in Data meetup") pass.
+- `door_slammed`: a sentence forbids contact or re-application, or closes every future role to
+  the person.
 - warnings `no_reason`, `impersonal`, `door_not_open`.
 
 Every finding has a `span` into the original message (None when it is about the whole message
@@ -410,7 +413,8 @@ _DISPARAGING: tuple[str, ...] = (
         r" (?:intelligence|common sense|sense|talent|brains?|smarts|wits|potential|idea|clue"
         r"|maturity|charisma"
         r"|presence|personality|drive|motivation|work ethic|what it takes|social skills"
-        r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption)"
+        r"|self awareness|humility|ambition|spark|aptitude|capacity|ability to think|gumption"
+        r"|(?:intellectual |mental |raw )?(?:horsepower|firepower|brainpower)|intellect)"
     ),
     _words(
         r"(?:zero|no|little|limited|without any) (?:\w+ )?potential"
@@ -524,7 +528,7 @@ _DISPARAGING: tuple[str, ...] = (
     # first-year student writes", "a junior could do better".
     _words(
         r"(?:like|as if|as though)(?: it was| they were)? (?:written|made|designed|done|built"
-        r"|drawn|put together|coded) by (?:a|an|my|some) (?:child|kid|student|intern|beginner"
+        r"|drawn|put together|coded) by (?:a|an|my|some) (?:[a-z]+ )?(?:child|kid|student|intern|beginner"
         r"|amateur|monkey|toddler|first year|teenager)"
         r"|like (?:a|an) (?:child|kid|student|beginner|amateur|toddler|teenager)'s",
         r"(?:a|an|any|my|some|seen|our) (?:first year(?: student)?|junior|intern|student|child"
@@ -572,7 +576,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:not|[a-z]+n't) cut out (?:for|to)|out of (?:your|his|her|their) (?:depth|league"
         r"|element)|the (?:personality|charisma|energy|presence|intelligence|attention span"
         r"|polish|logic|depth|rigou?r|coherence|insight|subtlety|structure)"
-        r" of an? \w+"
+        # ("the energy of a younger team" compares the person with a team: age, not contempt.)
+        r" of an? (?!(?:younger|older|young|new|fresh|bigger|larger|smaller|growing)\b)\w+"
         r"|(?:not|never be|aren't|isn't|weren't|never) (?:\w+ )?material"
         r"|as (?:\w+ )?as you (?:pretend|claim|think|make out|believe)|pretend(?:ed|ing)? to be"
         r"|can(?:'t|not) handle (?:pressure|it|the pressure|stress)"
@@ -661,7 +666,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:who|that|whose \w+) (?:\w+ )?actually (?:knows?|knew|can|could|understands?|write"
         r"|code|do|deliver|build|design|think|lead|manage|solve"
         r"|understood|did|does|read|reads|listened|listens|prepared|cares?|cared|bothered|thinks?"
-        r"|gets it|got it|has a clue|had a clue)",
+        r"|gets it|got it|has a clue|had a clue|trust|rate|value)",
         rf"(?:who|whose \w+|that) (?:is|are|was|were)(?:n't| not) (?:quite |nearly |anywhere near )?"
         rf"(?:so|as) (?:{_TRAIT}|pedestrian|basic|rough|sloppy|shallow|slow)",
         r"(?:hired|chose|chosen|went with|gone with|going with|need|needed|want|wanted|found"
@@ -756,14 +761,15 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:shame|pity) about (?:the|your) (?!(?:timing|budget|freeze|headcount|news|role"
         r"|weather|delay|wait|position|vacancy|funding|location|commute|distance)\b)[a-z]+"
         r"|(?:where|when) the bar is (?:lower|low)|(?:a )?lower bar"
-        r"|nice try|bless\b(?! you for)|aww+|(?:your best|your all|gave it a go)"
+        r"|nice try|bless\b(?! you for (?!trying|having a go|giving it a go))|aww+"
+        r"|(?:your best|your all|gave it a go)"
         r",? i suppose|(?:what counts|good|fine|okay|ok|impressive|decent|not bad) (?:at|for)"
         r" (?:your|someone at your|someone of your) (?:level|stage)|for someone (?:at|of|in) your"
         r" (?:level|stage)",
         r"(?:your|was|were|is|are|certainly|definitely|quite|very|rather|so|such)\.\.\. ?(?:talents?"
         r"|skills?|creative|creativity|interesting|unique|original|different|ambitious|optimistic"
         r"|bold|brave|special|confident|enthusiastic|experience|expertise|effort|work|abilities"
-        r"|ideas?)",
+        r"|ideas?|a choice|a statement|an experience|an education|something)",
         r"(?:thanks|thank you|great|well done|good job|nice|cheers),? i guess(?=[.!?]|$)"
         r"|i'll give you that"
         r"|(?:impressive|remarkable|amazing|astonishing|incredible|quite something) how (?:little"
@@ -844,13 +850,14 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:admire|respect|applaud|love|salute) (?:the|your) (?:confidence|nerve|audacity"
         r"|optimism|cheek|guts|boldness|self belief) (?:it took )?to (?:apply|send|submit|show)"
         r"|(?:adorable|cute|sweet|charming|precious|endearing|quaint) (?:that|how) you"
-        r"|quite the (?:imagination|performance|show|character)|certainly an experience"
+        r"|quite the (?:imagination|performance|show|character|statement)"
+        r"|certainly an experience"
         r"|your (?:claimed|alleged|supposed|so called|self proclaimed|self described|purported)"
         r" (?:experience|expertise|skills?|knowledge|seniority|background|track record"
         r"|achievements?|leadership)"
         r"|(?:i|we) use (?:the|that) (?:word|term) loosely|doing a lot of (?:heavy lifting|work)"
         r" (?:there|here)|(?:i|we) can only (?:assume|presume)"
-        r"|as (?:a|an) [a-z]+(?: [a-z]+)?,? less so|,? (?:let's|shall we|we'll) say,"
+        r"|as (?:a|an) [a-z]+(?: [a-z]+)?,? less so|,? (?:let's|shall we|we'll) say(?=,)"
         r"|brave (?:of you )?to (?:show|send|submit|present) (?:us )?(?:that|this|those|these)"
         r"|brave in the way|would be (?:even )?more (?:impressive|convincing"
         r"|useful|credible) if|if (?:any of )?it (?:were|was) (?:earned|deserved|backed|true)"
@@ -1019,6 +1026,79 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:can't|cannot|couldn't|could not|don't|do not) (?:quite )?(?:work out|figure out"
         r"|understand|fathom|see|imagine) how you(?:'ve| have| ever| got| made| passed| landed)",
     ),
+    # Contempt by implication (after dev_10), as constructions: the field denied to the person
+    # ("coding isn't really your thing", "reliability just isn't in your DNA") and advice to aim
+    # lower ("maybe look at something less technical"); the standard called beyond them ("a
+    # high bar for you") and the others "actually" able; the person as someone who cannot do
+    # the basics ("wasted on someone who can't finish a sentence", "for someone who clearly
+    # can't read a map"); grudging praise ("fine, I suppose", "all we could expect from you",
+    # "I guess someone had to"); incapacity scaled down ("you'd struggle to keep order in a
+    # playground, let alone a classroom"); "unlike you, actually"; never a contender; praise
+    # turned on whoever gave it ("how low their standards must be"); the panel's time wasted;
+    # disbelief that the person could ("I'd be amazed if you could keep up"); mock admiration
+    # of an evasion ("impressive that you managed to get through ... without"); the work fit for
+    # rewriting "by someone competent"; an animal or an object that would have done better ("a
+    # snail would have been quicker", "a houseplant could have handled the phones"); a lesson
+    # "in what not to do"; praise limited to "someone who only did a bootcamp"; nobody having
+    # "bothered to read" the brief.
+    _words(
+        r"(?:clear|clearly|obvious|obviously|evident|evidently|apparent|apparently|seems|seemed"
+        r"|suspect|frankly|honestly|sadly|afraid)(?: that)?(?: [a-z']+){0,4} (?:isn't|is not"
+        r"|wasn't|was not) (?:really |quite |exactly |just |clearly |simply )?(?:your (?:thing"
+        r"|forte|strong suit|calling|cup of tea)\b|in your (?:dna|nature|blood|genes|make ?up"
+        r"|vocabulary)\b)",
+        r"(?:maybe|perhaps|consider|try|you might) (?:look(?:ing)? (?:at|for)|try(?:ing)?|go(?:ing)?"
+        r" for|consider(?:ing)?|stick(?:ing)? to) (?:something|a role|a career|roles|a job|jobs"
+        r"|a field|work)(?: [a-z]+)? (?:a bit |a little |much |far |rather )?(?:less (?:technical"
+        r"|demanding|challenging|complex|complicated|intellectual|skilled|analytical)|simpler"
+        r"|easier)\b",
+        r"(?:a |too )?(?:high|tall) (?:a )?(?:bar|order|standard) for you\b|(?:a|too much of a)"
+        r" stretch for you\b|(?:other|rest of the) (?:candidates|applicants|finalists"
+        r"|interviewees|people)(?: [a-z']+)? actually (?:knew|know|prepared|understood|read"
+        r"|answered|bothered|listened|did|could|can|had a clue)\b",
+        r"(?:on|for|from|by|to|with) (?:someone|somebody|a person|a candidate|anyone) who"
+        r" (?:clearly |obviously |evidently |still |just )?(?:can't|cannot|couldn't|could not)"
+        r" (?:even )?(?:finish|string|read|write|spell|follow|count|keep up|hold a|answer|tie)\b"
+        r"|wasted on (?:someone|somebody|you)\b",
+        r"(?:fine|good|ok|okay|decent|adequate|passable|alright|solid|competent),? i suppose(?=,)"
+        r"|all (?:we|anyone|one|i) (?:could|can|would|should)(?: have)? (?:reasonably )?"
+        r"expect(?:ed)? (?:from|of) (?:you|someone)|(?:i|we) (?:guess|suppose) (?:someone"
+        r"|somebody)(?:'s)? (?:had|has|needed|got) to\b",
+        r"you(?:'d| would| will|'ll)?(?: [a-z']+){0,4} (?:struggle|couldn't|could not|can't"
+        r"|cannot|wouldn't be able|would not be able|be unable|barely|hardly|fail)"
+        r"(?: [a-z',]+){1,10},? let alone",
+        r"unlike you(?:rs)?,? (?:[a-z']+ ){0,2}actually\b",
+        r"you (?:were|was|are|weren't)(?: \w+)? never (?:really |even |actually |seriously )?"
+        r"(?:in (?:the running|contention|the frame)|a (?:real |serious )?(?:contender|option)"
+        r"|close)\b|not that it (?:matters|mattered) (?:much |a great deal )?(?:in your case"
+        r"|for you)",
+        r"how low (?:[a-z']+ ){0,2}(?:standards|bar|expectations)",
+        # (Not the manager's own: "sorry we wasted the afternoon". The lookbehinds follow the
+        # first letter so that the scan tries them only at a "w".)
+        r"w(?<!we w)(?<!i w)(?<!we've w)(?<!i've w)(?<!been w)(?<!not w)(?<!sorry for w)"
+        r"(?<!apologies for w)ast(?:ed|ing) (?:my|our|the|a|an|everyone's|everybody's|[a-z]+'s)"
+        r"(?: [a-z']+){0,2}"
+        r" (?:time|afternoons?|mornings?|days?|evenings?|weeks?)\b",
+        r"(?:amazed|surprised|astonished|shocked|stunned) if you(?:'d)? (?:ever |actually |even )?"
+        r"(?:could|can|managed|were able|would|did|made it|lasted|kept)\b(?!'t| not| never)",
+        r"(?:impressive|remarkable|amazing|astonishing|incredible|quite something|quite a feat"
+        r"|an achievement|a feat|a talent|a skill)(?: [a-z']+)? (?:that|how) you (?:managed"
+        r"|got through|made it|were able)(?: [a-z',]+){0,10} without (?:answering|saying|giving"
+        r"|making|addressing|asking|explaining|showing|mentioning|a single)\b",
+        r"(?:by|for|from|to|with|needs?) someone (?:actually |properly )?(?:competent|capable"
+        r"|sensible|intelligent|smart|with a clue)(?=[.!?,;]|$)",
+        r"(?:a|an|my|our|any|the office) (?:[a-z]+ )?(?:snail|tortoise|sloth|houseplant|pot plant"
+        r"|potted plant|rock|brick|goldfish|parrot|monkey|chimp|hamster|cardboard cut ?out"
+        r"|answering machine) (?:would|could|can|might)(?: \w+){0,2} (?:have )?(?:been|done"
+        r"|handled|managed|answered|finished|made|written|run|covered)\b",
+        r"(?:an education|a lesson|a masterclass|a tutorial|a (?:good |great |perfect |fine )?"
+        r"example|a case study|an object lesson)(?: [a-z]+){0,2} (?:in|of|on) what not to do\b",
+        r"(?:bright|smart|clever|good|capable|articulate|competent|impressive|polished|confident"
+        r"|sharp) for (?:someone|somebody|a person|a candidate|an applicant) (?:who|with|from)"
+        r" (?:only|just|never|barely|hardly)\b|tak(?:e|ing) you seriously",
+        r"(?:nobody|no one|didn't|did not|never|hadn't|had not|couldn't be)(?: [a-z']+){0,3}"
+        r" bothered to (?:read|look at|open|check|prepare|research|find out|learn)\b",
+    ),
 )
 
 
@@ -1048,6 +1128,7 @@ _CONTEMPT_WORD = _rule(
     r"|hollow|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
     r"|message|email|for (?:you|us|me)|to (?:share|say|tell|write|deliver|make|hear)|aware))"
     r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b)"
+    r"|bottom of the barrel|scrap(?:e|ed|ing) the (?:bottom of the )?barrel|the dregs"
     # The panel's wince or boredom, or a minder needed: "your code made our reviewers wince",
     # "I forgot the question", "hiring you would have meant babysitting you".
     r"|winc(?:e|ed|es|ing)|cring(?:e|ed|ing)|groan(?:ed|ing)?|rolled (?:our|their|my) eyes"
@@ -1183,6 +1264,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:forties|fifties|sixties)",
             r"recent (?:graduate|grad)s?|fresh (?:graduate|grad)s?|straight out of (?:school|uni"
             r"|college)",
+            # Years left or years behind, and the stereotype of age (after dev_10): "someone with
+            # a bit more life left in them", "decades behind you", "set in your ways".
+            r"(?:life|years|miles|energy|fuel|gas)(?: [a-z']+){0,2} left in (?:them|you|him|her"
+            r"|the tank)|(?:decades|a lifetime|half a century)(?: of [a-z]+)? behind (?:you|them"
+            r"|him|her)|(?:set|stuck|fixed) in (?:your|their|his|her) ways",
         ),
     ),
     (
@@ -1286,6 +1372,21 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name|staff"
             r"|employees|workers|colleagues|faces"
             r"|descent|origin|heritage|values|looks?|face)",
+            # Citizenship preferred over a right to work the person has (after dev_10): "we'd
+            # rather keep the team to British citizens only, even though your visa covers the
+            # work". ("The role requires existing right to work" and "we can't sponsor" pass.)
+            r"citizens? only|(?:keep|limit|restrict|prefer|rather have|only (?:hire|employ|take"
+            r"|recruit))(?: [a-z']+){0,4} (?:citizens|nationals)\b|(?:even though|although|though"
+            r"|despite|even if) (?:your|you have (?:a|the)) (?:visa|work permit|permit|right to work"
+            r"|residency|settled status)",
+            # An accent named by how it sounds: "a more local-sounding voice".
+            r"(?:local|foreign|native|regional|neutral|british|english|american|posh|northern"
+            r"|southern|exotic) sounding",
+            # Hair held to "grooming standards": a proxy for race (after dev_10).
+            r"(?:your|their|his|her) (?:hair|hairstyle|hair style|braids|locs|dreadlocks|dreads"
+            r"|cornrows|afro|twists|natural hair|headwrap)(?: [a-z',]+){0,8} (?:grooming|professional"
+            r"|presentable|appropriate|corporate|client facing)(?: [a-z']+)? (?:standards?|image"
+            r"|look|polic(?:y|ies)|guidelines)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
             r"|guy|men|women|team|customers|clients)|(?:are|is|be|being|mostly|all) (?:white|black"
             r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
@@ -1307,6 +1408,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:observe|observes|observing|keep|keeps|keeping) (?:a |the )?(?:fast|sabbath"
             r"|holy days?)|religious observance|ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
             r"|religious holidays",
+            # Fit with a drinking crowd as the measure (after dev_10): "not a natural fit for our
+            # Friday drinks crowd" shuts out those who don't drink, mostly for their faith.
+            r"(?:fit|fitting|fits|blend|gel|mesh|click|join in)(?: [a-z']+){0,5} (?:drinks|drinking"
+            r"|pub|beer|bar)(?: [a-z']+)? (?:crowd|culture|scene|set|nights?|sessions?|team)",
         ),
     ),
     (
@@ -1323,6 +1428,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"women|(?:the )?guys on|another guy|men on|(?:a )?man's|woman's|sex(?! work)",
             r"(?:all|only|mostly|entirely|with|to|other|more|fewer|prefer|by|of) (?:men|males"
             r"|blokes|lads|chaps|fellas)|blokes|lads|fellas|(?:boys|girls)'? club",
+            # Gender identity as the reason (after dev_10): "someone going through a transition",
+            # "weren't sure whether to say he or she".
+            r"(?:someone|somebody|anyone|a person|a candidate|you(?:'re| are)?|who(?:'s| is))"
+            r" (?:currently |still )?(?:going through|undergoing|in the middle of|mid) (?:a |your"
+            r" |their |her |his )?(?:gender )?transition\b(?! (?:to|into|from|period|plan))"
+            r"|(?:say|use|call (?:you|them)|address (?:you|them) as|refer to (?:you|them) as)"
+            r" (?:he|she|him|her) or (?:she|he|her|him|they|them)|(?:your|which|what) pronouns",
         ),
     ),
     (
@@ -1470,6 +1582,56 @@ _WELL_WISHING = _rule(
     r"|lunar new year|thanksgiving|birthday)|mubarak|get well|(?:speedy|quick|full|smooth)"
     r" recovery|take care|best wishes (?:to|for)",
 )
+# What a hope wishes runs to the end of its clause: the words in it are the wish, not a reason
+# ("I hope the interview didn't make your Ramadan fast any harder"). Not a hope that the person
+# accepts the decision ("I hope you understand that ..."), nor one that sends them elsewhere
+# ("I hope you find a team where your age is less of an issue").
+_WISH_CLAUSE = re.compile(
+    r"(?:i |we )?(?:really |do |sincerely |truly )?hope (?!(?:that )?(?:you |this |it )?"
+    r"(?:understand|see|appreciate|accept|agree|know|realis|realiz|get|can|will|won't|don't mind"
+    r"|makes? sense|explains?|helps))(?:(?!,? (?:but|so|because|since|however|though|although"
+    r"|and (?:we|i))\b)[^;:.!?])*"
+)
+_WISH_REDIRECTS = _rule(
+    r"less|more|suit\w*|fit|right (?:place|team|role|company|employer)|issues?|problems?|where"
+    r"|somewhere|elsewhere|another (?:company|employer|team|role|place)"
+)
+# The person's own request, granted ("as you asked, we've paused your application until
+# you're back from parental leave", "you asked to push the start date past the wedding, which
+# is no problem") or, when it is a working pattern, answered by what the role needs ("you told
+# us you'd prefer school hours around your children; this role needs someone until 5:30",
+# "thank you for asking whether we could offer a four-day week while you care for your
+# mother"). Unless the sentence also weighs a view of the person (`_ASSUMES`).
+_THEIR_REQUEST = _rule(
+    r"(?:as|since|because|like) you (?:asked|requested|suggested|wanted|preferred)"
+    r"|at your (?:own )?request|(?:thank you|thanks) for asking (?:whether|if|about|for|us)"
+    r"|you (?:told us|mentioned|said|explained|let us know|asked|requested|wanted|wondered)"
+    r"(?: us| me)?(?: that)? (?:you(?:'d| would)? (?:prefer|like|rather|want|need)|to (?:push"
+    r"|move|pause|delay|postpone|hold|put|reschedule|withdraw|step back|defer)|(?:whether|if)"
+    r" (?:we|the role|it) (?:could|can|would|might))"
+)
+_DECLINES = _rule(
+    r"won't|will not|can't|cannot|unable|not (?:able|proceed\w*|progress\w*|offer\w*|mov\w+"
+    r"|continu\w+)|unfortunately|but|however|sadly|regret\w*"
+)
+_WORKING_PATTERN = _rule(
+    r"hours|days? a week|(?:\w+ )?day (?:week|weeks)|schedule|shifts?|part time|full time|rota"
+    r"|travel\w*|remote(?:ly)?|on site|in the office|flexib\w+|weekends?|evenings?|nights?"
+    r"|relocat\w+"
+)
+# Understanding met with nothing weighed after it, but the person's own need: "of course we
+# understand that you need to care for your father right now", "we completely understand that
+# your son's surgery comes first".
+_UNDERSTANDING = _rule(r"(?:we|i) (?:\w+ )?understand (?:that |how )?(?=you)")
+_THEIR_NEED = re.compile(r"\b(?:you|they|he|she) (?:need|needs|have|has) to\b")
+_ASSUMES = _rule(
+    r"(?<!don't )(?<!not to )(?<!need to )(?<!never )worr\w*|concern\w*|assum\w*|felt|feel|think"
+    r"|thought|believe|suspect\w*|doubt\w*|might|probably|likely|too (?:much|hard|difficult"
+    r"|demanding)|hard (?:on|for) you|struggl\w*|cope|commit\w*|distract\w*|focus\w*|reliab\w*"
+    r"|healthier|(?:best|better) for (?:you|everyone|all|the team)|(?:so|therefore|which is why"
+    r"|that's why|hence) (?:we|i)|decid\w*|chose|chosen|instead|rather (?:have|hire|go|not)"
+    r"|someone (?:else|who|without)"
+)
 # A personal circumstance stated, then congratulated in the next sentence, is news shared, not a
 # reason: "you mentioned your wedding is next month. Congratulations!"
 _CONGRATULATES = _rule(r"congratulations|congrats|mazel tov|how exciting|wonderful news")
@@ -1508,7 +1670,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "Don't reach out to us again", "please do not contact", "don't bother reapplying",
     # "kindly refrain from reaching out", "please stop emailing us".
     _words(
-        rf"(?:do not|don't|dont|never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
+        # ("I never like sending these emails" is the manager's own reluctance.)
+        rf"(?:do not|don't|dont|(?<!i )(?<!we )never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
         rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to"
         rf"|best not(?: to)?|better not(?: to)?|wise not to|advisable not to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
@@ -1626,6 +1789,22 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:treated|considered|regarded|seen|reported|logged) as (?:harassment|spam|stalking"
         r"|a nuisance)",
     ),
+    # Every future role closed to the person, or the person declared out of them (after
+    # dev_10): "not eligible for rehire with us in any role", "all future positions at our
+    # company are closed to you", "you will never be considered for a role here" ("you won't be
+    # considered for this role" is the decision itself).
+    _words(
+        r"(?:(?:not|no longer|never be) |in)eligible (?:for|to) (?:re ?hire|re ?employ\w*|re ?engag\w*"
+        r"|hire|employment|rehiring|any (?:future |other |further )?(?:roles?|positions?|work"
+        r"|vacanc\w+|openings?|opportunit\w+))",
+        r"(?:future|all|any|every|other) (?:[a-z',]+ ){0,6}(?:are|is|remain|remains|will be|stay"
+        r"|stays)(?: now)? (?:closed|shut|off limits|unavailable) to you\b",
+        r"you(?:'ll| will|'d| would)? (?:never|no longer) be (?:considered|hired|shortlisted"
+        r"|accepted|engaged|employed|interviewed|re ?hired)\b"
+        r"|you(?:'ll| will|'d| would) not be (?:considered|hired|shortlisted|accepted|engaged"
+        r"|employed|interviewed|re ?hired) (?:again|(?:for|in) (?:any|a future|future|other"
+        r"|further))",
+    ),
     # Staff told to shut the person out: "we've asked reception not to put your calls through".
     _words(
         r"(?:asked|told|instructed) (?:\w+ ){0,3}(?:not to|to stop|to no longer) (?:put|forward"
@@ -1723,7 +1902,28 @@ _AUTOMATED = _rule(
     r"(?:automated|automatic|auto generated|system generated) (?:message|email|e mail|response"
     r"|reply|notification)|(?:do not|don't|please do not) reply to this|no ?reply address"
 )
+# A refusal whose only courtesy is the form letter's thanks, with no reason, warmth or open door,
+# is a form rejection however it is dressed (after dev_10): "Dear Kamala, thank you for
+# applying. We will not be taking your application further."
+_FORM_THANKS = _rule(
+    r"thank(?:s| you)(?: very much| so much)? for (?:applying|your application|(?:your|the)"
+    r" interest(?: (?:in|shown in) (?:the|this|our) (?:role|position|job|vacancy|company))?"
+    r"|your (?:cv|submission))"
+)
+_FORM_MAX_WORDS = 20
+# A closing that shuts the conversation: "... you were not chosen. That is all."
+_DISMISSIVE_CLOSE = re.compile(
+    r"(?:^|[.!?] )(?:that is all|that's all|that's it|that is it|end of (?:story|discussion)"
+    r"|nothing (?:more|further|else) to (?:say|add|discuss)|no further comment)[.!]*$"
+)
+# In a note of a few words, a status ("Role paused. Will advise.", "Role's on hold. Bye.") is the
+# outcome, not a reason for it: only a cause counts ("Paused: the budget was cut.").
+_CAUSE = _rule(
+    r"because|due to|owing to|since|given|as a result|budget|funding|freeze|frozen|reorg\w*"
+    r"|restructur\w*|needs?|needed|requires?|required"
+)
 # A few words with no reason and no open door say nothing, whatever they are: "Done, thanks."
+# Nor does a few words' open door said to no one with no courtesy: "We'll keep your CV on file."
 _TINY_MAX_WORDS = 6
 _FEW_WORDS_MAX = 3
 _COLD_MAX_WORDS = 15
@@ -1855,9 +2055,34 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     """Why the whole message is empty or curt, or None."""
     if not words:
         return "Write a message that says what you decided and why."
+    named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
+    tiny = len(words) <= _TINY_MAX_WORDS
+    addressed = named or _COURTESY.search(text) or _SALUTATION.match(text) or _WARMTH.search(text)
+    if tiny and says_door_open and not addressed:
+        return "Write more than a few words: say what you decided, why, and thank the person."
     if says_door_open or (_WELCOME.search(text) and not _OUTCOME.search(text)):
         return None
     substantive = _SUBSTANTIVE_REASON.search(text) is not None
+    if tiny and substantive:
+        substantive = _CAUSE.search(text) is not None
+    warm = _WARMTH.search(text) is not None
+    if _DISMISSIVE_CLOSE.search(text) and not substantive and not warm:
+        return (
+            "The note closes the conversation without a reason: thank the person, say what you "
+            "decided and why."
+        )
+    if (
+        len(words) <= _FORM_MAX_WORDS
+        and not substantive
+        and not warm
+        and _OUTCOME.search(text)
+        and _FORM_THANKS.search(text)
+        and not _COURTESY.search(_FORM_THANKS.sub(" ", text))
+    ):
+        return (
+            "A form rejection whose only courtesy is the form letter's thanks: say why in a "
+            "sentence, and thank the person for something of theirs."
+        )
     if _AUTOMATED.search(text) and not substantive and not _WARMTH.search(text):
         return (
             "An automated form letter gives no reason and no courtesy: thank the person, say "
@@ -1868,8 +2093,6 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
         return "Write more than a few words: say what you decided, why, and thank the person."
     if len(words) <= _TINY_MAX_WORDS and not substantive:
         return "Write more than a few words: say what you decided, why, and thank the person."
-    named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
-    warm = _WARMTH.search(text) is not None
     courteous = (
         warm or _COURTESY.search(text) is not None or bool(named) or bool(_SALUTATION.match(text))
     )
@@ -1981,12 +2204,17 @@ def _sentence_findings(
 
     def _weighs_besides(wish: re.Pattern[str], start: int, end: int) -> bool:
         """Whether the sentence weighs something outside its wishes ("doing better" is a wish,
-        not a comparison)."""
+        not a comparison; a hope's clause is all wish)."""
         position = start
         for match in wish.finditer(text, start, end):
+            if match.start() < position:
+                continue
             if _WEIGHS.search(text, position, match.start()):
                 return True
             position = match.end()
+            clause = _WISH_CLAUSE.match(text, match.start(), end)
+            if clause is not None and not _WISH_REDIRECTS.search(text, match.end(), clause.end()):
+                position = max(position, clause.end())
         return _WEIGHS.search(text, position, end) is not None
 
     # The kind readings (thanks, wishes, congratulations, accommodation) are asked only of the
@@ -2012,6 +2240,21 @@ def _sentence_findings(
             return True
         if _WELL_WISHING.search(text, start, end) and not _weighs_besides(
             _WELL_WISHING, start, end
+        ):
+            return True
+        if (
+            _THEIR_REQUEST.search(text, start, end)
+            and not _ASSUMES.search(text, start, end)
+            and (
+                not _DECLINES.search(text, start, end) or _WORKING_PATTERN.search(text, start, end)
+            )
+        ):
+            return True
+        understood = _UNDERSTANDING.search(text, start, end)
+        if (
+            understood is not None
+            and not _ASSUMES.search(text, start, end)
+            and not _WEIGHS.search(_THEIR_NEED.sub(" ", text[understood.end() : end]))
         ):
             return True
         # News, then congratulations on it in the next sentence.

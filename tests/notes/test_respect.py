@@ -36,6 +36,16 @@ CURT = [
     pytest.param("Application unsuccessful.", id="unsuccessful"),
     pytest.param("Declined — not a good fit for us.", id="declined-not-a-good-fit"),
     pytest.param("Sorry, not this time.", id="not-this-time"),
+    pytest.param("Role paused. Will advise.", id="status-is-not-a-reason"),
+    pytest.param("We'll keep your CV on file.", id="few-words-to-no-one"),
+    pytest.param(
+        "Dear Kamala, thank you for applying. We will not be taking your application further.",
+        id="form-rejection",
+    ),
+    pytest.param(
+        "Dear Astrid, the hiring manager has made a decision and you were not chosen. That is all.",
+        id="dismissive-close",
+    ),
 ]
 
 DISPARAGING = [
@@ -303,6 +313,7 @@ def test_door_slamming_messages_are_refused(message: str) -> None:
         pytest.param("You don't need to reapply: your application stays on file.", id="on-file"),
         pytest.param("Feel free to contact me if you'd like feedback.", id="feel-free"),
         pytest.param("We will not be considering your application further.", id="polite-no"),
+        pytest.param("I never like sending these emails.", id="own-reluctance"),
     ],
 )
 def test_kind_words_about_contact_do_not_slam_the_door(sentence: str) -> None:
@@ -817,6 +828,66 @@ def test_wishes_news_and_benefits_are_not_reasons(message: str) -> None:
     assert "discriminatory" not in codes(check_message(message, door_open=True))
 
 
+def test_a_hope_about_a_religious_practice_is_a_wish_not_a_reason() -> None:
+    """The words of a hope's clause ("didn't", "harder") are the wish; they were read as the
+    fast weighed against the person."""
+    kind = (
+        "Hi Amira, thank you for coming in on Thursday. I hope the interview didn't make your "
+        "Ramadan fast any harder. We'll be in touch next week with the outcome."
+    )
+    assert errors(check_message(kind, door_open=True, candidate_name="Amira")) == []
+    wish = "I hope the interview didn't make your Ramadan fast any harder."
+    assert "discriminatory" not in codes(check_message(wish, door_open=True))
+    # A reason weighed after the wish is still a reason.
+    weighed = f"{wish[:-1]}, but we need someone who can work through lunch."
+    assert "discriminatory" in codes(check_message(weighed, door_open=False))
+    # So is a hope that the person accepts it.
+    accepts = "I hope you understand that with your Ramadan fast the role would be too hard."
+    assert "discriminatory" in codes(check_message(accepts, door_open=False))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param(
+            "As you asked, we've paused your application until you're back from parental leave.",
+            id="request-granted",
+        ),
+        pytest.param(
+            "You told us you'd prefer school hours around your children; unfortunately this role "
+            "needs someone in the office until 5:30.",
+            id="working-pattern-asked",
+        ),
+        pytest.param(
+            "Of course we understand that you need to care for your father right now.",
+            id="understanding",
+        ),
+    ],
+)
+def test_the_persons_own_request_or_need_met_with_understanding_is_not_a_reason(
+    message: str,
+) -> None:
+    assert "discriminatory" not in codes(check_message(message, door_open=True))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        pytest.param(
+            "You told us you'd prefer school hours around your children, so we decided to go "
+            "with someone else.",
+            id="request-then-decision",
+        ),
+        pytest.param(
+            "We understand you have young children, but the role needs a lot of travel.",
+            id="understanding-then-weighed",
+        ),
+    ],
+)
+def test_a_request_or_understanding_followed_by_a_weighing_is_still_a_reason(message: str) -> None:
+    assert "discriminatory" in codes(check_message(message, door_open=False))
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -982,6 +1053,9 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
             "We won't be engaging you again, so there's no need to stay in touch.", id="e"
         ),
         pytest.param("Please do not put this candidate forward for our roles again.", id="agency"),
+        pytest.param("Please note you are not eligible for rehire in any role.", id="rehire"),
+        pytest.param("All future positions at our company are closed to you.", id="closed-to-you"),
+        pytest.param("You will never be considered for a role here.", id="never-considered"),
     ],
 )
 def test_doors_closed_for_ever_are_slammed(message: str) -> None:

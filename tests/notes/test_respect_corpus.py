@@ -1,7 +1,7 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_9` and the
-probes) are what the rules are tuned on: `dev_2` to `dev_9` were written apart from the rules, but
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_10` and the
+probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
 is the held-out set, written by someone who never saw the rules and never used to tune them.
@@ -80,9 +80,6 @@ KNOWN_MISSES = {
     # Contempt by image, with no word that judges: "we hoped for insight and got a recital of
     # buzzwords".
     "probe8-013": "disparaging by implication",
-    # "Role withdrawn from you." is curt, but "withdrawn" is read as a reason (a role withdrawn
-    # after a restructure).
-    "probe8-025": "curtness behind a reason word",
     # "Please stop sending us people like this one" to an agency is also read as door_slammed
     # (as held-074 and dev7-034); the disparaging finding is there.
     "dev8-025": "an extra door_slammed",
