@@ -22,10 +22,10 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement (114 of 130 refused, 112 of 116
+# Floors on the held-out set, from its latest measurement (115 of 130 refused, 112 of 116
 # passed, with the tone model; the first was 101 and 111): a change that loses ground fails.
 # The goal, 97% on both, is not reached.
-HELD_OUT_REFUSED_FLOOR = 114 / 130
+HELD_OUT_REFUSED_FLOOR = 115 / 130
 HELD_OUT_PASSED_FLOOR = 112 / 116
 
 
