@@ -7,7 +7,7 @@ from app.db import Session
 from app.kit.auth import ReadScope
 from app.kit.responses import document_response, json_response
 from app.options.dependencies import ValidOption
-from app.requisitions.dependencies import ParentRequisition
+from app.requisitions.dependencies import OwnedRequisitionId
 from app.requisitions.service import get_requisition
 
 router = APIRouter(tags=["Decision support"])
@@ -19,13 +19,15 @@ router = APIRouter(tags=["Decision support"])
     summary="The bench: first choices, runner-ups and who would replace whom",
     response_model=BenchOut,
 )
-async def get_bench(actor: ReadScope, session: Session, requisition: ParentRequisition) -> Response:
+async def get_bench(
+    actor: ReadScope, session: Session, requisition_id: OwnedRequisitionId
+) -> Response:
     """First choices (selected and hired), runner-ups with their warmth (from the latest
     touchpoint: `warm` within 14 days, `cooling` within 30, `cold` beyond), whether the door is
     open, the evidence of their work, and a recommended replacement: the best-ranked warm
     runner-up with the door open, evidence breaking ties. Flags: `no_runner_up`,
     `first_choice_at_risk`, `runner_up_cold`, `single_option`."""
-    return document_response(await service.bench(session, requisition))
+    return document_response(await service.bench(session, actor.organization_id, requisition_id))
 
 
 @router.get(

@@ -264,14 +264,18 @@ async def next_check_ins(
 
 @cache
 def _open_options() -> Select[Any]:
-    return select(func.count()).where(
-        Option.requisition_id == bindparam("requisition_id"), Option.status.not_in(CLOSED)
+    return built_once(
+        select(func.count()).where(
+            Option.requisition_id == bindparam("requisition_id"), Option.status.not_in(CLOSED)
+        )
     )
 
 
-async def bench(session: AsyncSession, requisition: Requisition) -> dict[str, Any]:
+async def bench(
+    session: AsyncSession, organization_id: uuid.UUID, requisition_id: uuid.UUID
+) -> dict[str, Any]:
     """The bench as `GET /v1/requisitions/{id}/bench` shows it (a `BenchOut` document)."""
-    options = await _on_the_bench(session, requisition.organization_id, [requisition.id])
+    options = await _on_the_bench(session, organization_id, [requisition_id])
     first = [o for o in options if o["status"] in SEATED]
     runner_ups = await _runner_ups(session, [o for o in options if o["status"] == "runner_up"])
     today = utcnow().date()
@@ -296,12 +300,12 @@ async def bench(session: AsyncSession, requisition: Requisition) -> dict[str, An
         flags.append("runner_up_cold")
     # Two on the bench are two open options; below that, the others still open are counted.
     if len(options) < 2 and (
-        await session.scalar(_open_options(), {"requisition_id": requisition.id}) == 1
+        (await read_rows(session, _open_options(), {"requisition_id": requisition_id}))[0][0] == 1
     ):
         flags.append("single_option")
     recommendation = _recommend(runner_ups)
     return {
-        "requisition_id": requisition.id,
+        "requisition_id": requisition_id,
         "first_choices": first,
         "check_ins": check_ins,
         "runner_ups": [r.document() for r in runner_ups],

@@ -3,10 +3,13 @@
 import uuid
 from datetime import datetime
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from app.db import built_once, read_rows
 from app.kit.auth import Actor
+from app.kit.errors import NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import (
     apply_patch,
@@ -23,6 +26,26 @@ from app.requisitions.schemas import RequisitionCreate, RequisitionUpdate
 from app.requisitions.status import check_headcount, check_manual_move, follow_hires, seats
 
 ORDER = (SortKey(Requisition.created_at), SortKey(Requisition.id))
+
+
+# Built once, and read without the ORM: a read that needs only to know the requisition is the
+# organization's then runs every statement straight through the driver (`read_rows`).
+_OWNED_ID = built_once(
+    select(Requisition.id).where(
+        Requisition.organization_id == bindparam("organization_id"),
+        Requisition.id == bindparam("requisition_id"),
+    )
+)
+
+
+async def owned_requisition_id(
+    session: AsyncSession, organization_id: uuid.UUID, requisition_id: uuid.UUID
+) -> uuid.UUID:
+    """`requisition_id` if it is the organization's, or 404 as `get_requisition` answers."""
+    parameters = {"organization_id": organization_id, "requisition_id": requisition_id}
+    if (await read_rows(session, _OWNED_ID, parameters)).one_or_none() is None:
+        raise NotFound(f"No requisition {requisition_id}.")
+    return requisition_id
 
 
 async def get_requisition(
