@@ -216,6 +216,7 @@ _BUILT_ONCE: "weakref.WeakKeyDictionary[Executable, _DriverForm | None]" = (
 _NOT_COMPILED: Any = object()
 _REQUIRED: Any = object()  # an argument that comes from the execution's parameters
 _EXPANDING = re.compile(r"(NOT )?IN \(__\[POSTCOMPILE_(\w+)\]\)")
+_NUMBERED = re.compile(r"\$(\d+)")
 
 
 def built_once(statement: E) -> E:
@@ -252,17 +253,22 @@ class _DriverForm:
         if not all(k.isidentifier() for k in keys):
             return None
 
+        # SQLAlchemy numbers the other parameters $1, $2 … in `positions` order and leaves
+        # each expanding list to be rendered per execution, one parameter an item; PostgreSQL
+        # takes a list as one array parameter, numbered here after all the others.
+        later = compiled.post_compile_params
+        order = [n for n in positions if compiled.binds[n] not in later]
+        order += [n for n in positions if compiled.binds[n] in later]
+
         def one_of(match: re.Match[str]) -> str:
-            # SQLAlchemy renders an expanding list per execution, one parameter an item;
-            # PostgreSQL takes the list as one array parameter.
-            position = positions.index(match[2]) + 1
+            position = order.index(match[2]) + 1
             return f"<> ALL(${position})" if match[1] else f"= ANY(${position})"
 
         sql = _EXPANDING.sub(one_of, compiled.string)
-        if "POSTCOMPILE" in sql:
+        if "POSTCOMPILE" in sql or max(map(int, _NUMBERED.findall(sql)), default=0) != len(order):
             return None
         arguments = []
-        for name in positions:
+        for name in order:
             bind = compiled.binds[name]
             processor = compiled._bind_processors.get(name)
             if bind.callable or (

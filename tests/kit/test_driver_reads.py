@@ -81,6 +81,13 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
             rows = await read_rows(session, statement, parameters)
             expected = (await connection.execute(statement, parameters)).all()
             assert [tuple(row) for row in rows] == [tuple(row) for row in expected]
+            if postgresql:
+                # asyncpg itself gives them (`read_rows` would quietly fall back to SQLAlchemy
+                # after a failed try, which costs a round trip and hides a wrong form).
+                form = _driver_form(connection.sync_connection, statement)
+                driver = (await connection.get_raw_connection()).driver_connection
+                direct = form.rows(await driver.fetch(form.sql, *form.bind(parameters)))
+                assert [tuple(row) for row in direct] == [tuple(row) for row in expected]
             if rows:
                 assert rows[0]._fields == expected[0]._fields
         [paged, bench] = [await read_rows(session, *read) for read in reads[2:4]]
