@@ -11,7 +11,7 @@ from app.kit.auth import ReadScope
 from app.kit.errors import NotFound, responses
 from app.kit.event_types import EventType
 from app.kit.pagination import Cursor, Limit, Page, page_document_response
-from app.requisitions.dependencies import ParentRequisition
+from app.requisitions.dependencies import OwnedRequisitionId
 
 router = APIRouter(tags=["Events"])
 
@@ -65,13 +65,13 @@ async def get_timeline(
     actor: ReadScope,
     session: Session,
     request: Request,
-    requisition: ParentRequisition,
+    requisition_id: OwnedRequisitionId,
     limit: Limit = 50,
     cursor: Cursor = None,
 ) -> Response:
     """Everything that happened to the requisition and its options, oldest first, with the
     reasons given and who acted."""
     rows, next_cursor = await service.list_events(
-        session, actor.organization_id, requisition_id=requisition.id, limit=limit, cursor=cursor
+        session, actor.organization_id, requisition_id=requisition_id, limit=limit, cursor=cursor
     )
     return page_document_response(request, rows, next_cursor)
