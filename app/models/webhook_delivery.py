@@ -25,8 +25,10 @@ class WebhookDelivery(Base, Record, Owned, Leased):
     status: Mapped[str] = mapped_column(String(16), default="pending")
     attempt_count: Mapped[int] = mapped_column(default=0)
 
+    # Read-only: an attempt is written with its `delivery_id`, and a flush need not work
+    # through the list (as `Option.candidate`).
     attempts: Mapped[list["WebhookAttempt"]] = relationship(
-        lazy="raise", order_by="WebhookAttempt.attempted_at"
+        lazy="raise", order_by="WebhookAttempt.attempted_at", viewonly=True
     )
 
     __table_args__ = (
