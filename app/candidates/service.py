@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 from app.candidates.schemas import CandidateCreate, CandidateUpdate
 from app.kit.auth import Actor
 from app.kit.errors import Conflict
-from app.kit.events import record_event
+from app.kit.events import record_event, write_events
 from app.kit.external_refs import (
     apply_patch,
     find_by_external_ref,
@@ -229,6 +229,7 @@ async def _erase_free_text(
         .values(reviewer_name=None, updated_at=now, version=CheckIn.version + 1)
         .execution_options(synchronize_session=False)
     )
+    await session.run_sync(write_events)  # the events recorded so far are scrubbed too
     events = await session.scalars(
         select(Event).where(
             Event.organization_id == organization_id,

@@ -22,7 +22,7 @@ from app.integrations.payloads import Envelope
 from app.integrations.schemas import IntegrationCreate
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, NotFound, Problem, _validation_errors
-from app.kit.events import record_event
+from app.kit.events import record_event, savepoint
 from app.kit.pagination import SortKey, paginate
 from app.kit.secrets import seal, unseal
 from app.kit.tenancy import get_owned, readable
@@ -165,7 +165,7 @@ async def receive(
     else:
         try:
             # A savepoint, so a refused move leaves no half of its changes behind.
-            async with session.begin_nested():
+            async with savepoint(session):
                 result = await ats.apply(session, actor, delivery)
             outcome, detail = result.outcome, result.detail
         except ValidationError as exc:

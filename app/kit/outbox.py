@@ -3,16 +3,16 @@ endpoint that wants it, written in the event's own transaction.
 
 `record_event` notes every event it adds in `session.info`; just before that session commits,
 the deliveries are added in one go (one query for the endpoints, one batch insert). Hooking the
-commit itself, rather than each place that commits, means no caller (request, CLI, worker) can
-forget: a committed event always has its deliveries, and a rolled-back one has none.
+commit itself (`app/kit/events.py`), rather than each place that commits, means no caller
+(request, CLI, worker) can forget: a committed event always has its deliveries, and a
+rolled-back one has none.
 """
 
 import uuid
 from datetime import datetime
 from typing import Any, Protocol
 
-from sqlalchemy import Row, bindparam, inspect, select
-from sqlalchemy import event as sa_event
+from sqlalchemy import Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.kit.event_types import EventType
@@ -43,6 +43,17 @@ def note_new_event(session: Session, event: Event) -> None:
     session.info.setdefault(NEW_EVENTS, []).append(event)
 
 
+def new_events(session: Session) -> list[Event]:
+    """The events noted and not yet given their deliveries."""
+    noted: list[Event] = session.info.get(NEW_EVENTS, [])
+    return noted
+
+
+def forget_new_events(session: Session, *, after: int) -> None:
+    """Forget the events noted after the first `after` (their savepoint was rolled back)."""
+    del session.info.get(NEW_EVENTS, [])[after:]
+
+
 def wants(endpoint: Subscriber, event: Event) -> bool:
     """Whether `endpoint` is owed `event`: a test goes only to the endpoint it tests; others go
     to endpoints that existed before the event and subscribe to its type."""
@@ -53,13 +64,11 @@ def wants(endpoint: Subscriber, event: Event) -> bool:
 
 
 def enqueue_deliveries(session: Session) -> list[WebhookDelivery]:
-    """Add the deliveries owed for the events noted so far in this transaction."""
-    noted: list[Event] = session.info.pop(NEW_EVENTS, [])
-    # An event added in a savepoint that was rolled back is gone again.
-    events = [e for e in noted if not inspect(e).transient and not inspect(e).detached]
+    """Add the deliveries owed for the events noted so far in this transaction (written
+    already: a delivery refers to its event)."""
+    events: list[Event] = session.info.pop(NEW_EVENTS, [])
     if not events:
         return []
-    session.flush()  # ids and timestamps of the events
     # One organization in practice: a transaction is one request's, or one job's.
     connection = session.connection()
     endpoints: list[Row[Any]] = []
@@ -82,15 +91,3 @@ def enqueue_deliveries(session: Session) -> list[WebhookDelivery]:
     ]
     session.add_all(deliveries)
     return deliveries
-
-
-@sa_event.listens_for(Session, "before_commit")
-def _before_commit(session: Session) -> None:
-    if session.info.get(NEW_EVENTS):
-        enqueue_deliveries(session)
-
-
-@sa_event.listens_for(Session, "after_soft_rollback")
-def _after_rollback(session: Session, _previous: object) -> None:
-    if not session.in_transaction():
-        session.info.pop(NEW_EVENTS, None)

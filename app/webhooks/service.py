@@ -12,8 +12,8 @@ from sqlalchemy.orm import selectinload
 from app.config import Settings
 from app.kit.auth import Actor
 from app.kit.errors import Conflict, InvalidRequest
-from app.kit.events import record_event
-from app.kit.outbox import TEST_EVENT, enqueue_deliveries
+from app.kit.events import deliver_events, record_event
+from app.kit.outbox import TEST_EVENT
 from app.kit.pagination import SortKey, paginate
 from app.kit.secrets import seal, unseal
 from app.kit.tenancy import get_owned, readable
@@ -218,7 +218,7 @@ async def send_test(
     _ensure_enabled(endpoint)
     event = record_event(session, actor, TEST_EVENT, endpoint.id)
     event.subject_type = "webhook_endpoint"
-    [delivery] = await session.run_sync(enqueue_deliveries)
+    [delivery] = await session.run_sync(deliver_events)
     await session.flush()
     return await get_delivery(session, actor.organization_id, delivery.id)
 

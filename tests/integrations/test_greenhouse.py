@@ -16,6 +16,8 @@ from tests.integrations.ats import (
     to_greenhouse,
 )
 from tests.story import assert_problem, events, ok
+from tests.webhooks.helpers import deliveries, endpoint
+from tests.webhooks.receiver import receiving
 
 
 async def by_ref(client: httpx.AsyncClient, collection: str, external_id: str) -> dict[str, Any]:
@@ -273,6 +275,38 @@ async def test_a_move_the_rules_refuse_is_a_conflict_that_changes_nothing(
     assert [e["id"] for e in await events(client)] == before
     outcomes = [e["outcome"] for e in await inbound_events(client, greenhouse)]
     assert outcomes == ["applied", "applied", "conflict"]
+
+
+async def test_a_refused_move_owes_webhooks_only_for_the_events_that_stand(
+    tenant: Tenant, client: httpx.AsyncClient
+) -> None:
+    # The refused hire below first renames the candidate, inside the move's savepoint: that
+    # change and its event are undone, and no endpoint may be sent an event that never was.
+    with receiving() as receiver:
+        hook = await endpoint(client, receiver.url)
+    greenhouse = await connect(client, "greenhouse")
+    first = application(1, candidate_id=11, first_name="Ana", offer_starts_at="2027-01-11")
+    await applied(await to_greenhouse(tenant.app, greenhouse, "hire_candidate", first))
+    second = application(2, candidate_id=22, first_name="Juan", last_name="Pérez")
+    await applied(await to_greenhouse(tenant.app, greenhouse, "new_candidate_application", second))
+    renamed = application(2, candidate_id=22, first_name="Juan", last_name="Changed")
+    await applied(
+        await to_greenhouse(tenant.app, greenhouse, "hire_candidate", renamed), "conflict"
+    )
+    # A later change in the same organization is delivered as usual.
+    await applied(
+        await to_greenhouse(
+            tenant.app, greenhouse, "candidate_stage_change", application(2, stage="Onsite")
+        )
+    )
+
+    feed = await events(client)
+    assert "Changed" not in str(feed)
+    created = [e["type"] for e in feed].index("webhook_endpoint.created")
+    since = [e["id"] for e in feed[created + 1 :]]
+    owed = [d["event_id"] for d in await deliveries(client, hook["id"])]
+    assert len(since) >= 5
+    assert sorted(owed) == sorted(since)
 
 
 async def test_a_repeated_event_id_has_no_second_effect(
