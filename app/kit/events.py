@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import event as sa_event
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from app.kit.auth import Actor
 from app.kit.event_types import EventType
@@ -57,6 +57,8 @@ def record_event(
         data=data or {},
     )
     sync = session.sync_session
+    if not sync.in_transaction():
+        sync.begin()  # (no I/O) so that a close without commit ends it, and forgets the event
     sync.info.setdefault(PENDING, []).append(event)
     note_new_event(sync, event)  # the outbox adds its webhook deliveries
     return event
@@ -103,8 +105,10 @@ def _before_commit(session: Session) -> None:
         deliver_events(session)
 
 
-@sa_event.listens_for(Session, "after_soft_rollback")
-def _after_rollback(session: Session, _previous: object) -> None:
-    if not session.in_transaction():
+@sa_event.listens_for(Session, "after_transaction_end")
+def _after_transaction(session: Session, transaction: SessionTransaction) -> None:
+    # Committed, they were written at commit; rolled back or closed, they never happened (and
+    # a session used again must not write them in its next transaction).
+    if transaction.parent is None:
         session.info.pop(PENDING, None)
         forget_new_events(session, after=0)

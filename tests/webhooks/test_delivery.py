@@ -2,6 +2,7 @@
 every event type, retries under the same id, outages, rollbacks, 410, erasure."""
 
 import threading
+import uuid
 from datetime import timedelta
 
 import httpx
@@ -9,6 +10,7 @@ from sqlalchemy import func, select
 
 from app.events.catalogue import EVENT_TYPES
 from app.kit.auth import Actor
+from app.kit.events import record_event
 from app.models import WebhookDelivery
 from app.models.base import utcnow
 from app.requisitions.schemas import RequisitionCreate
@@ -241,6 +243,12 @@ async def test_a_rolled_back_change_sends_nothing(client, app, tenant):
             # The same session goes on to commit something else: only that is delivered.
             await create_requisition(session, actor, RequisitionCreate(title="Happened"))
             await session.commit()
+        async with app.state.db.writer() as session:
+            # An event recorded and not yet written goes with a transaction closed uncommitted.
+            record_event(session, actor, "requisition.updated", uuid.uuid4(), data={"x": 1})
+            await session.close()
+            await create_requisition(session, actor, RequisitionCreate(title="Also happened"))
+            await session.commit()
         # A request that fails after writing its event (a second requisition with a taken
         # external ref) rolls its delivery back with it.
         ref = [{"system": "greenhouse", "external_id": "77"}]
@@ -248,12 +256,13 @@ async def test_a_rolled_back_change_sends_nothing(client, app, tenant):
         clash = await client.post("/v1/requisitions", json={"title": "Clash", "external_refs": ref})
         assert clash.status_code == 409, clash.text
         await deliver(app)
-    assert [r.json["data"]["type"] for r in receiver.received] == ["requisition.created"] * 2
+    assert [r.json["data"]["type"] for r in receiver.received] == ["requisition.created"] * 3
     titles = [e["data"] for e in await events(client, type="requisition.created")]
-    assert len(titles) == 2
+    assert len(titles) == 3
+    assert await events(client, type="requisition.updated") == []
     async with app.state.db.reader() as session:
-        assert await session.scalar(select(func.count()).select_from(WebhookDelivery)) == 2
-    assert len(await deliveries(client, hook["id"])) == 2
+        assert await session.scalar(select(func.count()).select_from(WebhookDelivery)) == 3
+    assert len(await deliveries(client, hook["id"])) == 3
 
 
 async def test_410_disables_the_endpoint_and_its_deliveries_wait_for_it(client, app):
