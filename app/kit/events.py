@@ -88,9 +88,15 @@ async def savepoint(session: AsyncSession) -> AsyncIterator[None]:
         async with session.begin_nested():
             yield
     except BaseException:
-        session.sync_session.info.pop(PENDING, None)
-        forget_new_events(session.sync_session, after=noted)
+        _forget(session.sync_session, after=noted)
         raise
+
+
+def _forget(session: Session, *, after: int) -> None:
+    """Forget the events not yet written, and the deliveries owed for those noted after the
+    first `after`: their savepoint or transaction ended without them."""
+    session.info.pop(PENDING, None)
+    forget_new_events(session, after=after)
 
 
 @sa_event.listens_for(Session, "after_flush")
@@ -101,8 +107,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
 
 @sa_event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
-    if session.info.get(PENDING) or new_events(session):
-        deliver_events(session)
+    deliver_events(session)  # (nothing to do, and no statement, when nothing was recorded)
 
 
 @sa_event.listens_for(Session, "after_transaction_end")
@@ -110,5 +115,4 @@ def _after_transaction(session: Session, transaction: SessionTransaction) -> Non
     # Committed, they were written at commit; rolled back or closed, they never happened (and
     # a session used again must not write them in its next transaction).
     if transaction.parent is None:
-        session.info.pop(PENDING, None)
-        forget_new_events(session, after=0)
+        _forget(session, after=0)
