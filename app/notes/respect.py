@@ -934,7 +934,10 @@ _DISPARAGING: tuple[str, ...] = (
         r" (?:(?:someone|somebody) (?:reading|who(?:'s| has| had| is| was)? never|who doesn't"
         r"|who didn't|who can't|who couldn't|trying|guessing|bluffing)|a list of|watching)|(?:was|felt|is) like watching"
         r"|(?:had|has|with) all the [a-z ]{1,30} of (?:a|an) |(?:the way|like) (?:a|an)"
-        r" (?:toddler|child|kid|puppy|baby|schoolboy|schoolgirl|teenager) |would make (?:a|an)"
+        r" (?:toddler|child|kid|puppy|baby|schoolboy|schoolgirl|teenager) "
+        r"|(?:behaved|acted|carried on|sulked|reacted|responded) like (?:a|an|some) (?:[a-z]+ )?"
+        r"(?:toddler|child|kid|brat|baby|schoolboy|schoolgirl|teenager|diva|prima donna)"
+        r"|would make (?:a|an)"
         r" (?:lovely|nice|great|fine|good|cute) (?!addition|fit|colleague|candidate|lead|manager"
         r"|engineer|hire)|i'?m sure (?:(?:your|his|her) (?:mum|mom|mother|dad|family|friends"
         r"|gran) (?:thinks?|finds?)|you(?:'re| are) (?:a delight|lovely|great fun|fun|very nice)"
@@ -1269,6 +1272,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:life|years|miles|energy|fuel|gas)(?: [a-z']+){0,2} left in (?:them|you|him|her"
             r"|the tank)|(?:decades|a lifetime|half a century)(?: of [a-z]+)? behind (?:you|them"
             r"|him|her)|(?:set|stuck|fixed) in (?:your|their|his|her) ways",
+            # A career assumed to be ending (after dev_11): "since you're likely to be winding
+            # down in the next few years".
+            r"(?:you(?:'re| are| were)|you'll be|you will be)(?: [a-z']+){0,3} (?:winding down"
+            r"|slowing down|easing off|(?:nearing|approaching|close to|closer to|near) retirement)",
         ),
     ),
     (
@@ -1363,10 +1370,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"from (?:your|that|those|such) (?:country|countries|region|part of the world"
             r"|culture|community|background)",
             rf"(?:a|an|fellow|someone|person|people|mostly|all|are|is|be|being|more|less|too|very"
-            rf"|quite|so|typically|predominantly|largely) (?!(?:(?<=more )|(?<=less )|(?<=too )|(?<=very )"
+            rf"|quite|so|typically|predominantly|largely|traditionally|stereotypically|properly"
+            rf"|authentically|truly|quintessentially|recognisably|recognizably) (?!(?:(?<=more )|(?<=less )|(?<=too )|(?<=very )"
             r"|(?<=quite )|(?<= so )|(?<= a ))polish\b(?! (?:people|person|man|woman|candidates?"
             r"|staff|team)))"
-            rf"{_DEMONYM}(?! (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
+            rf"{_DEMONYM}(?! (?:{_DEMONYM} |into |to )?(?:[a-z]+ )?(?:translat|interpret|subtitl)"
+            r"|(?: to| into)? (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name|staff"
@@ -1467,7 +1476,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|autis(?:m|tic)|adhd|dyslexi(?:a|c)|neurodiverg\w*|epilep\w*|diabet\w*",
             r"mental (?:health|illness)|illness|medical (?:condition|history|leave|needs|issues?"
             r"|appointments?|records?)|sick (?:leave|days|notes?)|(?:being|get|got|are|were) sick",
-            r"health (?:issues?|problems?|conditions?|history)|your (?:health|condition|stutter"
+            r"health (?:issues?|problems?|conditions?|history)|your (?:health(?! (?:and|&) safety)|condition|stutter"
             r"|hearing|sight|eyesight|mobility)|stutter\w*|stammer\w*|cancer|chemo\w*|(?:medical"
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
             r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|diagnosed"
@@ -1605,6 +1614,7 @@ _WISH_REDIRECTS = _rule(
 _THEIR_REQUEST = _rule(
     r"(?:as|since|because|like) you (?:asked|requested|suggested|wanted|preferred)"
     r"|at your (?:own )?request|(?:thank you|thanks) for asking (?:whether|if|about|for|us)"
+    r"|you (?:had )?(?:asked|applied) for\b"
     r"|you (?:told us|mentioned|said|explained|let us know|asked|requested|wanted|wondered)"
     r"(?: us| me)?(?: that)? (?:you(?:'d| would)? (?:prefer|like|rather|want|need)|to (?:push"
     r"|move|pause|delay|postpone|hold|put|reschedule|withdraw|step back|defer)|(?:whether|if)"
@@ -1693,7 +1703,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
-        r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new))"
+        r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new)"
+        r"|for (?:any|all)(?: [a-z']+){0,4} (?:in (?:the )?future|again|going forward|ever))"
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
@@ -1710,7 +1721,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
-        r"|contact|correspondence|approaches|enquiries|inquiries|calls)(?: \w+){0,5} (?:will"
+        r"|contact|correspondence|approaches|enquiries|inquiries|calls)(?: \w+){0,7} (?:will"
         r"|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
         r"|answered|opened|accepted|acknowledged)"
@@ -1727,7 +1738,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot))"
         r"|(?:remove|take|delete|drop) (?:us|our (?:company|firm|details|name|address|team))"
-        r" (?:off|from)|lose our (?:number|address)"
+        r" (?:off|from)|lose (?:our|my) (?:number|address|email|details)"
         r"|(?:rather|prefer)(?: not| to not| that you not)(?: \w+)? hear from you"
         r"|(?:don't|do not) (?:want|wish) to hear from you"
         r"|ignore (?:your|any|all|future|further) (?:\w+ )?(?:applications?|emails?|messages?|calls"
@@ -1744,7 +1755,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|(?:not suitable|unsuitable|ineligible|not eligible|not considered) for (?:any |all )?"
         r"(?:future|further|other) (?:vacanc\w+|roles?|positions?|openings?|opportunities)"
         # Blocked in advance: "we've blocked further applications from your address".
-        r"|(?:block|ban|bar|blacklist|filter)(?:ed|red|ned|ing)? (?:all |any )?(?:further|future"
+        r"|(?:block|ban|bar|blacklist|filter|reject|delete|ignore|discard)(?:s|d|ed|red|ned|ing)?"
+        r" (?:all |any )?(?:further|future"
         r"|new|more) (?:applications|emails|messages|contact|submissions)"
         # Closed for ever: "this door is closed for good", "we won't be a match now or later",
         # "close this off permanently", "look elsewhere for good".
@@ -1760,7 +1772,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:will|would|could|is going to)"
         # Never engaged again: "we won't be engaging you again".
         rf"|{_WONT}(?: be)? (?:engag|hir|book|us|contract|rehir|re engag|consider|work)\w*"
-        r" (?:with )?you again"
+        r" (?:with )?you (?:again|in (?:the )?future|ever)"
     ),
     # Contact or applications refused in advance, or threatened: "refrain from any further
     # applications", "any attempt to contact the panel will be ignored", "contacting our staff
@@ -1825,7 +1837,7 @@ _DOOR_SLAM_EXCUSED = _rule(
 
 # An outcome: a refusal or the news that the place went to someone else.
 _OUTCOME = _rule(
-    r"no|nope|nah|not|\w+n't|never|negative|pass(?:ing)?|reject(?:ed|ion)?|declin(?:e|ed|ing)"
+    r"no|none|nope|nah|not|\w+n't|never|negative|pass(?:ing)?|reject(?:ed|ion)?|declin(?:e|ed|ing)"
     r"|unsuccessful|unfortunately|regret",
     r"filled|gone|taken|closed|hired|went|going|chose|chosen|picked|selected|decided"
     r"|elsewhere|other opportunities|ended|over|done|finished|concluded"

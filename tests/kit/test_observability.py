@@ -70,7 +70,8 @@ async def test_one_json_line_per_request_without_secrets(tenant, capsys):
 
 async def test_a_served_request_is_logged_once_and_every_line_is_json(settings, tmp_path):
     # What a log collector reads from a real `shortlist serve`. A library that configured
-    # logging on import (wordllama does) once printed every line twice, the second in plain text.
+    # logging on import (wordllama, a dependency until the tone model became word weights, did)
+    # once printed every line twice, the second in plain text.
     server = Server(environment(settings), tmp_path / "server.log")
     try:
         server.wait_ready()

@@ -1,6 +1,6 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_10` and the
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_11` and the
 probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
@@ -22,10 +22,11 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement (115 of 130 refused, 112 of 116
-# passed, with the tone model; the first was 101 and 111): a change that loses ground fails.
-# The goal, 97% on both, is not reached.
-HELD_OUT_REFUSED_FLOOR = 115 / 130
+# Floors on the held-out set, from its latest measurement (119 of 130 refused, 112 of 116
+# passed, with the word-weights tone model; 115 and 112 with the embedding model before it; the
+# first was 101 and 111): a change that loses ground fails. The goal, 97% on both, is not
+# reached.
+HELD_OUT_REFUSED_FLOOR = 119 / 130
 HELD_OUT_PASSED_FLOOR = 112 / 116
 
 
@@ -88,16 +89,23 @@ KNOWN_MISSES = {
     # euphemism all the same (the same words are the euphemism in "we're a young team and you
     # might not fit").
     "dev8-158": "a neutral description of the team read as age",
-    # Mock reassurance ("I'm sure somewhere there's a team that needs someone to explain what a
-    # for-loop is"): the same opening is kind in other notes ("I'm sure somewhere out there is
-    # the right role for you").
-    "dev8-151": "disparaging by implication",
-    # Respectful notes that no rule refuses and the tone model (respect_model) refuses as
-    # belittling: "we were looking for someone more senior", "you were a strong second", "clean
-    # but flat". The model and its threshold are left as they are.
-    "dev-265": "the tone model's false alarm",
-    "dev7-321": "the tone model's false alarm",
-    "dev8-111": "the tone model's false alarm",
+    # Contempt by implication, with no word that judges: "if that was your best work, I'd hate
+    # to see an off day" (the embedding model caught it; the word model does not), and "the
+    # sort of thing a first-year student throws together the night before".
+    "dev9-035": "disparaging by implication",
+    "dev11-137": "disparaging by implication",
+    # The health condition is thanked for in one sentence and weighed in the next ("Given how
+    # intense this role can be ... take the risk"): refused, by the tone model, as disparaging.
+    "dev11-179": "discriminatory across sentences, refused under another code",
+    # Refused by the tone model, which names no code but `disparaging`: a reason-free refusal
+    # with a thank-you or a formal sign-off ("The answer is no on this one."), and a one-line
+    # verdict on the interview ("Hopeless interview, Nate. Hard pass.") read only as curt.
+    "dev11-049": "curt, refused under another code",
+    "dev11-197": "curt, refused under another code",
+    "dev11-190": "disparaging, refused as curt",
+    # Mockery of dress in 14 words ("Bold move turning up in a hoodie to meet the board"): no
+    # word judges, and the tone model reads only notes of 16 words or more.
+    "dev11-122": "disparaging by implication, too short for the model",
 }
 
 
