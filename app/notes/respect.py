@@ -1614,7 +1614,7 @@ _WISH_REDIRECTS = _rule(
 _THEIR_REQUEST = _rule(
     r"(?:as|since|because|like) you (?:asked|requested|suggested|wanted|preferred)"
     r"|at your (?:own )?request|(?:thank you|thanks) for asking (?:whether|if|about|for|us)"
-    r"|you (?:had )?(?:asked|applied) for\b"
+    r"|you (?:had )?asked for\b"
     r"|you (?:told us|mentioned|said|explained|let us know|asked|requested|wanted|wondered)"
     r"(?: us| me)?(?: that)? (?:you(?:'d| would)? (?:prefer|like|rather|want|need)|to (?:push"
     r"|move|pause|delay|postpone|hold|put|reschedule|withdraw|step back|defer)|(?:whether|if)"
