@@ -1228,6 +1228,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:start|beginning|end|tail end) of (?:their|his|her|your|the) (?:own )?journey",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
+            r"(?<!with )(?<!for )(?<!support )(?<!serve )(?<!serving )(?<!supporting )"
             r"young(?:,)?(?: and)?(?: \w+){0,2} (?:team|crowd|blood|people|person|candidate|face"
             r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
             r"|office|workforce|culture)",
@@ -1283,7 +1284,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave pregnancy, children and family plans out; say what the role needs, for example "
         '"The role needs someone on site in Lyon four days a week."',
         _rule(
-            r"pregnan(?:t|cy)|maternity|paternity|parental leave|expecting (?:a |your )?(?:baby"
+            r"only to go on leave|pregnan(?:t|cy)|maternity|paternity|parental leave|expecting (?:a |your )?(?:baby"
             r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
@@ -1396,6 +1397,17 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|cornrows|afro|twists|natural hair|headwrap)(?: [a-z',]+){0,8} (?:grooming|professional"
             r"|presentable|appropriate|corporate|client facing)(?: [a-z']+)? (?:standards?|image"
             r"|look|polic(?:y|ies)|guidelines)",
+            # Hair or skin as the look wanted (after dev_12): "your locs wouldn't suit the look",
+            # "your complexion didn't quite match the campaign".
+            r"(?:your|their|his|her) (?:braids|locs|dreadlocks|dreads|cornrows|afro|natural hair"
+            r"|headwrap|complexion|skin(?: (?:tone|colou?r))?)\b(?! (?:care|condition|cancer))",
+            # Where the person was born or raised (after dev_12): "candidates who were born and
+            # educated here", "carers who were brought up in the area", "homegrown applicants".
+            r"born (?:and (?:raised|bred|educated|brought up) )?(?:here|locally|in (?:this|the)"
+            r" (?:country|area|region|town|city))|(?:brought up|raised|grew up|grown up)"
+            r" (?:here|locally|in (?:this|the) (?:country|area|region|town|city))"
+            r"|home ?grown (?:applicants?|candidates?|staff|carers|workers|people)"
+            r"|(?:who|that) share (?:their|our|the) (?:background|heritage)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
             r"|guy|men|women|team|customers|clients)|(?:are|is|be|being|mostly|all) (?:white|black"
             r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
@@ -1463,7 +1475,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"your (?:lifestyle|private life|personal life|love life|girlfriend|boyfriend"
             r"|partner(?! (?:agency|company|firm|organi[sz]ation)))",
             r"(?:someone|somebody|anyone|a|more) (?:who is |who's )?straight\b(?! (?:away|after"
-            r"|to|from|out|into|back|through|talking|answers?|forward|up|off|with|in|on|a))",
+            r"|to|from|out|into|back|through|talking|answers?|forward|up|off|with|in|on|a|faces?))",
             r"straight (?:man|woman|guy|couple|people|person|candidate)s?",
         ),
     ),
@@ -1473,7 +1485,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "what adjustments would help.",
         _rule(
             r"disabilit(?:y|ies)|handicap(?:ped)?|wheelchair(?! (?:users?|access for))"
-            r"|autis(?:m|tic)|adhd|dyslexi(?:a|c)|neurodiverg\w*|epilep\w*|diabet\w*",
+            r"|autis(?:m|tic)|adhd|dyslexi(?:a|c)|neurodiverg\w*|epilep\w*"
+            r"|(?<!role in )(?<!specialist in )(?<!nurse in )(?<!service in )diabet\w*"
+            r"(?! (?:nurse|nursing|service|care|clinic|team|specialist|education|patients|unit|ward"
+            r"|research))",
             r"mental (?:health|illness)|illness|medical (?:condition|history|leave|needs|issues?"
             r"|appointments?|records?)|sick (?:leave|days|notes?)|(?:being|get|got|are|were) sick",
             r"health (?:issues?|problems?|conditions?|history)|your (?:health(?! (?:and|&) safety)|condition|stutter"
@@ -1497,7 +1512,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|bipolar|ocd|ptsd|schizophreni\w*|parkinson'?s|sclerosis|your ms|fibromyalgia"
             r"|tourette'?s|cerebral palsy|paraly\w+|amputee|hearing loss|long covid"
             r"|chronic fatigue|dementia|alzheimer'?s|eating disorder|anorexi\w*|bulimi\w*"
-            r"|addiction|alcoholi\w*|sobriety|panic attacks?|seizures?|insulin",
+            r"|addiction|alcoholi\w*|sobriety|panic attacks?|seizures?|insulin(?! pumps?)",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
@@ -1564,7 +1579,8 @@ _KIND_MENTION = _rule(
 # question about it answered no in the next sentence: "You asked whether your dyslexia affected
 # the outcome. It didn't."
 _DISCLAIMED = _rule(
-    r"(?:wasn't|was not|isn't|is not|weren't|were not|never) (?:a |any )?(?:factor|consideration"
+    r"(?:wasn't|was not|isn't|is not|weren't|were not|never|wouldn't have been|would not have"
+    r" been|won't be|will not be) (?:a |an |any )?(?:factor|consideration|issue|problem|concern"
     r"|part of (?:the|our|this|my) (?:decision|thinking))|(?:played|plays|had|has) no (?:part|role"
     r"|bearing|effect|influence|weight)|(?:didn't|did not|doesn't|does not) (?:affect|influence"
     r"|factor into|come into|weigh on|change)"
@@ -1669,6 +1685,7 @@ _CONTACT = _any(
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by",
+    r"represent(?:ing)? (?:them|him|her|this (?:candidate|person|applicant))",
     # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
     r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
 )  # fmt: skip
@@ -1756,7 +1773,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:future|further|other) (?:vacanc\w+|roles?|positions?|openings?|opportunities)"
         # Blocked in advance: "we've blocked further applications from your address".
         r"|(?:block|ban|bar|blacklist|filter|reject|delete|ignore|discard)(?:s|d|ed|red|ned|ing)?"
-        r" (?:all |any )?(?:further|future"
+        r"(?: on)? (?:all |any )?(?:further|future"
         r"|new|more) (?:applications|emails|messages|contact|submissions)"
         # Closed for ever: "this door is closed for good", "we won't be a match now or later",
         # "close this off permanently", "look elsewhere for good".
@@ -1765,6 +1782,18 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|(?:close|closes|closed|closing|shut|shuts|end|ends|ended|ending|elsewhere|move on"
         r"|part ways|leave)(?: (?!(?:the|this|that) (?:role|position|vacancy|opening|req|requisition"
         r"|post|search)\b)\w+){0,4} (?:for good|permanently|for ever|forever)"
+        # Barred, listed or screened out (after dev_12): "permanently excluded from
+        # consideration", "added to our do-not-hire register", "we'd screen you out if you ever
+        # apply again", "unsubscribe from our job alerts", "a no, now and permanently".
+        r"|(?:permanently|indefinitely) (?:excluded|barred|banned|blocked) from|(?:excluded"
+        r"|barred|banned|blocked) from (?:any|all|future)(?: [a-z]+)? (?:consideration|roles"
+        r"|positions|vacanc\w+|applications|sites|premises)|(?:do not|don't|never|no) (?:re ?)?(?:hire"
+        r"|employ|engage) (?:list|register|database|file)|not to (?:admit|let in|allow in) you"
+        r"|screen(?:ed)? you out|(?:ask|asked|asking|request|please)(?: that)?(?: you)?(?: to)?"
+        r" unsubscribe|a no(?: from us| from me)?,?"
+        r" (?:now and )?(?:permanently|forever|for ever|for good)|no need to (?:keep an eye on"
+        r"|keep checking|check|watch) our (?:careers|jobs|vacanc)"
+        r"|(?:future|role|position|place|opening|job)(?: [a-z']+){0,4} under any circumstances"
         r"|(?:never|not|no|won't|wouldn't|don't|can't)(?: [a-z']+){0,6},? (?:now or (?:later|ever"
         r"|in (?:the )?future|at any (?:point|time|stage))|(?:ever|any time|anytime) again)"
         r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"

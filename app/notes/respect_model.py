@@ -34,7 +34,8 @@ MODEL_FILE = Path(__file__).resolve().parent / "respect_model.json"
 # `MIN_WORDS` words (shorter ones are the curtness rules' to judge). Chosen with every
 # development set left out in turn (a model trained without it judging the notes its rules
 # passed): from 16 words at 0.85, 21 of the rules' 36 misses caught and 2 of 1,042 respectful
-# notes newly refused; from 12 words, 22 and 4; at 0.9, 15 and 0. Short notes are where it
+# notes newly refused; from 12 words, 22 and 4; at 0.9, 15 and 0. After the dev_12 round, 30 of
+# 61 and 2 of 1,155 (0.8: 33 and 3; 0.9: 25 and 1). Short notes are where it
 # errs: "Sorry if the interview felt like a waste of time for you." (12 words) scored 0.95.
 # A refusal with no phrase to point at is hard to act on, so it speaks only when confident.
 THRESHOLD = 0.85
