@@ -7,6 +7,10 @@ dependencies and its request handler were about 30% of a GET option's CPU. `inst
 a route a handler that runs the same functions (`authorize`, then each `owned` loader, then the
 route's own function) directly.
 
+When the route owns one resource whose loader has a `KeyedRead` (`GET /v1/options/{id}`), the
+key and the resource are read in one statement (`with_key`): one round trip where a GET took
+two, as the benchmark's raw twin does (in-process on PostgreSQL, about 15% less CPU a GET).
+
 It takes only the plain case: a bearer key, no `On-Behalf-Of`, ids in canonical UUID form.
 Anything else goes through FastAPI as before, so every refusal (401, 403, 404, 422) is the one
 the declared dependencies give, and the OpenAPI document is untouched.
@@ -25,8 +29,8 @@ from fastapi.security.utils import get_authorization_scheme_param
 from starlette.requests import Request
 from starlette.responses import Response
 
-from app.db import get_session
-from app.kit.auth import Scope, authorize
+from app.db import dialect_of, get_session, read_rows
+from app.kit.auth import KeyedRead, Scope, actor_of_key_row, admit, authorize, hash_secret
 
 CANONICAL_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\Z")
 Load = Callable[[Any, uuid.UUID, uuid.UUID], Awaitable[Any]]
@@ -41,6 +45,15 @@ class _Plan:
     session_names: tuple[str, ...]
     owned: tuple[tuple[str, str, Load], ...]  # (argument, path parameter, loader)
     request_name: str | None
+
+    @property
+    def keyed(self) -> KeyedRead | None:
+        """How to read the one resource the route owns together with its API key, if its
+        loader says (`KeyedRead`)."""
+        if len(self.owned) != 1:
+            return None
+        keyed: KeyedRead | None = getattr(self.owned[0][2], "keyed", None)
+        return keyed
 
 
 def _plan(route: APIRoute) -> _Plan | None:
@@ -97,6 +110,7 @@ def _fast_handler(
     route: APIRoute, plan: _Plan, fallback: Callable[[Request], Awaitable[Response]]
 ) -> Callable[[Request], Awaitable[Response]]:
     endpoint = route.endpoint
+    keyed = plan.keyed
 
     async def handle(request: Request) -> Response:
         secret = _plain_secret(request)
@@ -109,13 +123,22 @@ def _fast_handler(
                 ids.append(uuid.UUID(value))
         if secret is None or len(ids) != len(plan.owned):
             return await fallback(request)
-        actor = await authorize(request, plan.scope, secret, None)
         session = request.state.session
-        arguments: dict[str, Any] = {plan.actor_name: actor}
+        arguments: dict[str, Any] = {}
+        if keyed is not None and getattr(request.state, "actor", None) is None:
+            # The key and the resource in one statement; refusals in the same order.
+            parameters = {"key_hash": hash_secret(secret), keyed.id_param: ids[0]}
+            statement = keyed.statement(dialect_of(session))
+            row = (await read_rows(session, statement, parameters)).one_or_none()
+            actor = admit(request, plan.scope, actor_of_key_row(row), None)
+            arguments[plan.owned[0][0]] = keyed.load(row, ids[0])
+        else:
+            actor = await authorize(request, plan.scope, secret, None)
+            for (name, _, load), resource_id in zip(plan.owned, ids, strict=True):
+                arguments[name] = await load(session, actor.organization_id, resource_id)
+        arguments[plan.actor_name] = actor
         for name in plan.session_names:
             arguments[name] = session
-        for (name, _, load), resource_id in zip(plan.owned, ids, strict=True):
-            arguments[name] = await load(session, actor.organization_id, resource_id)
         if plan.request_name is not None:
             arguments[plan.request_name] = request
         response: Response = await endpoint(**arguments)

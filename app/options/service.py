@@ -12,7 +12,7 @@ from sqlalchemy.orm import contains_eager, joinedload, selectinload
 
 from app.candidates.service import ensure_not_erased, get_candidate
 from app.db import dialect_of, read_rows
-from app.kit.auth import Actor
+from app.kit.auth import Actor, KeyedRead
 from app.kit.errors import Conflict, NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import apply_patch, set_external_refs
@@ -26,6 +26,7 @@ from app.options.views import (
     document,
     extras,
     option_by_id,
+    option_by_id_with_key,
     options_of_requisition,
     row_document,
 )
@@ -66,10 +67,21 @@ async def get_option_document(
     """The option as `GET /v1/options/{id}` shows it, in one statement."""
     statement = option_by_id(dialect_of(session))
     parameters = {"option_id": option_id, "organization_id": organization_id}
-    row = (await read_rows(session, statement, parameters)).one_or_none()
-    if row is None:
+    return _option_document(
+        (await read_rows(session, statement, parameters)).one_or_none(), option_id
+    )
+
+
+def _option_document(row: Any, option_id: uuid.UUID) -> dict[str, Any]:
+    if row is None or row.id is None:
         raise NotFound(f"No option {option_id}.")
     return row_document(row)
+
+
+# A plain GET of an option reads it with its API key, in one statement (`fast_reads`).
+get_option_document.keyed = KeyedRead(  # type: ignore[attr-defined]
+    option_by_id_with_key, "option_id", _option_document
+)
 
 
 async def list_option_documents(

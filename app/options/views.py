@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, Select, bindparam, func, literal_column, select, type_coerce
 
 from app.db import built_once
+from app.kit.auth import with_key
 from app.kit.pagination import SortKey, sort_order
 from app.models import Candidate, CheckIn, ExternalRef, InterimEngagement, Option
 from app.options.state_machine import allowed_actions
@@ -105,6 +106,18 @@ def option_by_id(dialect: str) -> Select[Any]:
         _view(dialect).where(
             Option.id == bindparam("option_id"),
             Option.organization_id == bindparam("organization_id"),
+        )
+    )
+
+
+@cache
+def option_by_id_with_key(dialect: str) -> Select[Any]:
+    """One option, read with the API key (parameters `option_id`, `key_hash`; `with_key`)."""
+    return built_once(
+        with_key(
+            _view(dialect)
+            .add_columns(Option.organization_id)
+            .where(Option.id == bindparam("option_id"))
         )
     )
 

@@ -9,6 +9,7 @@ from conftest import make_client
 from sqlalchemy import update
 
 from app.models import ApiKey
+from tests import story
 from tests.live import serving
 
 PROBLEM_JSON = "application/problem+json"
@@ -326,3 +327,30 @@ def test_every_route_authenticates_before_it_loads_what_it_owns():
                 assert authenticated, f"{route.methods} {route.path} loads before authenticating"
             authenticated = authenticated or any(name.startswith("_requires.") for name in names)
     assert owning > 40
+
+
+# --- a GET of one option reads its key in the same statement -----------------------------------
+
+
+async def test_a_get_of_one_option_refuses_as_every_route_does(app, tenant, other_tenant, client):
+    """`GET /v1/options/{id}` reads the API key and the option in one statement (`with_key`):
+    401, 403 and 404 are still told apart, and no key reads another organization's option."""
+    role = await story.requisition(client)
+    chosen = await story.option(client, role["id"], "Ada")
+    path = f"/v1/options/{chosen['id']}"
+    listed = (await client.get(f"/v1/requisitions/{role['id']}/options")).json()["data"]
+    assert (await client.get(path)).json() == listed[0]
+    async with tenant.client("read") as reader:
+        assert (await reader.get(path)).status_code == 200
+    async with tenant.client("write") as writer:
+        assert_forbidden(await writer.get(path))
+    story.assert_problem(await client.get(f"/v1/options/{uuid.uuid4()}"), 404, "not_found")
+    async with other_tenant.client("read") as stranger:
+        story.assert_problem(await stranger.get(path), 404, "not_found")
+    async with make_client(app, "sl_" + "x" * 43) as unknown:
+        assert_unauthorized(await unknown.get(path))
+    created = await create_key(client, ["read"])
+    async with make_client(app, created["key"]) as holder:
+        assert (await holder.get(path)).status_code == 200
+        await client.delete(f"/v1/api-keys/{created['id']}")
+        assert_unauthorized(await holder.get(path))
