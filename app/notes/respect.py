@@ -1375,8 +1375,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             rf"|authentically|truly|quintessentially|recognisably|recognizably) (?!(?:(?<=more )|(?<=less )|(?<=too )|(?<=very )"
             r"|(?<=quite )|(?<= so )|(?<= a ))polish\b(?! (?:people|person|man|woman|candidates?"
             r"|staff|team)))"
-            rf"{_DEMONYM}(?! (?:{_DEMONYM} |into |to )?(?:[a-z]+ )?(?:translat|interpret|subtitl)"
+            rf"{_DEMONYM}(?! (?:{_DEMONYM} |into |to )?(?:[a-z]+ ){{0,2}}(?:translat|interpret|subtitl)"
             r"|(?: to| into)? (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
+            r"|essential|medium"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name|staff"
@@ -1550,11 +1551,42 @@ _THIRD_PARTY = re.compile(
     r"|supports|fund|funds)|\b(?:we're|we are|we) (?:a |an )?(?:[a-z]+ )?(?:team|company|firm"
     r"|office|group|bunch|startup|business) of(?: [a-z']+)?) (?:[a-z']+ ){0,2}$"
 )
+# The people the role serves, not the person (after dev_13): "our residents are older adults",
+# "several of our residents and staff are Polish" (the characteristic said of them, right after
+# them: "our patients prefer a male nurse" is a preference weighed, and clients' and customers'
+# preferences are the classic disguise, so they are not here); and "you were wonderful with the
+# children", "care for older people", "youth work with young people".
+_SERVED_BEFORE = re.compile(
+    r"\b(?:our|the|its|their) (?:[a-z']+ )?(?:residents|patients|pupils|children|service users"
+    r"|learners|students|tenants)(?: and (?:[a-z']+ ){1,2}| )$"
+)
+# ... and, for the groups a role serves, what the person did with them.
+_SERVED_GROUP = re.compile(r"(?:the )?(?:children|kids|young people|older (?:people|adults))$")
+_WITH_THEM_BEFORE = re.compile(
+    r"\b(?:with|for|about|serving|supporting|support|care for|caring for|work(?:ing)? with"
+    r"|teach(?:ing)?) (?:the )?$"
+)
+# ... or the condition of the people served: "sessions for people with dementia", "residents,
+# many living with dementia".
+_SERVED_WITH_BEFORE = re.compile(
+    r"\b(?:people|adults|children|residents|patients|pupils|those|many|service users)"
+    r"(?: who are)?(?: living)? with $"
+)
+# The organisation's own unit named by a place: "our European team", "our Polish office".
+_OUR_UNIT_AFTER = re.compile(
+    r" (?:team|teams|office|offices|division|branch|operations|market|markets|distributors"
+    r"|customers|clients|sites?)\b"
+)
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
 _COMMUNITY = re.compile(
     r"(?: (?!(?:at|to|with|for|during|on|by)\b)\w+){0,3} (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
     r"|society|group|community|event|award|scholarship)s?\b"
+    # Or a programme, a service or a certification (after dev_13): "the Disability Confident
+    # scheme", "gender pay gap reporting", "a halal-certified kitchen", "a faith-based charity",
+    # "the women's health clinic", "our main surgery reception".
+    r"|(?: \w+){0,2} (?:scheme|programme|program|reporting|audit|certified|certification|based"
+    r"|charity|clinic|services?|unit|ward|reception|refuge|network|networks|policy)\b"
 )
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
 # "Congratulations on the new baby, no rush", "Happy to move the call around Ramadan".
@@ -1567,6 +1599,8 @@ _KIND_MENTION = _rule(
     r"you(?:'re| are)(?: very| more than| most)? welcome to (?:use|bring|take|step|have|join"
     r"|book)|(?:we've|we have|i've|i have) (?:kept|left|blocked|set aside|reserved)"
     r"(?: [a-z0-9:]+){0,4} (?:free|clear|open|aside|for you)\b",
+    r"no problem(?: at all)? (?:moving|with|to|at all)|(?:were|was|are|am) (?:happy|glad|pleased)"
+    r" to (?:confirm|do|arrange|plan|help|support)|which we were (?:glad|happy|pleased) to",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
@@ -1581,7 +1615,8 @@ _KIND_MENTION = _rule(
 _DISCLAIMED = _rule(
     r"(?:wasn't|was not|isn't|is not|weren't|were not|never|wouldn't have been|would not have"
     r" been|won't be|will not be) (?:a |an |any )?(?:factor|consideration|issue|problem|concern"
-    r"|part of (?:the|our|this|my) (?:decision|thinking))|(?:played|plays|had|has) no (?:part|role"
+    r"|part of (?:the|our|this|my) (?:decision|thinking))|nothing to do with|no part in"
+    r"|(?:played|plays|had|has) no (?:part|role"
     r"|bearing|effect|influence|weight)|(?:didn't|did not|doesn't|does not) (?:affect|influence"
     r"|factor into|come into|weigh on|change)"
 )
@@ -1595,6 +1630,25 @@ _DENIED = re.compile(
 )
 
 
+# A circumstance met, in the next sentence, with support or a denial that it counted (after
+# dev_13): "... might need a phased return. We would have supported that.", "You asked if your
+# accent would be a problem. Not at all; ...", "... It doesn't; your right to work is fine."
+_SUPPORTED_NEXT = re.compile(
+    r"(?:we|i)(?:'d| would) have (?:supported|been (?:glad|happy|pleased) to|accommodated"
+    r"|arranged|made)|(?:we|i) (?:were|was|are|am) (?:happy|glad|pleased) to (?:plan|work|arrange"
+    r"|fit|support)|(?:it|that|this) (?:played|had|plays|has) no (?:part|bearing|role|effect)"
+    r"|nothing to do with|^(?:not at all|of course not|no problem|(?:it|that|this) (?:doesn't"
+    r"|does not|didn't|did not|won't|will not|wouldn't|would not|isn't|is not|wasn't|was not))\b"
+)
+# ... unless the circumstance's own sentence makes the decision, or the support is taken back.
+_DECIDES = _rule(
+    r"given|because|since|so (?:we|i)|decid\w*|chose|chosen|not (?:proceed|progress|offer|mov)\w*"
+    r"|won't|will not|unable|can't|cannot|instead"
+)
+_CONTRAST = _rule(
+    r"but|however|though|although|unfortunately|sadly|so (?:we|i)|that's why|which is why"
+    r"|therefore"
+)
 # Wishing the person well is not weighing anything, unless the same sentence does: "I hope your
 # family settles in well", "enjoy your time in Lisbon with your parents", "happy Diwali to you
 # and your family", "wishing you a quick recovery" pass.
@@ -1794,6 +1848,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:now and )?(?:permanently|forever|for ever|for good)|no need to (?:keep an eye on"
         r"|keep checking|check|watch) our (?:careers|jobs|vacanc)"
         r"|(?:future|role|position|place|opening|job)(?: [a-z']+){0,4} under any circumstances"
+        # (after dev_13) "marked as not to be reconsidered", "not this time, and honestly not
+        # any time", "we don't see you working here in any capacity".
+        r"|not to be (?:re ?considered|re ?contacted|re ?engaged|re ?hired|considered again)"
+        r"|not (?:any ?time|ever)(?= |[.!?,;]|$)(?! soon)|(?:don't|do not|can't|cannot|won't) see"
+        r" you (?:\w+ing )?(?:here |with us |for us )?in any (?:capacity|role|position)"
         r"|(?:never|not|no|won't|wouldn't|don't|can't)(?: [a-z']+){0,6},? (?:now or (?:later|ever"
         r"|in (?:the )?future|at any (?:point|time|stage))|(?:ever|any time|anytime) again)"
         r"|(?:don't|do not|can't|cannot|won't) (?:think|see|imagine|expect|believe)(?: that)?"
@@ -1815,7 +1874,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # role here", "we ask that this be your last application", "do not seek future work".
         r"(?:remain|stay|always be) a no|a no for (?:any|every|all)(?: \w+)? (?:roles?|positions?"
         r"|jobs?|openings?|vacanc\w+)"
-        r"|(?:final|permanent|definitive) (?:for|on|across|covering) (?:any|every|all)(?: \w+)?"
+        r"|(?:final|permanent|definitive) (?:for|on|across|covering) (?:this (?:and|or) )?(?:any"
+        r"|every|all)(?: \w+)?"
         r" (?:roles?|positions?|jobs?|openings?|vacanc\w+|applications?)"
         r"|(?:this|that) (?:be|is|will be|should be) (?:your|the)"
         r" (?:last|final) (?:application|attempt|contact|message|approach)",
@@ -2232,6 +2292,16 @@ def _sentence_findings(
         return (
             not _COMMUNITY.match(text, match.end(), end)
             and not _THIRD_PARTY.search(text, start, match.start())
+            and not _SERVED_BEFORE.search(text, start, match.start())
+            and not _SERVED_WITH_BEFORE.search(text, start, match.start())
+            and not (
+                _SERVED_GROUP.match(match.group())
+                and _WITH_THEM_BEFORE.search(text, start, match.start())
+            )
+            and not (
+                text.endswith("our ", start, match.start())
+                and _OUR_UNIT_AFTER.search(text, match.start(), min(match.end() + 12, end))
+            )
             and not _FACILITY_BEFORE.search(text, start, match.start())
             and not _organisation_age(match, start, end)
         )
@@ -2298,6 +2368,11 @@ def _sentence_findings(
             and not _WEIGHS.search(_THEIR_NEED.sub(" ", text[understood.end() : end]))
         ):
             return True
+        if index + 1 < len(sentences) and not _DECIDES.search(text, start, end):
+            following = text[slice(*sentences[index + 1])].lstrip()
+            support = _SUPPORTED_NEXT.search(following)
+            if support is not None and not _CONTRAST.search(following, support.end()):
+                return True
         # News, then congratulations on it in the next sentence.
         return (
             not weighs
