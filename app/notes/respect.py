@@ -1585,8 +1585,11 @@ _COMMUNITY = re.compile(
     # Or a programme, a service or a certification (after dev_13): "the Disability Confident
     # scheme", "gender pay gap reporting", "a halal-certified kitchen", "a faith-based charity",
     # "the women's health clinic", "our main surgery reception".
-    r"|(?: \w+){0,2} (?:scheme|programme|program|reporting|audit|certified|certification|based"
-    r"|charity|clinic|services?|unit|ward|reception|refuge|network|networks|policy)\b"
+    # (a preposition between makes it something else: "older candidates for the unit")
+    r"|(?: (?!(?:at|to|with|for|during|on|by|in|of|from|into|than|and|or)\b)\w+){0,2}"
+    r" (?:scheme|programme|program|reporting|audit|certified|certification|charity|clinic"
+    r"|services?|unit|ward|reception|refuge|networks?)\b| based (?:charity|organi[sz]ation"
+    r"|employer|school|trust|group)\b"
 )
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
 # "Congratulations on the new baby, no rush", "Happy to move the call around Ramadan".
