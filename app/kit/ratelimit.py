@@ -1,8 +1,9 @@
 """Rate limits per API key (per client IP without one), with separate read and write budgets.
 
-`limits` does the counting (fixed windows, so `RateLimit-Reset` is exact): in this process's
-memory by default, in Redis when `SHORTLIST_REDIS_URL` is set so that every worker and host
-spends one budget. The middleware runs before the transaction middleware: a refused request
+Budgets are counted in fixed windows (so `RateLimit-Reset` is exact): in this process's memory
+by default, in Redis (through `limits`'s storage) when `SHORTLIST_REDIS_URL` is set so that
+every worker and host spends one budget. A request costs one counter update and one read of
+its window's end. The middleware runs before the transaction middleware: a refused request
 never touches the database. It needs no database either to know who is asking: the budget's
 key is a hash of the bearer token, so an unknown key only spends its own budget.
 
@@ -23,12 +24,12 @@ import hashlib
 import logging
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, Protocol
 
 from limits import RateLimitItem, parse
-from limits.aio.storage import MemoryStorage, Storage
-from limits.aio.strategies import FixedWindowRateLimiter
+from limits.aio.storage import Storage
 from limits.storage import storage_from_string
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -73,43 +74,104 @@ def redis_storage(settings: Settings, prefix: str) -> Storage:
     return storage
 
 
+class Windows(Protocol):
+    """Fixed-window counters. Each answers a key's count and its window's end (epoch
+    seconds); a window starts at the first hit after the last one ended."""
+
+    async def hit(self, key: str, seconds: int) -> tuple[int, float]:
+        """Add one to `key`'s window (starting one of `seconds` if none is open)."""
+        ...
+
+    async def peek(self, key: str) -> tuple[int, float]:
+        """`key`'s window as it stands, (0, 0.0) when none is open."""
+        ...
+
+
+class MemoryWindows:
+    """This process's windows, in a dict swept of ended ones once a minute. (`limits`'s
+    MemoryStorage started a task on every hit to scan every key it held: a cost that grows
+    with the number of clients.)"""
+
+    SWEEP_SECONDS = 60.0
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self.clock = clock
+        self.windows: dict[str, tuple[int, float]] = {}
+        self.next_sweep = 0.0
+
+    async def hit(self, key: str, seconds: int) -> tuple[int, float]:
+        now = self.clock()
+        if now >= self.next_sweep:
+            self.windows = {k: w for k, w in self.windows.items() if w[1] > now}
+            self.next_sweep = now + self.SWEEP_SECONDS
+        count, end = self.windows.get(key, (0, 0.0))
+        if end <= now:
+            count, end = 0, now + seconds
+        self.windows[key] = window = (count + 1, end)
+        return window
+
+    async def peek(self, key: str) -> tuple[int, float]:
+        count, end = self.windows.get(key, (0, 0.0))
+        return (count, end) if end > self.clock() else (0, 0.0)
+
+
+class RedisWindows:
+    """Windows every worker and host shares: an INCR that sets the expiry of a new key (one
+    Lua script) and its TTL."""
+
+    def __init__(self, storage: Storage) -> None:
+        self.storage = storage
+
+    async def hit(self, key: str, seconds: int) -> tuple[int, float]:
+        count = await self.storage.incr(key, seconds)
+        return count, await self.storage.get_expiry(key)
+
+    async def peek(self, key: str) -> tuple[int, float]:
+        count = await self.storage.get(key)
+        return (count, await self.storage.get_expiry(key)) if count else (0, 0.0)
+
+
 class RateLimiter:
     def __init__(self, settings: Settings) -> None:
-        self.storage = (
-            redis_storage(settings, "ratelimit") if settings.redis_url else MemoryStorage()
+        self.windows: Windows = (
+            RedisWindows(redis_storage(settings, "ratelimit"))
+            if settings.redis_url
+            else MemoryWindows()
         )
-        self.strategy = FixedWindowRateLimiter(self.storage)
         self.budgets: dict[Budget, RateLimitItem] = {
             "read": parse(settings.rate_limit_read),
             "write": parse(settings.rate_limit_write),
             "failed_auth": parse(settings.rate_limit_failed_auth),
         }
 
+    def _key(self, budget: Budget, identity: str) -> tuple[RateLimitItem, str]:
+        limit = self.budgets[budget]
+        # The limit is in the key: a changed budget starts afresh rather than inheriting.
+        return limit, f"{budget}/{limit.amount}/{limit.get_expiry()}/{identity}"
+
     async def hit(self, budget: Budget, identity: str) -> Verdict | None:
         """Spend one request of `identity`'s `budget`; None when the storage is unreachable."""
-        limit = self.budgets[budget]
+        limit, key = self._key(budget, identity)
         try:
-            allowed = await self.strategy.hit(limit, budget, identity)
-            stats = await self.strategy.get_window_stats(limit, budget, identity)
+            count, end = await self.windows.hit(key, limit.get_expiry())
         except Exception as exc:
             log.warning("rate limiter storage unavailable; not limiting: %s", exc)
             return None
-        reset_after = max(0, math.ceil(stats.reset_time - time.time()))
-        return Verdict(allowed, limit, stats.remaining, reset_after)
+        reset_after = max(0, math.ceil(end - time.time()))
+        return Verdict(count <= limit.amount, limit, max(0, limit.amount - count), reset_after)
 
     async def exhausted(self, budget: Budget, identity: str) -> Verdict | None:
         """A refusal if `identity` has spent all of `budget`, without spending any; else None
         (None too when the storage is unreachable)."""
-        limit = self.budgets[budget]
+        limit, key = self._key(budget, identity)
         try:
-            if await self.strategy.test(limit, budget, identity):
-                return None
-            stats = await self.strategy.get_window_stats(limit, budget, identity)
+            count, end = await self.windows.peek(key)
         except Exception as exc:
             log.warning("rate limiter storage unavailable; not limiting: %s", exc)
             return None
-        reset_after = max(0, math.ceil(stats.reset_time - time.time()))
-        return Verdict(False, limit, 0, reset_after)
+        if count < limit.amount:
+            return None
+        return Verdict(False, limit, 0, max(0, math.ceil(end - time.time())))
 
 
 # The candidate's status page: its URL is the credential, so a refusal of it must not be

@@ -15,6 +15,7 @@ from redis_server import redis_url, unique_prefix
 from story import assert_problem
 
 from app.config import Settings
+from app.kit.ratelimit import MemoryWindows
 from app.main import create_app
 from tests.integrations.ats import connect, greenhouse_body, greenhouse_headers
 from tests.notes.test_status_page import status_link
@@ -314,3 +315,17 @@ async def test_a_candidate_opening_their_status_page_spends_their_address_read_b
     assert refused.headers["cache-control"] == "no-store"
     assert refused.headers["referrer-policy"] == "no-referrer"
     assert (await open_page("198.51.100.62")).status_code == 200
+
+
+async def test_a_window_counts_until_it_ends_and_ended_windows_are_swept():
+    now = [1000.0]
+    windows = MemoryWindows(clock=lambda: now[0])
+    assert await windows.peek("k") == (0, 0.0)
+    assert [await windows.hit("k", 60) for _ in range(3)] == [(1, 1060.0), (2, 1060.0), (3, 1060.0)]
+    now[0] = 1059.9
+    assert await windows.peek("k") == (3, 1060.0)
+    now[0] = 1060.0  # the window has ended: the next hit opens a new one
+    assert await windows.peek("k") == (0, 0.0)
+    assert await windows.hit("other", 60) == (1, 1120.0)
+    assert "k" not in windows.windows  # swept: a minute passed since the last sweep
+    assert await windows.hit("k", 60) == (1, 1120.0)
