@@ -28,6 +28,8 @@ from fastapi.routing import APIRoute, request_response
 from fastapi.security.utils import get_authorization_scheme_param
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Send
+from starlette.types import Scope as ASGIScope
 
 from app.db import dialect_of, get_session, read_rows
 from app.kit.auth import KeyedRead, Scope, actor_of_key_row, admit, authorize, hash_secret
@@ -106,13 +108,12 @@ def _plain_secret(request: Request) -> str | None:
     return secret if scheme.lower() == "bearer" and secret else None
 
 
-def _fast_handler(
-    route: APIRoute, plan: _Plan, fallback: Callable[[Request], Awaitable[Response]]
-) -> Callable[[Request], Awaitable[Response]]:
+def _fast_handler(route: APIRoute, plan: _Plan) -> Callable[[Request], Awaitable[Response | None]]:
+    """The route's answer, or None for a request it leaves to FastAPI."""
     endpoint = route.endpoint
     keyed = plan.keyed
 
-    async def handle(request: Request) -> Response:
+    async def handle(request: Request) -> Response | None:
         secret = _plain_secret(request)
         ids: list[uuid.UUID] = []
         for _, param, _ in plan.owned:
@@ -122,7 +123,7 @@ def _fast_handler(
             elif isinstance(value, str) and CANONICAL_UUID.match(value):
                 ids.append(uuid.UUID(value))
         if secret is None or len(ids) != len(plan.owned):
-            return await fallback(request)
+            return None
         session = request.state.session
         arguments: dict[str, Any] = {}
         if keyed is not None and getattr(request.state, "actor", None) is None:
@@ -156,6 +157,21 @@ def install(routes: Iterable[Any]) -> list[str]:
         plan = _plan(route)
         if plan is None:
             continue
-        route.app = request_response(_fast_handler(route, plan, route.get_route_handler()))
+        route.app = _serve(_fast_handler(route, plan), request_response(route.get_route_handler()))
         installed.append(route.path)
     return installed
+
+
+def _serve(handle: Callable[[Request], Awaitable[Response | None]], fallback: ASGIApp) -> ASGIApp:
+    """The route's ASGI app: the fast handler, or FastAPI's own for what it leaves. Without
+    FastAPI's per-request wrapping (exit stacks for dependencies with `yield`, which the fast
+    handler has none of); what it raises is answered by the app's exception handlers."""
+
+    async def app(scope: ASGIScope, receive: Receive, send: Send) -> None:
+        response = await handle(Request(scope, receive, send))
+        if response is None:
+            await fallback(scope, receive, send)
+        else:
+            await response(scope, receive, send)
+
+    return app

@@ -113,8 +113,15 @@ class TransactionMiddleware:
         headers = Headers(scope=scope)
         timeout = self.settings.body_timeout.total_seconds()
         try:
-            async with asyncio.timeout(timeout):
-                body = await read_body(headers, receive, self.settings.max_body_bytes)
+            if (
+                scope["method"] in SAFE_METHODS
+                and "content-length" not in headers
+                and "transfer-encoding" not in headers
+            ):
+                body = b""  # a read without a body (most): no wait for one, nor its timer
+            else:
+                async with asyncio.timeout(timeout):
+                    body = await read_body(headers, receive, self.settings.max_body_bytes)
         except ClientGone:
             return
         except BodyTooLarge:
