@@ -1102,6 +1102,19 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:nobody|no one|didn't|did not|never|hadn't|had not|couldn't be)(?: [a-z']+){0,3}"
         r" bothered to (?:read|look at|open|check|prepare|research|find out|learn)\b",
     ),
+    # Sarcasm (after dev_14): a pause before faint praise ("your... particular talents", "it
+    # was... certainly a submission"), "shame about everything else", the team "still laughing
+    # about your answer", "which end of a screwdriver to hold", "if that is the best your agency
+    # can offer".
+    _words(
+        r"(?:your|it was|that was|this was|you're|you are|you were)\.\.\. ?(?:certainly|particular"
+        r"|unique|special|interesting|creative|bold|memorable|quite|something|a choice)",
+        r"(?:a )?shame about (?:everything|all|the rest)(?: else)?",
+        r"(?:still )?laugh(?:ing|ed) (?:about|at|over) your",
+        r"which end of (?:a|an|the) \w+(?: \w+)? (?:to hold|is which|goes)",
+        r"if (?:that|this|they|those) (?:really )?(?:is|are) (?:really )?(?:the best|all)(?: that)?"
+        r" (?:you|your \w+) (?:can|could) (?:offer|do|manage|send|find)",
+    ),
 )
 
 
@@ -1572,6 +1585,15 @@ _SERVED_WITH_BEFORE = re.compile(
     r"\b(?:people|adults|children|residents|patients|pupils|those|many|service users)"
     r"(?: who are)?(?: living)? with $"
 )
+# ... or the characteristic names the people the role serves or the work's own subject, right
+# before them (after dev_14): "our elderly residents", "early pregnancy scanning", "a
+# retirement village", "a diversional therapy qualification".
+_SERVED_AFTER = re.compile(
+    r" (?:residents|patients|pupils|learners|service users|village|villages|homes?|care|scanning"
+    r"|scans|screening|qualification|certificate|diploma|module|course)\b"
+)
+# ... or what they did: "The children were engaged", "the children will miss you".
+_SERVED_DID = re.compile(r" (?:were|will miss|loved|enjoyed|responded|seemed|really)\b")
 # The organisation's own unit named by a place: "our European team", "our Polish office".
 _OUR_UNIT_AFTER = re.compile(
     r" (?:team|teams|office|offices|division|branch|operations|market|markets|distributors"
@@ -1642,6 +1664,16 @@ _SUPPORTED_NEXT = re.compile(
     r"|fit|support)|(?:it|that|this) (?:played|had|plays|has) no (?:part|bearing|role|effect)"
     r"|nothing to do with|^(?:not at all|of course not|no problem|(?:it|that|this) (?:doesn't"
     r"|does not|didn't|did not|won't|will not|wouldn't|would not|isn't|is not|wasn't|was not))\b"
+)
+# However kindly a circumstance is acknowledged, the next sentence may weigh it (after dev_14):
+# "Thanks for disclosing your dyslexia. ... it would be kinder not to ...", "... your partner,
+# Michael. ... we worried about how that would land", "... rather than make changes".
+_WEIGHED_NEXT = _rule(
+    r"kinder (?:not )?to|fair(?:er)? (?:to|for|on) (?:you|everyone)|rather than (?:make|making)"
+    r" (?:any )?(?:changes|adjustments)|how (?:that|this|it) (?:would|might|will) (?:land"
+    r"|go down|be received|be seen)|with (?:that|this) in mind|(?:take|taking) (?:the|a|that)"
+    r" risk|think about resilience|(?:need|want|looking for) someone who can (?:stand|walk|lift"
+    r"|drive|hear|see|be on (?:their|your) feet)"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -1741,7 +1773,7 @@ _CONTACT = _any(
     r"put(?:ting)? (?:yourself|your name|your application|your cv|yourself) forward", r"writ(?:e|ing) (?:to us|again|back)",
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
-    r"(?:drop|stop)(?:ping)? by",
+    r"(?:drop|stop)(?:ping)? by", r"check(?:ing)? back",
     r"represent(?:ing)? (?:them|him|her|this (?:candidate|person|applicant))",
     # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
     r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
@@ -2297,6 +2329,8 @@ def _sentence_findings(
             and not _THIRD_PARTY.search(text, start, match.start())
             and not _SERVED_BEFORE.search(text, start, match.start())
             and not _SERVED_WITH_BEFORE.search(text, start, match.start())
+            and not _SERVED_AFTER.match(text, match.end(), end)
+            and not (match.group().startswith("the ") and _SERVED_DID.match(text, match.end()))
             and not (
                 _SERVED_GROUP.match(match.group())
                 and _WITH_THEM_BEFORE.search(text, start, match.start())
@@ -2336,6 +2370,8 @@ def _sentence_findings(
     # the few that do, not for four more scans of the whole text.
     def kindly_meant(index: int) -> bool:
         start, end = sentences[index]
+        if index + 1 < len(sentences) and _WEIGHED_NEXT.search(text, *sentences[index + 1]):
+            return False
         if _KIND_MENTION.search(text, start, end):
             return True
         disclaimer = _DISCLAIMED.search(text, start, end)

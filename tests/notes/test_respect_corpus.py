@@ -1,6 +1,6 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_13` and the
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_14` and the
 probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
@@ -22,15 +22,15 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement (120 of 130 refused, 111 of 116
-# passed, after the dev_13 round; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
+# Floors on the held-out set, from its latest measurement (122 of 130 refused, 111 of 116
+# passed, after the dev_14 round; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
 # the word-weights tone model; 115 and 112 with the embedding model before it; the first was
 # 101 and 111): a change that loses ground fails. The dev_12 round traded one respectful note
 # for two disrespectful ones, and the dev_13 round (respectful notes that name sensitive
 # things innocently) lost one disrespectful note; the floors follow them down rather than have
 # the rounds chosen by the held-out figures (only totals were read). The goal, 97% on both, is
 # not reached.
-HELD_OUT_REFUSED_FLOOR = 120 / 130
+HELD_OUT_REFUSED_FLOOR = 122 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
 
 
@@ -93,9 +93,6 @@ KNOWN_MISSES = {
     # sort of thing a first-year student throws together the night before".
     "dev9-035": "disparaging by implication",
     "dev11-137": "disparaging by implication",
-    # The health condition is thanked for in one sentence and weighed in the next ("Given how
-    # intense this role can be ... take the risk"): refused, by the tone model, as disparaging.
-    "dev11-179": "discriminatory across sentences, refused under another code",
     # Refused by the tone model, which names no code but `disparaging`: a reason-free refusal
     # with a thank-you or a formal sign-off ("The answer is no on this one."), and a one-line
     # verdict on the interview ("Hopeless interview, Nate. Hard pass.") read only as curt.
@@ -124,30 +121,31 @@ KNOWN_MISSES = {
     # "The lads are still laughing about the omelette": "lads" is read as gender; the mockery
     # is the fault.
     "dev12-080": "disparaging, refused as discriminatory",
-    # The health condition thanked for in one sentence and weighed in the next (as dev11-179).
-    "dev12-107": "discriminatory across sentences, refused under another code",
-    # Contempt by implication (dev_12, dev_13): "more of an enthusiastic hobbyist than an
-    # engineer" (the embedding-era model caught it, the word model retrained with dev_13 does
-    # not), "I assume it was written in a hurry; at least, I hope so".
-    "dev12-180": "disparaging by implication",
+    # Contempt by implication (dev_13): "I assume it was written in a hurry; at least, I hope
+    # so".
     "dev13-132": "disparaging by implication",
     # A door closed by implication: "on hold indefinitely, which realistically means never".
     "dev13-130": "door_slammed by implication",
-    # A circumstance disclosed or congratulated in one sentence and weighed in the next ("We
-    # need someone who can stand all day", "With that in mind, ..."): the reading is across
-    # sentences; the pregnancy one is refused by the tone model, under its one code.
-    "dev13-048": "discriminatory across sentences",
-    "dev13-197": "discriminatory across sentences, refused under another code",
     # Respectful notes read as discriminatory (dev_13): a genuine occupational requirement
     # stated as the law allows ("being a woman is a genuine occupational requirement" at a
     # women's refuge); the person's own framing of their age ("changing careers in your
     # forties, which is great", "returning to work after retirement"); an injury discussed
-    # with the adjustments tried; "The children were engaged" in a sample lesson.
+    # with the adjustments tried.
     "dev13-030": "a lawful occupational requirement read as sex",
     "dev13-053": "the person's own framing of their age",
     "dev13-170": "the person's own framing of their age",
     "dev13-115": "an injury discussed with the adjustments tried",
-    "dev13-152": "the children taught read as family",
+    # Refused by the tone model under its one code (dev_14): coded discrimination with no
+    # characteristic named ("matches the profile of our existing Nordic client team", "someone
+    # who'll be around for the long haul" to a man of thirty years in the trade, "someone from a
+    # similar background to the rest of the guys"), and a dress rule that excludes a faith.
+    "dev14-021": "coded discrimination, refused under another code",
+    "dev14-080": "a faith excluded by a dress rule, refused under another code",
+    "dev14-106": "coded discrimination, refused under another code",
+    "dev14-165": "coded discrimination, refused under another code",
+    # "Written by someone who has seen a pipe once": contempt by image, with no word that
+    # judges; refused for the door it closes.
+    "dev14-136": "disparaging by implication, refused as door_slammed",
 }
 
 
