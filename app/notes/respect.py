@@ -954,7 +954,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"|never|couldn't))|(?:almost|nearly|practically)"
         r" (?:admired|admire|impressive|impressed|an achievement|a talent|an art)\b"
         r"|even you (?:knew|know|could|would|must|realised|realized|saw|can|will)"
-        r"|example of what not to do|(?:story|stories|anecdote) (?:they'll|we'll|they will"
+        r"|example of (?:what not to do|what to avoid)|(?:story|stories|anecdote) (?:they'll|we'll|they will"
         r"|we will|the panel will|we'll all) be (?:telling|dining out on)|dining out on (?:it|that"
         r"|this|your)|warn (?:others|people|everyone|anyone|colleagues) (?:away|off|about)"
         r"|(?:wandered|stumbled|walked) into the wrong|someone else (?:making|taking|calling)"
@@ -1095,7 +1095,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|answering machine) (?:would|could|can|might)(?: \w+){0,2} (?:have )?(?:been|done"
         r"|handled|managed|answered|finished|made|written|run|covered)\b",
         r"(?:an education|a lesson|a masterclass|a tutorial|a (?:good |great |perfect |fine )?"
-        r"example|a case study|an object lesson)(?: [a-z]+){0,2} (?:in|of|on) what not to do\b",
+        r"example|a case study|an object lesson)(?: [a-z]+){0,2} (?:in|of|on) (?:what not to do"
+        r"|what to avoid)\b",
         r"(?:bright|smart|clever|good|capable|articulate|competent|impressive|polished|confident"
         r"|sharp) for (?:someone|somebody|a person|a candidate|an applicant) (?:who|with|from)"
         r" (?:only|just|never|barely|hardly)\b|tak(?:e|ing) you seriously",
@@ -1114,6 +1115,19 @@ _DISPARAGING: tuple[str, ...] = (
         r"which end of (?:a|an|the) \w+(?: \w+)? (?:to hold|is which|goes)",
         r"if (?:that|this|they|those) (?:really )?(?:is|are) (?:really )?(?:the best|all)(?: that)?"
         r" (?:you|your \w+) (?:can|could) (?:offer|do|manage|send|find)",
+        # (after dev_15) "were these genuinely the best you had", "not for the reasons you
+        # intended", effort that "counts for something, right?", a claim others "might beg to
+        # differ" with, work "like watching a student on placement", "a kid could have done".
+        r"(?:were|was|are|is) (?:these|this|they|that|those|it) (?:genuinely|really|honestly"
+        r"|seriously|truly) (?:the best|all) you",
+        r"not for the (?:right )?reasons? you (?:intended|hoped|expected|meant|wanted)",
+        r"(?:(?:that's|that is) what counts|counts for something|the thought that counts),?"
+        r" (?:right|isn't it|doesn't it|eh|surely)(?=\?)",
+        r"(?:might|may|would) (?:gently |politely |respectfully |strongly )?beg to differ",
+        r"like (?:watching|reading|listening to|hearing) (?:a|an) (?:[a-z]+ )?(?:student|child"
+        r"|kid|toddler|schoolchild|schoolboy|schoolgirl|teenager|beginner|trainee)\b",
+        r"(?:kid|child|toddler|intern|schoolchild)(?: had| could have| could've| might have)?"
+        r" (?:done|made|written|drawn|designed) (?:them|it|this|that|these|better)\b",
     ),
 )
 
@@ -1290,6 +1304,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # down in the next few years".
             r"(?:you(?:'re| are| were)|you'll be|you will be)(?: [a-z']+){0,3} (?:winding down"
             r"|slowing down|easing off|(?:nearing|approaching|close to|closer to|near) retirement)",
+            # (after dev_15) "building their career with us rather than winding down".
+            r"(?:rather than|instead of|than) (?:winding|slowing) down",
         ),
     ),
     (
@@ -1314,6 +1330,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|caring responsibilities|carer",
             r"nurser(?:y|ies)|(?:school|nursery|childcare|kids'?|children's|the) pick ups?|school (?:run|gates)|childminder"
             r"|nanny|day ?care|ivf|fertility|trying for a (?:baby|family)",
+            # (after dev_15) "your commitments at home", "whose home life won't pull them away",
+            # "someone whose personal circumstances are more settled".
+            r"home life|commitments at home|home commitments|(?:personal|domestic)"
+            r" (?:circumstances|situation)",
         ),
     ),
     (
@@ -1427,6 +1447,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
             r"|users|people|staff|employees|workforce|community)"
             r"|looks? like (?:us|them)\b",
+            # (after dev_15) "someone who sounds like them" (the guests, the customers).
+            r"(?:sounds?|speaks?|talks?) like (?:them|us|our (?:guests|customers|clients|team"
+            r"|residents|community))\b",
         ),
     ),
     (
@@ -1447,6 +1470,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # Friday drinks crowd" shuts out those who don't drink, mostly for their faith.
             r"(?:fit|fitting|fits|blend|gel|mesh|click|join in)(?: [a-z']+){0,5} (?:drinks|drinking"
             r"|pub|beer|bar)(?: [a-z']+)? (?:crowd|culture|scene|set|nights?|sessions?|team)",
+            # A dress rule that a faith cannot meet (after dev_15): "strictly no headwear of any
+            # kind", "clean-shaven and without head coverings".
+            r"(?:no|without|remove|removing|take off|taking off) (?:any )?(?:headwear|head ?coverings?"
+            r"|head ?scar(?:f|ves)|turbans?|hijabs?|religious (?:dress|symbols|clothing|jewell?ery))"
+            r"|clean shaven",
         ),
     ),
     (
@@ -1533,6 +1561,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnos[ie]s|treatments?)(?! of)",
             r"your (?:back(?! end| office| catalog| log)|knees?|hips?|legs?|arms?|eyes|ears|spine"
             r"|joints)",
+            # (after dev_15) "health-wise we weren't confident", "a robust constitution".
+            r"health ?wise|(?:robust|strong|hardy|delicate|weak) constitution|hard of hearing"
+            r"|partially (?:sighted|deaf)",
         ),
     ),
 )
@@ -1590,7 +1621,8 @@ _SERVED_WITH_BEFORE = re.compile(
 # retirement village", "a diversional therapy qualification".
 _SERVED_AFTER = re.compile(
     r" (?:residents|patients|pupils|learners|service users|village|villages|homes?|care|scanning"
-    r"|scans|screening|qualification|certificate|diploma|module|course)\b"
+    r"|scans|screening|qualification|certificate|diploma|module|course|first aid|training"
+    r"|supervision|kitchens?|menus?|food|catering)\b"
 )
 # ... or what they did: "The children were engaged", "the children will miss you".
 _SERVED_DID = re.compile(r" (?:were|will miss|loved|enjoyed|responded|seemed|really)\b")
@@ -1665,15 +1697,20 @@ _SUPPORTED_NEXT = re.compile(
     r"|nothing to do with|^(?:not at all|of course not|no problem|(?:it|that|this) (?:doesn't"
     r"|does not|didn't|did not|won't|will not|wouldn't|would not|isn't|is not|wasn't|was not))\b"
 )
-# However kindly a circumstance is acknowledged, the next sentence may weigh it (after dev_14):
+# However kindly a circumstance is acknowledged, the next sentence or the one after may weigh it
+# (after dev_14 and dev_15):
 # "Thanks for disclosing your dyslexia. ... it would be kinder not to ...", "... your partner,
 # Michael. ... we worried about how that would land", "... rather than make changes".
 _WEIGHED_NEXT = _rule(
-    r"kinder (?:not )?to|fair(?:er)? (?:to|for|on) (?:you|everyone)|rather than (?:make|making)"
-    r" (?:any )?(?:changes|adjustments)|how (?:that|this|it) (?:would|might|will) (?:land"
+    r"kinder (?:not )?to|fair(?:er)? (?:to|for|on) (?:you|everyone)|how (?:that|this|it) (?:would|might|will) (?:land"
     r"|go down|be received|be seen)|with (?:that|this) in mind|(?:take|taking) (?:the|a|that)"
     r" risk|think about resilience|(?:need|want|looking for) someone who can (?:stand|walk|lift"
     r"|drive|hear|see|be on (?:their|your) feet)"
+    # (after dev_15) "Having thought carefully about timing, ... without a break", "Because of
+    # this, ... at full capacity", "rather than look at adjustments".
+    r"|without a break|(?:thought|think|thinking) (?:carefully )?about (?:the )?timing"
+    r"|(?:because of|due to|owing to) (?:this|that)\b|at full capacity"
+    r"|rather than (?:[a-z]+ ){0,2}(?:changes|adjustments|accommodations?)"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -1819,6 +1856,23 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to you)? (?:if|when|should|whenever)"
         r" you"
+    ),
+    # (after dev_15) The door closed in the language of records: "your email address has been
+    # blocked on our careers portal", "you will not be eligible to apply for any post", "flagged
+    # 'do not progress'", "noted on file not to re-engage you", "will not respond to or review
+    # any further applications", "will not be considered for future vacancies".
+    _words(
+        r"(?:email|e mail|address|profile|account|application|candidacy|details|cv|number)"
+        r" (?:has|have) (?:now )?been (?:blocked|barred|banned|blacklisted)",
+        r"(?:not|no longer|never)(?: be)? eligible (?:to (?:re ?)?apply|for (?:any|future|further"
+        r"|other))",
+        r"(?:flagged|marked|noted|recorded|listed)(?: on file| in our (?:system|records))?(?: as)?"
+        r" '?(?:do not|not to) (?:progress|re ?engage|rehire|re ?hire|hire|contact|book|employ)",
+        rf"{_WONT}(?: be)? (?:respond|reply|review|consider|read|accept)\w*(?: to)? or (?:respond"
+        r"|reply|review|consider|read|accept)\w*(?: to)?(?: any| your)?(?: further| more"
+        r"| future)? (?:applications?|emails?|messages?|submissions?)",
+        rf"{_WONT} be (?:considered|reconsidered) for (?:any )?(?:future|further|other)"
+        r" (?:vacanc(?:y|ies)|roles?|positions?|posts?|jobs?|openings?|opportunities)",
     ),
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer|entertain|accept|read|open)\w*(?: to)?(?: any| your)?(?: further| more"
@@ -2370,7 +2424,9 @@ def _sentence_findings(
     # the few that do, not for four more scans of the whole text.
     def kindly_meant(index: int) -> bool:
         start, end = sentences[index]
-        if index + 1 < len(sentences) and _WEIGHED_NEXT.search(text, *sentences[index + 1]):
+        if any(
+            _WEIGHED_NEXT.search(text, *sentence) for sentence in sentences[index + 1 : index + 3]
+        ):
             return False
         if _KIND_MENTION.search(text, start, end):
             return True

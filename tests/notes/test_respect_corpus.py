@@ -1,6 +1,6 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_14` and the
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_15` and the
 probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
@@ -22,15 +22,15 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement (122 of 130 refused, 111 of 116
-# passed, after the dev_14 round; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
+# Floors on the held-out set, from its latest measurement (123 of 130 refused, 111 of 116
+# passed, after the dev_15 round; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
 # the word-weights tone model; 115 and 112 with the embedding model before it; the first was
 # 101 and 111): a change that loses ground fails. The dev_12 round traded one respectful note
 # for two disrespectful ones, and the dev_13 round (respectful notes that name sensitive
 # things innocently) lost one disrespectful note; the floors follow them down rather than have
 # the rounds chosen by the held-out figures (only totals were read). The goal, 97% on both, is
 # not reached.
-HELD_OUT_REFUSED_FLOOR = 122 / 130
+HELD_OUT_REFUSED_FLOOR = 123 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
 
 
@@ -140,12 +140,24 @@ KNOWN_MISSES = {
     # who'll be around for the long haul" to a man of thirty years in the trade, "someone from a
     # similar background to the rest of the guys"), and a dress rule that excludes a faith.
     "dev14-021": "coded discrimination, refused under another code",
-    "dev14-080": "a faith excluded by a dress rule, refused under another code",
     "dev14-106": "coded discrimination, refused under another code",
     "dev14-165": "coded discrimination, refused under another code",
     # "Written by someone who has seen a pipe once": contempt by image, with no word that
     # judges; refused for the door it closes.
     "dev14-136": "disparaging by implication, refused as door_slammed",
+    # (dev_15) A condition thanked for, then the decision given by the task it affects
+    # ("because the role involves a lot of written reporting" after dyslexia): no word refers
+    # back to it.
+    "dev15-018": "discriminatory by reference across sentences",
+    # Refused by the tone model under its one code: a partner's sex weighed as how a
+    # "traditional" client base would receive him; a transition weighed as "changing-room
+    # arrangements"; "overqualified for someone at your stage" (also read as disparaging).
+    "dev15-033": "discriminatory, refused under another code",
+    "dev15-075": "discriminatory, refused under another code",
+    "dev15-105": "coded age, refused under another code as well",
+    # "Sorry Lucía, not this time — thank you so much for applying!": a warm one-liner with no
+    # reason, which the issue's own rule calls curt; its author labelled it respectful.
+    "dev15-162": "a reason-free one-liner read as curt",
 }
 
 
