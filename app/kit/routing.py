@@ -5,13 +5,13 @@ end of the list pays a regular-expression match for every route before it (about
 option's CPU in-process). `RouteIndex` goes first in the list and tries only the routes whose
 path has the request's shape (as many segments, and the same first two, such as `/v1/options`),
 in their order; the first that takes the request in full is the route the router's own walk
-would have found. A request none of them takes in
-full (a wrong method, a trailing slash, an unknown path) falls through to that walk, which
-answers it as before (405, redirect, 404).
+would have found. A request none of them takes in full (a wrong method, a trailing slash, an
+unknown path) falls through to that walk, which answers it as before (405, redirect, 404).
 """
 
 from collections.abc import Sequence
 
+# (the path less the app's root path, as every Starlette route matches on)
 from starlette._utils import get_route_path
 from starlette.routing import BaseRoute, Match, Route
 from starlette.types import Receive, Scope, Send
