@@ -1698,13 +1698,13 @@ _SUPPORTED_NEXT = re.compile(
     r"|does not|didn't|did not|won't|will not|wouldn't|would not|isn't|is not|wasn't|was not))\b"
 )
 # However kindly a circumstance is acknowledged, the next sentence or the one after may weigh it
-# (after dev_14 and dev_15):
-# "Thanks for disclosing your dyslexia. ... it would be kinder not to ...", "... your partner,
-# Michael. ... we worried about how that would land", "... rather than make changes".
+# (after dev_14 and dev_15): "Thanks for disclosing your dyslexia. ... it would be kinder not to
+# ...", "... your partner, Michael. ... we worried about how that would land", "... rather than
+# make changes".
 _WEIGHED_NEXT = _rule(
-    r"kinder (?:not )?to|fair(?:er)? (?:to|for|on) (?:you|everyone)|how (?:that|this|it) (?:would|might|will) (?:land"
-    r"|go down|be received|be seen)|with (?:that|this) in mind|(?:take|taking) (?:the|a|that)"
-    r" risk|think about resilience|(?:need|want|looking for) someone who can (?:stand|walk|lift"
+    r"kinder (?:not )?to|fair(?:er)? (?:to|for|on) (?:you|everyone)|how (?:that|this|it)"
+    r" (?:would|might|will) (?:land|go down|be received|be seen)|with (?:that|this) in mind"
+    r"|(?:take|taking) (?:the|a|that) risk|think about resilience|(?:need|want|looking for) someone who can (?:stand|walk|lift"
     r"|drive|hear|see|be on (?:their|your) feet)"
     # (after dev_15) "Having thought carefully about timing, ... without a break", "Because of
     # this, ... at full capacity", "rather than look at adjustments".
