@@ -1128,6 +1128,17 @@ _DISPARAGING: tuple[str, ...] = (
         r"|kid|toddler|schoolchild|schoolboy|schoolgirl|teenager|beginner|trainee)\b",
         r"(?:kid|child|toddler|intern|schoolchild)(?: had| could have| could've| might have)?"
         r" (?:done|made|written|drawn|designed) (?:them|it|this|that|these|better)\b",
+        # (after dev_16) "that's where the good news ends", "had a good chuckle at your gala
+        # budget", "month-end will somehow manage without you", "chosen by drawing names out of
+        # a hat", "reminded several of us of our own first attempts, back in school".
+        r"(?:that's|that is) where the good (?:news|part|bit) ends",
+        r"(?:a good |a )?(?:chuckl(?:e|ed|ing)|giggl(?:e|ed|ing)|snigger(?:ed|ing)?)"
+        r" (?:about|at|over) your",
+        r"(?:will|would|shall) (?:somehow|surely|probably) (?:manage|cope|survive|get by|muddle"
+        r" through) without you",
+        r"out of a hat",
+        r"reminded (?:us|me|several of us|some of us|the panel|the team) of (?:our|my|their) own"
+        r" (?:first|early|earliest|school)",
     ),
 )
 
@@ -1304,8 +1315,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # down in the next few years".
             r"(?:you(?:'re| are| were)|you'll be|you will be)(?: [a-z']+){0,3} (?:winding down"
             r"|slowing down|easing off|(?:nearing|approaching|close to|closer to|near) retirement)",
-            # (after dev_15) "building their career with us rather than winding down".
-            r"(?:rather than|instead of|than) (?:winding|slowing) down",
+            # (after dev_15) "building their career with us rather than winding down"; (after
+            # dev_16) "someone with a few more grey hairs".
+            r"(?:rather than|instead of|than) (?:winding|slowing) down|gr[ae]y hairs?",
         ),
     ),
     (
@@ -1333,7 +1345,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_15) "your commitments at home", "whose home life won't pull them away",
             # "someone whose personal circumstances are more settled".
             r"home life|commitments at home|home commitments|(?:personal|domestic)"
-            r" (?:circumstances|situation)",
+            r" (?:circumstances|situation)|(?:fewer|less|no|without) (?:distractions|ties) at home",
         ),
     ),
     (
@@ -1447,9 +1459,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
             r"|users|people|staff|employees|workforce|community)"
             r"|looks? like (?:us|them)\b",
-            # (after dev_15) "someone who sounds like them" (the guests, the customers).
+            # (after dev_15) "someone who sounds like them" (the guests, the customers); (after
+            # dev_16) "someone who grew up in this country", "a more traditional look at the
+            # front desk", "a more familiar face".
             r"(?:sounds?|speaks?|talks?) like (?:them|us|our (?:guests|customers|clients|team"
             r"|residents|community))\b",
+            r"(?:grew up|was born|were born|brought up|raised) (?:in this country|here|locally)"
+            r"|traditional (?:look|face|appearance|image)|more familiar face",
         ),
     ),
     (
@@ -1563,7 +1579,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|joints)",
             # (after dev_15) "health-wise we weren't confident", "a robust constitution".
             r"health ?wise|(?:robust|strong|hardy|delicate|weak) constitution|hard of hearing"
-            r"|partially (?:sighted|deaf)",
+            r"|partially (?:sighted|deaf)|for an? wheelchair user",
         ),
     ),
 )
@@ -1622,7 +1638,12 @@ _SERVED_WITH_BEFORE = re.compile(
 _SERVED_AFTER = re.compile(
     r" (?:residents|patients|pupils|learners|service users|village|villages|homes?|care|scanning"
     r"|scans|screening|qualification|certificate|diploma|module|course|first aid|training"
-    r"|supervision|kitchens?|menus?|food|catering)\b"
+    r"|supervision|kitchens?|menus?|food|catering|apprentices|joiners)\b"
+)
+# ... or the age of the people served, right after them: "young people aged 11 to 18".
+_SERVED_AGED = re.compile(
+    r"\b(?:young people|children|kids|pupils|students|learners|residents|patients|members"
+    r"|adults|people) $"
 )
 # ... or what they did: "The children were engaged", "the children will miss you".
 _SERVED_DID = re.compile(r" (?:were|will miss|loved|enjoyed|responded|seemed|really)\b")
@@ -1634,7 +1655,10 @@ _OUR_UNIT_AFTER = re.compile(
 # Naming a community or an event is not using the characteristic: "your talk at the Women in
 # Data meetup".
 _COMMUNITY = re.compile(
-    r"(?: (?!(?:at|to|with|for|during|on|by)\b)\w+){0,3} (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
+    # (a conjunction between joins another clause: "grew up in this country and understands the
+    # community's ways", after dev_16)
+    r"(?: (?!(?:at|to|with|for|during|on|by|and|or|but|who|which|that)\b)\w+){0,3}"
+    r" (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
     r"|society|group|community|event|award|scholarship)s?\b"
     # Or a programme, a service or a certification (after dev_13): "the Disability Confident
     # scheme", "gender pay gap reporting", "a halal-certified kitchen", "a faith-based charity",
@@ -1711,6 +1735,12 @@ _WEIGHED_NEXT = _rule(
     r"|without a break|(?:thought|think|thinking) (?:carefully )?about (?:the )?timing"
     r"|(?:because of|due to|owing to) (?:this|that)\b|at full capacity"
     r"|rather than (?:[a-z]+ ){0,2}(?:changes|adjustments|accommodations?)"
+    # (after dev_16) "we'd rather not put you in that position", "might be awkward for you",
+    # "isn't the right place for you", "someone who'll be here throughout".
+    r"|put you in (?:that|this|an? (?:awkward|difficult|uncomfortable)) (?:position|spot)"
+    r"|(?:might|would|could) be (?:awkward|difficult|hard|tricky|uncomfortable) for you"
+    r"|(?:isn't|is not|wouldn't be|would not be) the right (?:place|environment) for you"
+    r"|(?:be )?here throughout|away for (?:much|most|part) of"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -1755,7 +1785,8 @@ _WISH_REDIRECTS = _rule(
 # mother"). Unless the sentence also weighs a view of the person (`_ASSUMES`).
 _THEIR_REQUEST = _rule(
     r"(?:as|since|because|like) you (?:asked|requested|suggested|wanted|preferred)"
-    r"|at your (?:own )?request|(?:thank you|thanks) for asking (?:whether|if|about|for|us)"
+    r"|at your (?:own )?request|(?:thank you|thanks) for asking (?:whether|if|about|for|us"
+    r"|to (?:move|push|pause|delay|postpone|reschedule|shift))"
     r"|you (?:had )?asked for\b"
     r"|you (?:told us|mentioned|said|explained|let us know|asked|requested|wanted|wondered)"
     r"(?: us| me)?(?: that)? (?:you(?:'d| would)? (?:prefer|like|rather|want|need)|to (?:push"
@@ -1864,8 +1895,6 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         r"(?:email|e mail|address|profile|account|application|candidacy|details|cv|number)"
         r" (?:has|have) (?:now )?been (?:blocked|barred|banned|blacklisted)",
-        r"(?:not|no longer|never)(?: be)? eligible (?:to (?:re ?)?apply|for (?:any|future|further"
-        r"|other))",
         r"(?:flagged|marked|noted|recorded|listed)(?: on file| in our (?:system|records))?(?: as)?"
         r" '?(?:do not|not to) (?:progress|re ?engage|rehire|re ?hire|hire|contact|book|employ)",
         rf"{_WONT}(?: be)? (?:respond|reply|review|consider|read|accept)\w*(?: to)? or (?:respond"
@@ -1873,6 +1902,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"| future)? (?:applications?|emails?|messages?|submissions?)",
         rf"{_WONT} be (?:considered|reconsidered) for (?:any )?(?:future|further|other)"
         r" (?:vacanc(?:y|ies)|roles?|positions?|posts?|jobs?|openings?|opportunities)",
+        # (after dev_16) "removed from all our future campaigns", "we will not enter into
+        # correspondence".
+        r"removed from (?:all )?(?:of )?(?:our )?(?:future|further) (?:campaigns|vacancies|roles"
+        r"|recruitment|consideration|opportunities)",
+        rf"{_WONT} enter into (?:any )?(?:further )?correspondence",
     ),
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer|entertain|accept|read|open)\w*(?: to)?(?: any| your)?(?: further| more"
@@ -1892,11 +1926,13 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|considered|reviewed|read|answered|entertained|welcome)"
     ),
     _words(
-        r"(?:not|no longer|never be) (?:eligible|welcome|permitted|allowed) to (?:re ?apply|apply"
-        r"|contact|reach)|not interested in hearing from you|(?:last|final) (?:communication"
+        r"(?:not|no longer|never)(?: be)? (?:eligible|welcome|permitted|allowed) (?:to (?:re ?apply"
+        r"|apply|contact|reach)|for (?:any|future|further|other))|not interested in hearing from you|(?:last|final) (?:communication"
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
         r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
-        r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot))"
+        # (not "I've flagged your name to that team", after dev_16)
+        r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot)| (?:name|details|cv|profile"
+        r"|application|interest) (?:to|with|for)\b)"
         r"|(?:remove|take|delete|drop) (?:us|our (?:company|firm|details|name|address|team))"
         r" (?:off|from)|lose (?:our|my) (?:number|address|email|details)"
         r"|(?:rather|prefer)(?: not| to not| that you not)(?: \w+)? hear from you"
@@ -2008,6 +2044,9 @@ _DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
 # Kind phrasings that use the same words: "don't hesitate to reach out", "feel free to".
 _DOOR_SLAM_EXCUSED = _rule(
     r"hesitate|feel free|welcome to(?! never| not)|you(?:'re| are) welcome(?! to never| to not)"
+    # (after dev_16) a bounded rule, with the rest left open: "please don't reapply for this
+    # same vacancy within 6 months, but other roles are open to you".
+    r"|other (?:roles|vacancies|positions|posts|openings|jobs) (?:are|remain|stay) open"
 )
 
 
@@ -2384,6 +2423,9 @@ def _sentence_findings(
             and not _SERVED_BEFORE.search(text, start, match.start())
             and not _SERVED_WITH_BEFORE.search(text, start, match.start())
             and not _SERVED_AFTER.match(text, match.end(), end)
+            and not (
+                match.group().startswith("aged") and _SERVED_AGED.search(text, start, match.start())
+            )
             and not (match.group().startswith("the ") and _SERVED_DID.match(text, match.end()))
             and not (
                 _SERVED_GROUP.match(match.group())

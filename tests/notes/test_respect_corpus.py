@@ -1,6 +1,6 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_15` and the
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_16` and the
 probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
@@ -23,7 +23,7 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement (123 of 130 refused, 111 of 116
-# passed, after the dev_15 round; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
+# passed, after the dev_15 round and the same after dev_16's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
 # the word-weights tone model; 115 and 112 with the embedding model before it; the first was
 # 101 and 111): a change that loses ground fails. The dev_12 round traded one respectful note
 # for two disrespectful ones, and the dev_13 round (respectful notes that name sensitive
@@ -158,6 +158,15 @@ KNOWN_MISSES = {
     # "Sorry Lucía, not this time — thank you so much for applying!": a warm one-liner with no
     # reason, which the issue's own rule calls curt; its author labelled it respectful.
     "dev15-162": "a reason-free one-liner read as curt",
+    # (dev_16) Mockery by image that no rule reads: "a very relaxing forty minutes — several
+    # panel members would say restful"; "I'm sure the guests at your previous hostel found your
+    # approach charming" (refused for the door it closes); "our audience is a little older than
+    # six" (read as age); a hotel wedding, the work planned, read as marital status beside "the
+    # back room of the local pub".
+    "dev16-137": "disparaging by image",
+    "dev16-153": "disparaging by image, refused as door_slammed",
+    "dev16-135": "disparaging, refused as discriminatory",
+    "dev16-070": "disparaging, refused as discriminatory",
 }
 
 
