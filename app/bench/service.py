@@ -1,9 +1,10 @@
 """Decision support: the bench of a requisition, and an option's standing.
 
-Both are read in a fixed number of queries whatever the number of options: one per kind of
-fact (options, touchpoints, notes, check-ins), each grouped in the database, each statement
-built once (lists are expanding parameters), and the bench is dumped as a document without
-building ORM objects or validating it again.
+The bench is read in a fixed number of statements whatever the number of options: its options
+with every fact about them (last touch, door, evidence) aggregated in SQL in one statement,
+the first choices' next check-ins in another, each built once (lists are expanding
+parameters), and it is dumped as a document without building ORM objects or validating it
+again.
 """
 
 import uuid
@@ -13,17 +14,17 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
-from sqlalchemy import BindParameter, Date, Select, and_, bindparam, func, select, tuple_, union_all
+from sqlalchemy import Date, Select, and_, bindparam, func, select, union_all
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.bench.schemas import Flag, Recommendation, StandingOut, Warmth
 from app.checkins.cadence import option_check_ins
 from app.db import built_once, dialect_of, read_rows
-from app.models import CheckIn, InterimEngagement, Note, Option, Requisition, Touchpoint
+from app.models import CheckIn, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
 from app.options.schemas import Evidence
 from app.options.state_machine import CLOSED, SEATED
-from app.options.views import options_in_statuses, row_document
+from app.options.views import interim_checkins, options_in_statuses, row_document
 
 WARM_WITHIN = timedelta(days=14)
 COOLING_WITHIN = timedelta(days=30)
@@ -35,90 +36,52 @@ def warmth(last_touch_at: datetime | None, now: datetime) -> Warmth:
     return "warm" if now - last_touch_at <= WARM_WITHIN else "cooling"
 
 
-@cache
-def _last_touches() -> Select[uuid.UUID, datetime]:
-    return built_once(
-        select(Touchpoint.candidate_id, func.max(Touchpoint.occurred_at))
-        .where(Touchpoint.candidate_id.in_(bindparam("candidate_ids", expanding=True)))
-        .group_by(Touchpoint.candidate_id)
+def _runner_up_facts() -> tuple[Any, ...]:
+    """Columns to add to a select of options: the candidate's last touch, whether the latest
+    note of the option's current status leaves the door open (null: no such note), and the
+    evidence of every check-in on the candidate's work for the requisition, on the option
+    itself (`own_…`) and on their interim engagements (the `interim_evidence` columns) alike,
+    with the latest verdict of both."""
+    last_touch = (
+        select(func.max(Touchpoint.occurred_at))
+        .where(Touchpoint.candidate_id == Option.candidate_id)
+        .correlate(Option)
+        .scalar_subquery()
     )
-
-
-async def last_touches(
-    session: AsyncSession, candidate_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, datetime]:
-    if not candidate_ids:
-        return {}
-    rows = await read_rows(session, _last_touches(), {"candidate_ids": list(candidate_ids)})
-    return {candidate_id: at for candidate_id, at in rows}
-
-
-@cache
-def _doors() -> Select[uuid.UUID | None, bool]:
+    door = (
+        select(Note.door_open)
+        .where(Note.option_id == Option.id, Note.created_at >= Option.status_changed_at)
+        .order_by(Note.created_at.desc(), Note.id.desc())
+        .limit(1)
+        .correlate(Option)
+        .scalar_subquery()
+    )
+    own = select().select_from(CheckIn).where(CheckIn.option_id == Option.id).correlate(Option)
+    verdicts = (CheckIn.verdict, CheckIn.occurred_on, CheckIn.created_at)
+    both = union_all(
+        own.add_columns(*verdicts), interim_checkins().add_columns(*verdicts)
+    ).subquery()
     latest = (
-        select(Note.option_id, func.max(Note.created_at))
-        .join(Option, Option.id == Note.option_id)
-        .where(
-            Note.option_id.in_(bindparam("option_ids", expanding=True)),
-            Note.created_at >= Option.status_changed_at,
-        )
-        .group_by(Note.option_id)
+        select(both.c.verdict)
+        .order_by(both.c.occurred_on.desc(), both.c.created_at.desc())
+        .limit(1)
+        .scalar_subquery()
     )
-    return built_once(
-        select(Note.option_id, Note.door_open).where(
-            tuple_(Note.option_id, Note.created_at).in_(latest)
-        )
+    return (
+        last_touch.label("last_touch_at"),
+        door.label("door_open"),
+        own.add_columns(func.count()).scalar_subquery().label("own_checkins"),
+        own.add_columns(func.sum(CheckIn.rating)).scalar_subquery().label("own_rating_total"),
+        latest.label("latest_verdict_overall"),
     )
-
-
-async def doors_open(
-    session: AsyncSession, option_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, bool]:
-    """Whether each option's latest note of its current status leaves the door open (no
-    such note: open)."""
-    if not option_ids:
-        return {}
-    rows = await read_rows(session, _doors(), {"option_ids": list(option_ids)})
-    found = {option_id: door_open for option_id, door_open in rows}
-    return {option_id: found.get(option_id, True) for option_id in option_ids}
 
 
 @cache
-def _evidence() -> Select[Any]:
-    ids: BindParameter[Any] = bindparam("option_ids", expanding=True)
-    own = select(
-        CheckIn.option_id.label("option_id"),
-        CheckIn.rating,
-        CheckIn.verdict,
-        CheckIn.occurred_on,
-        CheckIn.created_at,
-    ).where(CheckIn.option_id.in_(ids))
-    interim = (
-        select(Option.id, CheckIn.rating, CheckIn.verdict, CheckIn.occurred_on, CheckIn.created_at)
-        .join(
-            InterimEngagement,
-            and_(
-                InterimEngagement.requisition_id == Option.requisition_id,
-                InterimEngagement.candidate_id == Option.candidate_id,
-            ),
-        )
-        .join(CheckIn, CheckIn.engagement_id == InterimEngagement.id)
-        .where(Option.id.in_(ids))
-    )
-    rows = union_all(own, interim).subquery()
-    return built_once(select(rows).order_by(rows.c.occurred_on, rows.c.created_at))
-
-
-async def evidence(
-    session: AsyncSession, option_ids: Sequence[uuid.UUID]
-) -> dict[uuid.UUID, Evidence]:
-    """Every check-in on each option's candidate's work for the requisition: on the option
-    itself and on their interim engagements, in one query."""
-    found: dict[uuid.UUID, list[Any]] = {i: [] for i in option_ids}
-    if option_ids:
-        for row in await read_rows(session, _evidence(), {"option_ids": list(option_ids)}):
-            found[row.option_id].append(row)
-    return {i: Evidence.of(checkins) for i, checkins in found.items()}
+def bench_options(dialect: str) -> Select[Any]:
+    """The first choices and runner-ups of some requisitions, best-ranked first, with what
+    says whether to call a runner-up (parameters as `options_in_statuses`): the bench in one
+    statement whatever the number of options and check-ins."""
+    return built_once(options_in_statuses(dialect, *_runner_up_facts()))
 
 
 def _checkins(evidence: Evidence) -> str:
@@ -175,39 +138,39 @@ def _recommend(runner_ups: Sequence[RunnerUpFacts]) -> Recommendation | None:
     return Recommendation(option_id=best.option["id"], reasons=reasons)
 
 
-async def _runner_ups(session: AsyncSession, warm: Sequence[dict[str, Any]]) -> list[RunnerUpFacts]:
-    """The runner-ups with their warmth, door and evidence: three statements for any number."""
-    touches = await last_touches(session, [o["candidate_id"] for o in warm])
-    doors = await doors_open(session, [o["id"] for o in warm])
-    proof = await evidence(session, [o["id"] for o in warm])
-    now = utcnow()
-    return [
-        RunnerUpFacts(
-            option=o,
-            warmth=warmth(touches.get(o["candidate_id"]), now),
-            last_touch_at=touches.get(o["candidate_id"]),
-            door_open=doors[o["id"]],
-            evidence=proof[o["id"]],
-        )
-        for o in warm
-    ]
+def _facts(row: Any, now: datetime) -> RunnerUpFacts:
+    checkins = row.checkins + row.own_checkins
+    total = (row.rating_total or 0) + (row.own_rating_total or 0)
+    return RunnerUpFacts(
+        option=row_document(row),
+        warmth=warmth(row.last_touch_at, now),
+        last_touch_at=row.last_touch_at,
+        door_open=row.door_open is not False,
+        evidence=Evidence(
+            checkins=checkins,
+            average_rating=round(total / checkins, 2) if checkins else None,
+            latest_verdict=row.latest_verdict_overall,
+        ),
+    )
 
 
 async def _on_the_bench(
     session: AsyncSession, organization_id: uuid.UUID, requisition_ids: Sequence[uuid.UUID]
-) -> list[dict[str, Any]]:
-    """The first choices and runner-ups of the requisitions, as documents, best-ranked first:
-    one statement, built once."""
+) -> tuple[list[dict[str, Any]], list[RunnerUpFacts]]:
+    """The first choices (documents) and runner-ups (with their facts) of the requisitions,
+    best-ranked first: one statement, built once."""
     rows = await read_rows(
         session,
-        options_in_statuses(dialect_of(session)),
+        bench_options(dialect_of(session)),
         {
             "organization_id": organization_id,
             "requisition_ids": list(requisition_ids),
             "statuses": [*SEATED, "runner_up"],
         },
     )
-    return [row_document(row) for row in rows]
+    now = utcnow()
+    first = [row_document(row) for row in rows if row.status in SEATED]
+    return first, [_facts(row, now) for row in rows if row.status == "runner_up"]
 
 
 async def recommended_replacements(
@@ -215,13 +178,9 @@ async def recommended_replacements(
 ) -> dict[uuid.UUID, tuple[RunnerUpFacts, list[str]]]:
     """The bench's recommended replacement of each requisition that has one, and why (for
     the follow-ups that say whom to call), in the bench's few statements."""
-    warm = [
-        o
-        for o in await _on_the_bench(session, organization_id, requisition_ids)
-        if o["status"] == "runner_up"
-    ]
+    _, runner_ups = await _on_the_bench(session, organization_id, requisition_ids)
     by_requisition: dict[uuid.UUID, list[RunnerUpFacts]] = {}
-    for runner_up in await _runner_ups(session, warm):
+    for runner_up in runner_ups:
         by_requisition.setdefault(runner_up.option["requisition_id"], []).append(runner_up)
     found = {}
     for requisition_id, runner_ups in by_requisition.items():
@@ -275,9 +234,7 @@ async def bench(
     session: AsyncSession, organization_id: uuid.UUID, requisition_id: uuid.UUID
 ) -> dict[str, Any]:
     """The bench as `GET /v1/requisitions/{id}/bench` shows it (a `BenchOut` document)."""
-    options = await _on_the_bench(session, organization_id, [requisition_id])
-    first = [o for o in options if o["status"] in SEATED]
-    runner_ups = await _runner_ups(session, [o for o in options if o["status"] == "runner_up"])
+    first, runner_ups = await _on_the_bench(session, organization_id, [requisition_id])
     today = utcnow().date()
     upcoming = await next_check_ins(session, [o["id"] for o in first], today)
     check_ins = [
@@ -299,7 +256,7 @@ async def bench(
     if any(r.warmth == "cold" for r in runner_ups):
         flags.append("runner_up_cold")
     # Two on the bench are two open options; below that, the others still open are counted.
-    if len(options) < 2 and (
+    if len(first) + len(runner_ups) < 2 and (
         (await read_rows(session, _open_options(), {"requisition_id": requisition_id}))[0][0] == 1
     ):
         flags.append("single_option")

@@ -57,7 +57,7 @@ def _refs(dialect: str) -> Any:
     return type_coerce(select(aggregate).scalar_subquery(), JSON).label("external_refs")
 
 
-def _interim_checkins() -> Select[Any]:
+def interim_checkins() -> Select[Any]:
     """Check-ins of the option's candidate's interim engagements on the option's requisition."""
     return (
         select()
@@ -74,7 +74,7 @@ def _interim_checkins() -> Select[Any]:
 @cache
 def extras(dialect: str) -> tuple[Any, ...]:
     """Columns to add to a select of options: refs and interim evidence."""
-    checkins = _interim_checkins()
+    checkins = interim_checkins()
     return (
         _refs(dialect),
         checkins.add_columns(func.count()).scalar_subquery().label("checkins"),
@@ -137,13 +137,13 @@ def options_of_requisition(dialect: str, *, by_status: bool, by_update: bool) ->
     return built_once(statement)
 
 
-@cache
-def options_in_statuses(dialect: str) -> Select[Any]:
+def options_in_statuses(dialect: str, *more: Any) -> Select[Any]:
     """The options of some requisitions in some statuses, best-ranked first (parameters
-    `organization_id`, `requisition_ids` and `statuses`, lists): the bench and its
-    recommendations."""
-    return built_once(
+    `organization_id`, `requisition_ids` and `statuses`, lists), with `more` columns: the
+    bench and its recommendations."""
+    return (
         _view(dialect)
+        .add_columns(*more)
         .where(
             Option.organization_id == bindparam("organization_id"),
             Option.requisition_id.in_(bindparam("requisition_ids", expanding=True)),

@@ -2,13 +2,15 @@
 
 import uuid
 from datetime import datetime
+from functools import cache
+from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from app.db import built_once, read_rows
-from app.kit.auth import Actor
+from app.kit.auth import Actor, KeyedRead, with_key
 from app.kit.errors import NotFound
 from app.kit.events import record_event
 from app.kit.external_refs import (
@@ -43,9 +45,29 @@ async def owned_requisition_id(
 ) -> uuid.UUID:
     """`requisition_id` if it is the organization's, or 404 as `get_requisition` answers."""
     parameters = {"organization_id": organization_id, "requisition_id": requisition_id}
-    if (await read_rows(session, _OWNED_ID, parameters)).one_or_none() is None:
+    return _owned_id(
+        (await read_rows(session, _OWNED_ID, parameters)).one_or_none(), requisition_id
+    )
+
+
+def _owned_id(row: Any, requisition_id: uuid.UUID) -> uuid.UUID:
+    if row is None or row.id is None:
         raise NotFound(f"No requisition {requisition_id}.")
     return requisition_id
+
+
+@cache
+def _owned_id_with_key(dialect: str) -> Select[Any]:
+    columns: list[Any] = [Requisition.id, Requisition.organization_id]
+    requisition = select(*columns)
+    return built_once(with_key(requisition.where(Requisition.id == bindparam("requisition_id"))))
+
+
+# A plain GET under a requisition that needs only its id (the bench) reads it with its API
+# key, in one statement (`fast_reads`).
+owned_requisition_id.keyed = KeyedRead(  # type: ignore[attr-defined]
+    _owned_id_with_key, "requisition_id", _owned_id
+)
 
 
 async def get_requisition(

@@ -344,3 +344,6 @@ async def test_the_bench_costs_the_same_queries_for_2_or_12_runner_ups(client, e
         assert bench["recommended_replacement"] is not None
     assert sizes == [2, 12]
     assert counts[0] == counts[1], f"{counts[0]} queries for 2 runner-ups, {counts[1]} for 12"
+    # The key read with the requisition; the options with every fact about them; the first
+    # choice's next check-in.
+    assert counts[1] == 3, counts

@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.exc import DBAPIError, StatementError
 
-from app.bench.service import _doors, _evidence, _last_touches
+from app.bench.service import bench_options
 from app.db import _driver_form, read_rows
 from app.followups.service import _calendar
 from app.kit.auth import KEY_BY_HASH, hash_secret
 from app.kit.pagination import _first_page
 from app.models import Option
 from app.options.service import ORDER
-from app.options.views import option_by_id, options_in_statuses, options_of_requisition
+from app.options.views import option_by_id, options_of_requisition
 from tests.story import ok, option, requisition
 
 
@@ -31,7 +31,6 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
         201,
     )
     await ok(await client.post(f"/v1/options/{second['id']}/keep-warm", json={"reason": "Close."}))
-    option_ids = [uuid.UUID(first["id"]), uuid.UUID(second["id"])]
     db = app.state.db
     postgresql = db.engine.dialect.name == "postgresql"
     reads = [
@@ -51,18 +50,16 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
                 "page_size": 10,
             },
         ),
-        # Lists (IN on SQLite, = ANY and an array on PostgreSQL).
+        # Lists (IN on SQLite, = ANY and an array on PostgreSQL); correlated aggregates of
+        # touchpoints, notes and check-ins.
         (
-            options_in_statuses(db.engine.dialect.name),
+            bench_options(db.engine.dialect.name),
             {
                 "organization_id": tenant.organization_id,
                 "requisition_ids": [uuid.UUID(opening["id"])],
                 "statuses": ["considering", "runner_up"],
             },
         ),
-        (_last_touches(), {"candidate_ids": [uuid.UUID(second["candidate_id"])]}),
-        (_doors(), {"option_ids": option_ids}),
-        (_evidence(), {"option_ids": option_ids}),
         # The follow-ups: a UNION of several sources, each parameter used many times.
         (
             _calendar(),
@@ -99,6 +96,9 @@ async def test_rows_read_by_the_driver_are_sqlalchemys_rows(app, client, tenant)
         ("Ana Lima", "runner_up"),
     ]
     assert empty == []
+    warm = bench[1]
+    assert (warm.door_open, warm.own_checkins, warm.latest_verdict_overall) == (None, 0, None)
+    assert warm.last_touch_at is not None and bench[0].last_touch_at is None
     assert {row.reason for row in follow_ups} == {"warm_runner_up"}
 
 
