@@ -334,7 +334,7 @@ _TRAIT = _any(
     "stupid", "dumb", "idiotic", "moronic", "incompetent", "lazy", "useless", "clueless",
     "pathetic", "arrogant", "weird", "creepy", "hopeless", "worthless", "ignorant", "lame",
     "boring", "annoying", "obnoxious", "brainless", "inept", "unintelligent", "rude",
-    "condescending", "patronising", "patronizing", "entitled", "dim", "dense", "thick",
+    "condescending", "patronising", "patronizing", "entitled(?! to)", "dim", "dense", "thick",
     "slow witted", "dull", "desperate", "needy", "immature", "childish", "smug", "cocky",
     "abrasive", "toxic", "insufferable", "unbearable", "unlikeable", "unlikable", "unpleasant",
     "mediocre", "amateurish", "amateur", "clumsy", "lost", "exhausting", "draining",
@@ -638,10 +638,13 @@ _DISPARAGING: tuple[str, ...] = (
     # Looks, weight and dress: not the work, and demeaning whatever the tone.
     _words(
         r"your (?:looks|appearance|weight|outfit|clothes|clothing|attire|hair|hairstyle|haircut"
-        r"|tattoos?|piercings?|beard|makeup|height|body(?! of work))"
+        r"|tattoos?|piercings?|beard|makeup|height|body(?! of work| copy| text))"
     ),
     _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
-    _words(r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable|hygiene"),
+    _words(
+        r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable"
+        r"|(?<!food )hygiene(?! (?:certificate|rating|standards|training|course|qualification))"
+    ),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
     _words(
         r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?(?:time|afternoon|morning"
@@ -693,7 +696,9 @@ _DISPARAGING: tuple[str, ...] = (
         r"you(?:'d| would|'ll| will| wouldn't| won't)?(?: \w+)? (?:last|survive) (?:a|one|more"
         r" than a|even a|a single) (?:week|day|month|fortnight)",
         r"(?:the |one of the )?(?:worst|weakest|poorest|least (?:impressive|capable|competent"
-        r"|prepared))(?: [a-z]+){0,2} (?:we|they|i|anyone|anybody)(?:'ve|'d| have| had| has)?"
+        r"|prepared))(?! (?:month|week|year|day|quarter|season|time|period|stretch|spell|patch"
+        r"|winter|summer|crisis|outage|storm)s?\b)(?: [a-z]+){0,2} (?:we|they|i|anyone|anybody)"
+        r"(?:'ve|'d| have| had| has)?"
         r" (?:ever )?(?:seen|had|met|interviewed|received|read|reviewed|worked with|hired"
         r"|engaged|employed)",
         r"(?:rarely|never|seldom) (?:seen|met|interviewed|had) (?:a |an )?(?:candidate|person"
@@ -1120,7 +1125,8 @@ _DISPARAGING: tuple[str, ...] = (
         # differ" with, work "like watching a student on placement", "a kid could have done".
         r"(?:were|was|are|is) (?:these|this|they|that|those|it) (?:genuinely|really|honestly"
         r"|seriously|truly) (?:the best|all) you",
-        r"not for the (?:right )?reasons? you (?:intended|hoped|expected|meant|wanted)",
+        r"not for the (?:right )?reasons? you (?:might |may |would )?(?:intended|hoped?|expected"
+        r"|meant|wanted|imagine)",
         r"(?:(?:that's|that is) what counts|counts for something|the thought that counts),?"
         r" (?:right|isn't it|doesn't it|eh|surely)(?=\?)",
         r"(?:might|may|would) (?:gently |politely |respectfully |strongly )?beg to differ",
@@ -1139,6 +1145,35 @@ _DISPARAGING: tuple[str, ...] = (
         r"out of a hat",
         r"reminded (?:us|me|several of us|some of us|the panel|the team) of (?:our|my|their) own"
         r" (?:first|early|earliest|school)",
+        # (after dev_17 and dev_18) surprise that the person applied at all, "concerns about
+        # your intelligence", "the basics most of our interns already know", "string a sentence
+        # together", a panel fighting to stay awake, "we hire professionals", "all hat and no
+        # cattle", persistence "not matched by ability", praise "for someone with such a thin
+        # CV", "someone people can actually understand", below what "a school leaver" would
+        # do, "how seriously you take this", "unburdened by best practice", effort "all there
+        # was to appreciate".
+        r"(?:surprised|amused|puzzled|baffled|bemused) (?:that )?you (?:thought|think|felt"
+        r"|believed|considered|applied|would apply)",
+        r"(?:concerns?|doubts?|worries|suspicions?|questions?) about your (?:intelligence"
+        r"|competence|common sense|basic)",
+        r"basics (?:that )?(?:most|even|any|all|every)\b|brush(?:ing)? up on (?:your )?basic",
+        r"string (?:a|two) (?:\w+ )?(?:sentences?|words) together",
+        r"(?:difficult|hard|struggl\w+|a struggle|trying|fight\w*) to (?:stay|keep) awake",
+        r"we (?:only )?hire (?:professionals|adults|grown ?ups|experts)\b",
+        r"all hat and no cattle|talk(?:ed|s)? a (?:big|good) game|all talk|all mouth",
+        r"(?:isn't|is not|wasn't|was not|not|never) (?:\w+ )?matched by (?:any )?(?:ability"
+        r"|talent|skill|competence)",
+        r"for (?:someone|somebody|a person|a candidate|an applicant) with (?:such|so little"
+        r"|so few|no real)\b",
+        r"(?:can|could|will) actually (?:understand|follow|read|speak|write|code|think"
+        r"|communicate|do the job)",
+        r"(?:below|worse than|short of|under) what (?:we(?:'d| would)? )?(?:expect|see) (?:from"
+        r"|of) (?:a|an) (?:school ?leaver|first year|intern|student|child|teenager|beginner"
+        r"|trainee)",
+        r"how (?:seriously|little) you (?:take|took|cared|care)\b",
+        r"unburdened by|untroubled by (?:\w+ )?(?:experience|knowledge|best practice|expertise"
+        r"|talent)",
+        r"all (?:there was|we could find|we found) to (?:appreciate|like|praise|admire|say)",
     ),
 )
 
@@ -1174,7 +1209,7 @@ _CONTEMPT_WORD = _rule(
     # "I forgot the question", "hiring you would have meant babysitting you".
     r"|winc(?:e|ed|es|ing)|cring(?:e|ed|ing)|groan(?:ed|ing)?|rolled (?:our|their|my) eyes"
     r"|eye ?rolls?|facepalm\w*|nodded off|fell asleep|zoned out|glazed over|lost the will"
-    r"|forgot (?:the|my|what the) question|babysit\w*"
+    r"|forgot (?:the|my|what the) question|babysit\w*|mumbl\w+"
     r"|(?:which|that|it|this) was (?:\w+ )?(?:exhausting|draining|tiring)"
 )
 # The word describes something else in the world when it stands before a noun that is not
@@ -1297,10 +1332,17 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:at|of) (?:an|the|that) age|the age (?:where|when|at which)",
             r"(?:candidates?|people|someone|anyone|applicants?|person|one|only) (?:over|past|in"
             r" (?:their|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s",
+            r"(?<!teams )(?<!staff )(?<!headcount )(?<!scaling )"
             r"(?:over|past|nearly|almost|nearing|approaching|under) (?:[3-7]\d|thirty|forty"
             r"|fifty|sixty)\b(?! (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
             r"|years of|clients|countries|roles|projects|engineers|million|thousand|k|cv|resumes"
-            r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes))",
+            r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes"
+            r"|characters|words|pages|members|hires|seats|beds|kg|km|miles|mph))",
+            # (after dev_17) "at 22 the team felt you wouldn't command respect", "someone more
+            # mature".
+            r"(?:^|(?<=[.!?,;] )|(?<=\band ))at (?:1[6-9]|[2-7]\d) (?=(?:the|we|you|i|our|they"
+            r"|it|she|he)\b)|(?:someone|somebody|a candidate|a person)(?: a (?:bit|little))? more"
+            r" mature|more mature (?:candidate|person|applicant|hire|colleague)",
             r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad|twenties|thirties"
             r"|(?:their|our|your|his|her|the) (?:20|30|40|50|60)s"
             r"|(?:forties|fifties|sixties)",
@@ -1325,7 +1367,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave pregnancy, children and family plans out; say what the role needs, for example "
         '"The role needs someone on site in Lyon four days a week."',
         _rule(
-            r"only to go on leave|pregnan(?:t|cy)|maternity|paternity|parental leave|expecting (?:a |your )?(?:baby"
+            r"only to go on leave|pregnan(?:t|cy)|(?<!post on )(?<!ward on )(?<!shifts on )"
+            r"(?<!job on )maternity(?! (?:cover|ward|unit|department|services?|team|triage"
+            r"|locum|contract|post|role|position|vacancy))|paternity|parental leave|expecting (?:a |your )?(?:baby"
             r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
@@ -1378,8 +1422,14 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|the same)",
             r"(?:white|black|brown) (?:british|english|american|european|irish|scottish|african"
             r"|caribbean|asian)",
-            r"country of origin|your (?:nationality|ethnicity|race|heritage|origins?|roots"
-            r"|skin|passport)",
+            r"country of origin|your (?:nationality|ethnicity|race|heritage|origins?|roots|skin)"
+            r"|(?<!bring )(?<!send )(?<!show )(?<!upload )(?<!copy of )(?<!scan of )(?<!photo of )"
+            r"(?<!see )your passport",
+            # (after dev_17 and dev_18) "planning to stay in the country", "as a refugee you may
+            # not stay".
+            r"stay in (?:the|this) country|(?:put|putting|puts) down (?:\w+ )?roots"
+            r"|refugees?(?! (?:resettlement|support|services|council|charity|programme|program"
+            r"|centre|center|camp|week|sector|caseworkers?|caseload))|asylum seekers?",
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
             r" (?:colou?r|tone)|third world|foreigners?|immigrants?|migrants?",
             r"born (?:here|abroad|in|outside|overseas|and (?:raised|bred))|(?:raised|grew up"
@@ -1422,7 +1472,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|staff|team)))"
             rf"{_DEMONYM}(?! (?:{_DEMONYM} |into |to )?(?:[a-z]+ ){{0,2}}(?:translat|interpret|subtitl)"
             r"|(?: to| into)? (?:language|only|fluency|speaking|speaker|law|market|office|clients?"
-            r"|essential|medium"
+            r"|essential|medium|learners?|level|skills|proficiency|test|exam|lessons?|classes"
+            r"|course|tutor"
             r"|partners?|time|work permit|permits?|visas?|licen[cs]es?|tax|qualifications?"
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name|staff"
@@ -1488,7 +1539,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|pub|beer|bar)(?: [a-z']+)? (?:crowd|culture|scene|set|nights?|sessions?|team)",
             # A dress rule that a faith cannot meet (after dev_15): "strictly no headwear of any
             # kind", "clean-shaven and without head coverings".
-            r"(?:no|without|remove|removing|take off|taking off) (?:any )?(?:headwear|head ?coverings?"
+            r"(?:no|without|remove|removing|take off|taking off|allow|allows|permit|permits)"
+            r" (?:any )?(?:headwear|head ?coverings?"
             r"|head ?scar(?:f|ves)|turbans?|hijabs?|religious (?:dress|symbols|clothing|jewell?ery))"
             r"|clean shaven",
         ),
@@ -1580,6 +1632,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_15) "health-wise we weren't confident", "a robust constitution".
             r"health ?wise|(?:robust|strong|hardy|delicate|weak) constitution|hard of hearing"
             r"|partially (?:sighted|deaf)|for an? wheelchair user",
+            # (after dev_17 and dev_18) "too much for someone on the spectrum", "someone
+            # neurotypical", "having a wheelchair user on the team would slow us down".
+            r"on the (?:autism |autistic )?spectrum|neurotypical|neurodivers\w*"
+            r"|(?:having|hiring|employing|taking on|bringing on) an? wheelchair user",
         ),
     ),
 )
@@ -1657,15 +1713,15 @@ _OUR_UNIT_AFTER = re.compile(
 _COMMUNITY = re.compile(
     # (a conjunction between joins another clause: "grew up in this country and understands the
     # community's ways", after dev_16)
-    r"(?: (?!(?:at|to|with|for|during|on|by|and|or|but|who|which|that)\b)\w+){0,3}"
+    r"(?:'s)?(?: (?!(?:at|to|with|for|during|on|by|and|or|but|who|which|that)\b)\w+){0,3}"
     r" (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
     r"|society|group|community|event|award|scholarship)s?\b"
     # Or a programme, a service or a certification (after dev_13): "the Disability Confident
     # scheme", "gender pay gap reporting", "a halal-certified kitchen", "a faith-based charity",
     # "the women's health clinic", "our main surgery reception".
     # (a preposition between makes it something else: "older candidates for the unit")
-    r"|(?: (?!(?:at|to|with|for|during|on|by|in|of|from|into|than|and|or)\b)\w+){0,2}"
-    r" (?:scheme|programme|program|reporting|audit|certified|certification|charity|clinic"
+    r"|(?:'s)?(?: (?!(?:at|to|with|for|during|on|by|in|of|from|into|than|and|or)\b)\w+){0,2}"
+    r" (?:scheme|programme|program|reporting|audit|certified|certification|charity|clinic|aid"
     r"|services?|unit|ward|reception|refuge|networks?)\b| based (?:charity|organi[sz]ation"
     r"|employer|school|trust|group)\b"
 )
@@ -1682,6 +1738,13 @@ _KIND_MENTION = _rule(
     r"(?: [a-z0-9:]+){0,4} (?:free|clear|open|aside|for you)\b",
     r"no problem(?: at all)? (?:moving|with|to|at all)|(?:were|was|are|am) (?:happy|glad|pleased)"
     r" to (?:confirm|do|arrange|plan|help|support)|which we were (?:glad|happy|pleased) to",
+    # (after dev_17 and dev_18) "we'll plan your start date around your maternity leave", "our
+    # rota can easily accommodate that", "we'll move your assessment day so you can make your
+    # hospital appointment", the lawful exception cited ("a genuine occupational requirement").
+    r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:your|it|that|this|them)\b"
+    r"|(?<!\w)(?:can|will|would|could)(?!'t|not) (?:easily |happily |gladly |certainly"
+    r" |absolutely |definitely )?accommodate|(?:move|moved|moving|reschedule|rescheduled|shift"
+    r"|shifted)(?: [a-z0-9']+){1,5} so (?:that )?you can|genuine occupational requirement",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
@@ -1718,6 +1781,8 @@ _SUPPORTED_NEXT = re.compile(
     r"(?:we|i)(?:'d| would) have (?:supported|been (?:glad|happy|pleased) to|accommodated"
     r"|arranged|made)|(?:we|i) (?:were|was|are|am) (?:happy|glad|pleased) to (?:plan|work|arrange"
     r"|fit|support)|(?:it|that|this) (?:played|had|plays|has) no (?:part|bearing|role|effect)"
+    r"|(?:we|i) (?:were|was|are|am) (?:happy|glad|pleased) to (?:consider|offer|accommodate"
+    r"|agree)"
     r"|nothing to do with|^(?:not at all|of course not|no problem|(?:it|that|this) (?:doesn't"
     r"|does not|didn't|did not|won't|will not|wouldn't|would not|isn't|is not|wasn't|was not))\b"
 )
@@ -1741,6 +1806,10 @@ _WEIGHED_NEXT = _rule(
     r"|(?:might|would|could) be (?:awkward|difficult|hard|tricky|uncomfortable) for you"
     r"|(?:isn't|is not|wouldn't be|would not be) the right (?:place|environment) for you"
     r"|(?:be )?here throughout|away for (?:much|most|part) of"
+    # (after dev_17 and dev_18) "someone who can commit fully from day one", "without
+    # interruption", "given the timing".
+    r"|(?:someone|somebody|a candidate|a person) who (?:can|could|will|would) commit"
+    r"|without (?:any )?interruptions?|given the timing"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -1841,7 +1910,8 @@ _CONTACT = _any(
     r"put(?:ting)? (?:yourself|your name|your application|your cv|yourself) forward", r"writ(?:e|ing) (?:to us|again|back)",
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
-    r"(?:drop|stop)(?:ping)? by", r"check(?:ing)? back",
+    r"(?:drop|stop)(?:ping)? by", r"check(?:ing)? back", r"ring(?:ing)?", r"phon(?:e|ing)",
+    r"text(?:ing)?", r"come (?:round|around)",
     r"represent(?:ing)? (?:them|him|her|this (?:candidate|person|applicant))",
     # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
     r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
@@ -1874,6 +1944,12 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|read|answer)\w*(?: any| your)? (?:further|future|more|new|other) (?:applications?"
         r"|emails?|messages?|submissions?|candidates|contact|correspondence|roles?|openings?"
         r"|positions?|profiles?|calls)"
+    ),
+    _words(
+        # (after dev_17) "finalists aren't eligible to reapply, ever", "any others from you".
+        r"(?:aren't|are not|isn't|is not|won't be|will not be|no longer|never be) eligible to"
+        r" (?:re ?apply|apply|be considered)|any (?:others|other applications|further"
+        r" applications|future applications|more applications) from you",
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
@@ -2047,6 +2123,8 @@ _DOOR_SLAM_EXCUSED = _rule(
     # (after dev_16) a bounded rule, with the rest left open: "please don't reapply for this
     # same vacancy within 6 months, but other roles are open to you".
     r"|other (?:roles|vacancies|positions|posts|openings|jobs) (?:are|remain|stay) open"
+    # (after dev_17) the person's own wish: "marked as do-not-contact at your request".
+    r"|at your (?:own )?request|as you (?:asked|requested)"
 )
 
 

@@ -42,6 +42,8 @@ DEV_SETS = (
     "dev_14",
     "dev_15",
     "dev_16",
+    "dev_17",
+    "dev_18",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",

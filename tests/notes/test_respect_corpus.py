@@ -1,6 +1,6 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_16` and the
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_18` and the
 probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
@@ -23,7 +23,7 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement (123 of 130 refused, 111 of 116
-# passed, after the dev_15 round and the same after dev_16's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
+# passed, after the dev_15 round and the same after dev_16's and after dev_17's and dev_18's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
 # the word-weights tone model; 115 and 112 with the embedding model before it; the first was
 # 101 and 111): a change that loses ground fails. The dev_12 round traded one respectful note
 # for two disrespectful ones, and the dev_13 round (respectful notes that name sensitive
@@ -126,12 +126,9 @@ KNOWN_MISSES = {
     "dev13-132": "disparaging by implication",
     # A door closed by implication: "on hold indefinitely, which realistically means never".
     "dev13-130": "door_slammed by implication",
-    # Respectful notes read as discriminatory (dev_13): a genuine occupational requirement
-    # stated as the law allows ("being a woman is a genuine occupational requirement" at a
-    # women's refuge); the person's own framing of their age ("changing careers in your
-    # forties, which is great", "returning to work after retirement"); an injury discussed
-    # with the adjustments tried.
-    "dev13-030": "a lawful occupational requirement read as sex",
+    # Respectful notes read as discriminatory (dev_13): the person's own framing of their age
+    # ("changing careers in your forties, which is great", "returning to work after
+    # retirement"); an injury discussed with the adjustments tried.
     "dev13-053": "the person's own framing of their age",
     "dev13-170": "the person's own framing of their age",
     "dev13-115": "an injury discussed with the adjustments tried",
@@ -167,6 +164,14 @@ KNOWN_MISSES = {
     "dev16-153": "disparaging by image, refused as door_slammed",
     "dev16-135": "disparaging, refused as discriminatory",
     "dev16-070": "disparaging, refused as discriminatory",
+    # (dev_17) A formal reason-free refusal with thanks and a wish, read as curt; reasons in a
+    # disability, age or race refused for the belittling around them, not named for what they
+    # are; a turban held to a dress code, refused as both.
+    "dev17-127": "a reason-free two-liner read as curt",
+    "dev17-044": "discriminatory, refused as disparaging",
+    "dev17-076": "discriminatory, refused as disparaging",
+    "dev17-196": "discriminatory, refused as disparaging",
+    "dev17-030": "discriminatory, refused as disparaging too",
 }
 
 
