@@ -1174,6 +1174,34 @@ _DISPARAGING: tuple[str, ...] = (
         r"unburdened by|untroubled by (?:\w+ )?(?:experience|knowledge|best practice|expertise"
         r"|talent)",
         r"all (?:there was|we could find|we found) to (?:appreciate|like|praise|admire|say)",
+        # (after dev_19) thanks for showing "what not to do", for "reminding us why we require a
+        # degree", for clarifying "what we don't want"; a reminder "of how far our own team has
+        # come"; a chatbot "only slightly better", an AI tool "that does what you do"; "kudos
+        # for showing up on time"; "so confident about skills he doesn't have", "the
+        # entertainment"; confusing two things "with such conviction"; a note "read aloud at
+        # Friday drinks"; "no offence"; "a different direction, obviously".
+        r"(?:show|showing|showed|teach|teaching|taught|remind\w*) (?:us|the panel|the team"
+        r"|everyone) (?:exactly |precisely )?(?:what not to|how not to|why we (?:require|need"
+        r"|ask for|insist))",
+        r"(?:clarify|clarified|clarifying|understand|see|realise|realize) (?:exactly |precisely )?"
+        r"what we (?:don't|do not) want",
+        r"(?:reminder|reminded us|reminding us) of how far (?:our|we)",
+        r"(?:learned|learnt) a lot about what (?:can|could|not to)",
+        r"(?:through|against|with) (?:chatgpt|an ai|ai|a chatbot|an llm)\b[^.!?]{0,80}\bbetter"
+        r"|(?:ai tool|chatgpt|chatbot|an ai|a bot|a script|an algorithm|a macro) (?:that )?(?:does"
+        r"|did|can do|could do) what you do",
+        r"(?:kudos|credit|points|well done|congratulations|full marks) (?:to you )?for (?:showing"
+        r"|turning) up",
+        r"(?:confident|sure|certain) (?:about|of|in) (?:skills|abilities|knowledge|experience)"
+        r" (?:he|she|you|they) (?:don't|doesn't|didn't|do not|does not) (?:have|possess)",
+        r"(?:appreciated|enjoyed|thanks for|thank you for) the (?:entertainment|laughs?|comedy"
+        r"|show)\b",
+        r"(?:confus|mix|muddl|mistak)\w*(?: [a-z']+){1,4} with such (?:conviction|confidence"
+        r"|certainty|gusto|enthusiasm)",
+        r"(?:enjoyed|loved) reading (?:it )?(?:aloud|out loud)|read (?:it |your \w+ )?(?:aloud"
+        r"|out loud) (?:at|during|over)",
+        r"no offen[cs]e\b(?! (?:intended|meant))",
+        r"(?:different|another) (?:direction|way|route),? obviously",
     ),
 )
 
@@ -1247,10 +1275,10 @@ _NEGATED = re.compile(
 )
 # The manager's own side found wanting: "I'm sorry our scheduling was such a mess".
 _OURS_BEFORE = re.compile(
-    r"\b(?:our|my) (?:[a-z']+ ){1,3}(?:was|were|is|are|has been|have been|had been) (?:[a-z']+ )?$"
+    r"\b(?:our|my) (?:[a-z']+ ){1,5}(?:was|were|is|are|has been|have been|had been) (?:[a-z']+ )?$"
 )
 _OWN_FAULT_OR_PRAISE = _rule(
-    r"sorry|apologi\w+|our (?:fault|mistake|side|end)|on our part",
+    r"sorry|apolog(?:i\w+|y)|our (?:fault|mistake|side|end)|on our part",
     r"great|excellent|brilliant|loved|enjoyed|superb|fantastic|terrific|wonderful|insightful"
     r"|impress(?:ed|ive)|sharp|funny|clever|smart|nice|well done|kudos|refreshing|fun"
     r"|enjoy\w*|pleasure|lovely",
@@ -1550,7 +1578,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave sex and gender out; describe the skills and experience the role needs.",
         _rule(
             r"gender|female|male|feminine|masculine|gentleman|gentlemen|lady|ladies",
-            r"(?:you're|you are|you've been|being|your) (?:\w+ )?transition(?:ing)?(?! (?:to|into"
+            r"(?:you're|you are|you've been|being|your|who is|who's) (?:\w+ )?transition(?:ing)?(?! (?:to|into"
             r"|from|period|plan))|gender transition",
             r"(?:a|an|another|the only|as a|for a|being a)(?: (?:strong|big|tough|young|burly"
             r"|pretty|nice|good|solid|capable|older|married|single))? (?:woman|man|guy|girl|lady"
@@ -1587,6 +1615,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:someone|somebody|anyone|a|more) (?:who is |who's )?straight\b(?! (?:away|after"
             r"|to|from|out|into|back|through|talking|answers?|forward|up|off|with|in|on|a|faces?))",
             r"straight (?:man|woman|guy|couple|people|person|candidate)s?",
+            # (after dev_19) "the team noticed you're quite camp".
+            r"(?:you(?:'re| are| were| seemed| come across as)|quite|a bit|very|too|so) camp\b",
         ),
     ),
     (
@@ -1744,7 +1774,8 @@ _KIND_MENTION = _rule(
     r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:your|it|that|this|them)\b"
     r"|(?<!\w)(?:can|will|would|could)(?!'t|not) (?:easily |happily |gladly |certainly"
     r" |absolutely |definitely )?accommodate|(?:move|moved|moving|reschedule|rescheduled|shift"
-    r"|shifted)(?: [a-z0-9']+){1,5} so (?:that )?you can|genuine occupational requirement",
+    r"|shifted)(?: [a-z0-9']+){1,5} so (?:that )?you can|genuine occupational requirement"
+    r"|(?:the|an|your) exemption (?:applies|covers)|(?:is|are) exempt\b",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
@@ -1810,6 +1841,8 @@ _WEIGHED_NEXT = _rule(
     # interruption", "given the timing".
     r"|(?:someone|somebody|a candidate|a person) who (?:can|could|will|would) commit"
     r"|without (?:any )?interruptions?|given the timing"
+    # (after dev_19) "concerns about how it would affect your reliability".
+    r"|(?:how|whether) (?:it|this|that|the condition) (?:would|might|could|will|may) affect"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -1874,7 +1907,9 @@ _WORKING_PATTERN = _rule(
 # Understanding met with nothing weighed after it, but the person's own need: "of course we
 # understand that you need to care for your father right now", "we completely understand that
 # your son's surgery comes first".
-_UNDERSTANDING = _rule(r"(?:we|i) (?:\w+ )?understand (?:that |how )?(?=you)")
+_UNDERSTANDING = _rule(
+    r"(?:we|i) (?:\w+ )?understand(?: from (?:your|the|our) \w+)?,? (?:that |how )?(?=you)"
+)
 _THEIR_NEED = re.compile(r"\b(?:you|they|he|she) (?:need|needs|have|has) to\b")
 _ASSUMES = _rule(
     r"(?<!don't )(?<!not to )(?<!need to )(?<!never )worr\w*|concern\w*|assum\w*|felt|feel|think"
@@ -1947,6 +1982,12 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         # (after dev_17) "finalists aren't eligible to reapply, ever", "any others from you".
+        # (after dev_19) "requested you not be considered for any role", "excluded you from
+        # all future recruitment campaigns", "marked as spam", "not be considered there either".
+        r"(?:requested|asked|instructed|decided|ruled)(?: that)? you (?:not|never) be"
+        r" (?:considered|contacted|interviewed|hired|engaged)|exclud\w* (?:you )?from (?:all"
+        r"|any) (?:future|further)|marked as (?:spam|junk)|not be considered (?:there|elsewhere"
+        r"|anywhere)",
         r"(?:aren't|are not|isn't|is not|won't be|will not be|no longer|never be) eligible to"
         r" (?:re ?apply|apply|be considered)|any (?:others|other applications|further"
         r" applications|future applications|more applications) from you",
@@ -2005,7 +2046,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:not|no longer|never)(?: be)? (?:eligible|welcome|permitted|allowed) (?:to (?:re ?apply"
         r"|apply|contact|reach)|for (?:any|future|further|other))|not interested in hearing from you|(?:last|final) (?:communication"
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
-        r"|go unanswered|(?:flag|block|blacklist|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
+        r"|go unanswered|(?:(?<!i'll )(?<!i will )(?<!we'll )(?<!we will )flag|block|blacklist"
+        r"|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         # (not "I've flagged your name to that team", after dev_16)
         r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot)| (?:name|details|cv|profile"
         r"|application|interest) (?:to|with|for)\b)"

@@ -44,6 +44,7 @@ DEV_SETS = (
     "dev_16",
     "dev_17",
     "dev_18",
+    "dev_19",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",

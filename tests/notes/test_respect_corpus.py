@@ -1,6 +1,6 @@
 """The respect check on its evaluation corpus (app/notes/respect_corpus/).
 
-The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_18` and the
+The labels are the expected values. The development sets (`dev`, `dev_2` … `dev_19` and the
 probes) are what the rules are tuned on: `dev_2` to `dev_10` were written apart from the rules, but
 they have been measured and their failures read, so they only show the rules fit what they were
 built on. `held_out.jsonl`
@@ -22,15 +22,16 @@ from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judg
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement (123 of 130 refused, 111 of 116
-# passed, after the dev_15 round and the same after dev_16's and after dev_17's and dev_18's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
+# Floors on the held-out set, from its latest measurement (124 of 130 refused, 111 of 116
+# passed, after the dev_19 round; 123 and 111 after the dev_15 round and the same after dev_16's
+# and after dev_17's and dev_18's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111 after dev_12's; 119 and 112 after dev_11's, with
 # the word-weights tone model; 115 and 112 with the embedding model before it; the first was
 # 101 and 111): a change that loses ground fails. The dev_12 round traded one respectful note
 # for two disrespectful ones, and the dev_13 round (respectful notes that name sensitive
 # things innocently) lost one disrespectful note; the floors follow them down rather than have
 # the rounds chosen by the held-out figures (only totals were read). The goal, 97% on both, is
 # not reached.
-HELD_OUT_REFUSED_FLOOR = 123 / 130
+HELD_OUT_REFUSED_FLOOR = 124 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
 
 
