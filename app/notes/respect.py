@@ -1194,8 +1194,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"|turning) up",
         r"(?:confident|sure|certain) (?:about|of|in) (?:skills|abilities|knowledge|experience)"
         r" (?:he|she|you|they) (?:don't|doesn't|didn't|do not|does not) (?:have|possess)",
-        r"(?:appreciated|enjoyed|thanks for|thank you for) the (?:entertainment|laughs?|comedy"
-        r"|show)\b",
+        r"(?:appreciated|enjoyed|thanks for|thank you for) the (?:entertainment|comedy|show)\b",
         r"(?:confus|mix|muddl|mistak)\w*(?: [a-z']+){1,4} with such (?:conviction|confidence"
         r"|certainty|gusto|enthusiasm)",
         r"(?:enjoyed|loved) reading (?:it )?(?:aloud|out loud)|read (?:it |your \w+ )?(?:aloud"
