@@ -155,6 +155,10 @@ BAD_REQUISITION_VALUES = [
     ("title", 123),
     ("headcount", "two"),
     ("headcount", 0),
+    # An integer is a JSON integer: `true` is not 1, and "2" is text (found by the fuzzer).
+    ("headcount", True),
+    ("headcount", "2"),
+    ("checkin_cadence_days", [7, True]),
     ("target_start_date", "next week"),
     # Numbers are not dates (pydantic would read them as seconds since 1970).
     ("target_start_date", 0),
@@ -257,7 +261,12 @@ WRITES = [
         path="/v1/requisitions/{requisition_id}/options",
         valid=lambda w: {"candidate_id": w.spare_candidate_id},
         text_field="fit_summary",
-        bad_values=[("candidate_id", "not-a-uuid"), ("rank", "first"), ("fit_summary", 42)],
+        bad_values=[
+            ("candidate_id", "not-a-uuid"),
+            ("rank", "first"),
+            ("rank", True),
+            ("fit_summary", 42),
+        ],
         read_only={**CREATE_READ_ONLY, "status": "selected", "at_risk": True},
     ),
     Write(
@@ -266,7 +275,12 @@ WRITES = [
         path="/v1/options/{option_id}",
         valid=lambda w: {"rank": 1},
         text_field="fit_summary",
-        bad_values=[("rank", 0), ("fit_summary", ["good"]), ("external_refs", {"system": "lever"})],
+        bad_values=[
+            ("rank", 0),
+            ("rank", "2"),
+            ("fit_summary", ["good"]),
+            ("external_refs", {"system": "lever"}),
+        ],
         read_only={**PATCH_READ_ONLY, "status": "hired", "candidate_id": A_UUID},
         not_null=("external_refs",),
     ),

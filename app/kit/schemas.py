@@ -117,6 +117,8 @@ Instant = Annotated[
 ]
 # `true` or `false`; never `0`, `1` or `"yes"` (a consent must be given, not inferred).
 Boolean = Annotated[bool, Strict()]
+# A JSON integer; never `true` (which Python's int would take as 1) or `"3"`.
+Integer = Annotated[int, Strict()]
 
 
 class RequestBody(BaseModel):

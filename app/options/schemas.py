@@ -18,6 +18,7 @@ from app.kit.schemas import (
     Day,
     ExternalRef,
     ExternalRefs,
+    Integer,
     LongText,
     PatchBody,
     RequestBody,
@@ -27,7 +28,7 @@ from app.models.checkin import Verdict
 from app.notes.schemas import NoteBody
 from app.options.state_machine import Action, OptionStatus, allowed_actions
 
-Rank = Annotated[int, Field(ge=1, le=10_000, description="1 is the first choice.")]
+Rank = Annotated[Integer, Field(ge=1, le=10_000, description="1 is the first choice.")]
 
 
 class OptionCreate(RequestBody):

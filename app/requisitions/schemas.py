@@ -9,6 +9,7 @@ from app.kit.schemas import (
     Day,
     ExternalRef,
     ExternalRefs,
+    Integer,
     LongText,
     Name,
     PatchBody,
@@ -19,7 +20,7 @@ from app.models.requisition import DEFAULT_CHECKIN_CADENCE, RequisitionStatus
 
 # `filled` follows from hires (see the option actions); people set the others.
 SettableStatus = Literal["open", "on_hold", "closed"]
-Headcount = Annotated[int, Field(ge=1, le=10_000)]
+Headcount = Annotated[Integer, Field(ge=1, le=10_000)]
 
 
 def _ascending(days: list[int]) -> list[int]:
@@ -29,7 +30,7 @@ def _ascending(days: list[int]) -> list[int]:
 
 
 CheckinCadence = Annotated[
-    list[Annotated[int, Field(ge=1, le=365)]],
+    list[Annotated[Integer, Field(ge=1, le=365)]],
     Field(
         min_length=1,
         max_length=MAX_CHECKINS,

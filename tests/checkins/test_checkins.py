@@ -49,7 +49,7 @@ async def test_other_options_refuse_check_ins(client, status):
     assert await events_of(client, "checkin.recorded") == []
 
 
-@pytest.mark.parametrize("rating", [0, 6, -1, 3.5, "five"])
+@pytest.mark.parametrize("rating", [0, 6, -1, 3.5, "five", True, "4"])
 async def test_rating_outside_one_to_five_is_422(client, rating):
     opt = await selected_option(client)
     problem = await check_in(client, opt["id"], 422, rating=rating)
