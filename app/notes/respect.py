@@ -334,7 +334,7 @@ _TRAIT = _any(
     "stupid", "dumb", "idiotic", "moronic", "incompetent", "lazy", "useless", "clueless",
     "pathetic", "arrogant", "weird", "creepy", "hopeless", "worthless", "ignorant", "lame",
     "boring", "annoying", "obnoxious", "brainless", "inept", "unintelligent", "rude",
-    "condescending", "patronising", "patronizing", "entitled(?! to)", "dim", "dense", "thick",
+    "condescending", "patronising", "patronizing", "entitled(?! to)", "dim", "dense", "thick", "(?:too )?simple(?: minded)?",
     "slow witted", "dull", "desperate", "needy", "immature", "childish", "smug", "cocky",
     "abrasive", "toxic", "insufferable", "unbearable", "unlikeable", "unlikable", "unpleasant",
     "mediocre", "amateurish", "amateur", "clumsy", "lost", "exhausting", "draining",
@@ -641,6 +641,15 @@ _DISPARAGING: tuple[str, ...] = (
         r"|tattoos?|piercings?|beard|makeup|height|body(?! of work| copy| text))"
     ),
     _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
+    # (after dev_21) "the heavy make-up and the perfume were a lot", "not the image we're
+    # after", "the most irritating voice I've heard all year", "bit of a joke really".
+    _words(
+        r"(?:your|the|heavy|strong) (?:make ?up|perfume|cologne|aftershave)|not the (?:image|look)"
+        r" (?:we're|we are|we were) (?:after|going for|looking for)|(?<!our )bit of a joke",
+        r"(?:the )?most (?:irritating|annoying|grating|boring|tedious|arrogant|awkward|unpleasant"
+        r"|painful) (?:\w+ )?(?:i've|we've|i have|we have|anyone has) (?:ever )?(?:heard|seen|met"
+        r"|had|sat through)",
+    ),
     _words(
         r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable"
         r"|(?<!food )hygiene(?! (?:certificate|rating|standards|training|course|qualification))"
@@ -1201,6 +1210,35 @@ _DISPARAGING: tuple[str, ...] = (
         r"|out loud) (?:at|during|over)",
         r"no offen[cs]e\b(?! (?:intended|meant))",
         r"(?:different|another) (?:direction|way|route),? obviously",
+        # (after dev_20, one sentence buried in a kind note) "written by a bored teenager",
+        # "amazed your agency is still trading", "too pleased with himself", "wondered how you
+        # cleared your degree", "something a first-year student might knock up", "wouldn't
+        # last a week", "a sorry bunch", "rolled out of bed", "couldn't tell a business
+        # analyst from a barista", "learned to code last Tuesday", "laughing about it all
+        # week", "a total lightweight", "sending us whoever is idle".
+        r"(?:written|made|done|designed|drawn|produced|put together|coded|built) by (?:a|an|some)"
+        r" (?:bored |lazy |clueless |sulky )?(?:teenagers?|child|children|kids?|toddlers?|interns?"
+        r"|first years?|students?|amateurs?|monkeys?)\b",
+        r"(?:amazed|surprised|astonished|shocked) (?:that )?(?:your|you|the) (?:\w+ )?(?:is|are"
+        r"|were|was) still (?:trading|in business|employed|working|around|going)",
+        r"(?:too |so |rather |very |a bit )?pleased with (?:him|her|your|them)sel(?:f|ves)",
+        r"wondered (?:how|whether|if) (?:you|he|she|they)(?:'d| had| have)? (?:\w+ )?(?:cleared"
+        r"|passed|got|earned|faked|ever|actually|even|managed|landed)",
+        r"(?:something|work|designs?|code) (?:that )?(?:a|an|any) (?:first year |bored |junior )?"
+        r"(?:student|intern|child|kid|teenager|trainee)(?: \w+){0,2} (?:might|could|would)"
+        r" (?:knock|throw|put|make|do|write|draw)"
+        r"|surprised (?:anyone|anybody|someone)(?: [a-z']+){0,3} signed (?:it|them|this|that)"
+        r" off",
+        r"who (?:wouldn't|would not|won't|will not) (?:last|survive) (?:a|one|a single) (?:week"
+        r"|day|month|shift)",
+        r"(?:a )?sorry (?:bunch|lot|crew|excuse)|rolled out of bed|fell out of bed",
+        r"(?:couldn't|could not|can't|cannot|wouldn't) tell (?:a|an|the) [a-z ]{1,30} from"
+        r" (?:a|an|the)\b",
+        r"learn(?:ed|t) to (?:code|write|read|design|draw|drive|spell) (?:last|yesterday|this)",
+        r"laugh(?:ing|ed) (?:about|at|over) (?:it|them|this|that) (?:all|for) (?:the )?(?:week|day"
+        r"|morning|afternoon)",
+        r"(?:a )?(?:total|complete|real|bit of a|such a) lightweight",
+        r"(?:sending|send|sent) us (?:whoever|whomever|anyone|anybody) (?:is|was|you|who)\b",
     ),
 )
 
@@ -1248,6 +1286,7 @@ _BEFORE_A_NOUN = re.compile(
     r"|is|are|was|were|be|been|being|seem\w*|look\w*|felt|feel\w*|sound\w*|has|have|had"
     r"|would|will|could|should|might|may|can|did|do|does|not|never|very|really|quite|indeed"
     r"|i|i'\w+|we|we'\w+|you|you'\w+|they|they'\w+|he|she|it|it's|me|us|them|yourself"
+    r"|someone|somebody|anyone|anybody"
     rf"|{_WORK}|{_PERSON})\b)[a-z]"
 )
 _YOURS_BEFORE = re.compile(r"\byour (?:[a-z']+ )?$")
@@ -1394,7 +1433,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave pregnancy, children and family plans out; say what the role needs, for example "
         '"The role needs someone on site in Lyon four days a week."',
         _rule(
-            r"only to go on leave|pregnan(?:t|cy)|(?<!post on )(?<!ward on )(?<!shifts on )"
+            r"only to go on leave|pregnan(?:t|cy)(?! pause)|(?<!post on )(?<!ward on )(?<!shifts on )"
             r"(?<!job on )maternity(?! (?:cover|ward|unit|department|services?|team|triage"
             r"|locum|contract|post|role|position|vacancy))|paternity|parental leave|expecting (?:a |your )?(?:baby"
             r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
@@ -1405,9 +1444,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"family (?:plans?|ties|commitments|life|situation|responsibilities|obligations)",
             r"(?:start|starting|plan|planning|have|having|want|wanting|with|young|small|little"
             r"|your|no) (?:a |one |two |three |four |five |\d+ |small |young |little )?(?:family"
-            r"|kids|children|child|toddlers?)(?!'s|')|(?:the|their) (?:kids|children|little"
+            r"|kids|children|child|toddlers?)(?!'s|'| (?:business|firm|company|run|owned"
+            r"|restaurant|farm|shop|practice|bakery|hotel|pub|winery)\b)"
+            r"|(?:the|their) (?:kids|children|little"
             r" ones)(?!'s|')",
-            r"(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue|board))"
+            r"(?<!my )(?:single )?(?:mum|mom|mother|father|dad|parent)s?(?! (?:company|tongue"
+            r"|board))"
             r"|childcare|school runs?|dependa[nt]ts?|caring (?:duties|commitments)|twins"
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
@@ -1532,9 +1574,26 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" (?:here|locally|in (?:this|the) (?:country|area|region|town|city))"
             r"|home ?grown (?:applicants?|candidates?|staff|carers|workers|people)"
             r"|(?:who|that) share (?:their|our|the) (?:background|heritage)",
+            # (after dev_21) "candidates from a similar community background", "someone from a
+            # background similar to their own"; hair not "in keeping with our image".
+            r"(?:similar|same|shared) (?:community|cultural|ethnic|religious|caste) background"
+            r"|experiences? with (?:staff|people|workers|candidates|employees|hires|contractors)"
+            r" from\b"
+            # (after dev_20) "the same community as the promoters", "don't send anyone from
+            # India or Pakistan".
+            r"|(?:same|similar) community as\b",
+            r"(?:anyone|anybody|no one|nobody|candidates?|people|staff|workers|applicants|someone"
+            r"|those) from (?:india|pakistan|nigeria|china|poland|romania|bulgaria|africa|asia"
+            r"|the middle east|eastern europe|bangladesh|the philippines|mexico|ghana|kenya"
+            r"|somalia|afghanistan|iraq|iran|syria|turkey|vietnam|sri lanka|nepal|jamaica"
+            r"|the caribbean|latin america|south america|albania|ukraine|russia)\b"
+            r"|background (?:similar|closer) to (?:their|our|his|her) own",
+            r"(?:your|their|his|her) (?:natural )?(?:hair|hairstyle)(?: [a-z']+){0,5} (?:in keeping"
+            r"|fit|suit|match)\w* (?:with )?(?:our|the) (?:image|look|brand)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
             r"|guy|men|women|team|customers|clients)|(?:are|is|be|being|mostly|all) (?:white|black"
-            r"|brown)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
+            r"|brown)(?! (?:label|board|paper|list|box|collar|space|hat|water|goods|glove|belt"
+            r"|friday|market|tie|hole)s?\b)|look(?:s|ing)? like (?:our|the|their|your)(?: own)? (?:customers|clients|team"
             r"|users|people|staff|employees|workforce|community)"
             r"|looks? like (?:us|them)\b",
             # (after dev_15) "someone who sounds like them" (the guests, the customers); (after
@@ -1553,7 +1612,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|(?<!and a )pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
-            r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
+            r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban(?:ed)?|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
             r"christian (?:values|faith|beliefs|company|team|culture|ethos)|christians|being"
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
@@ -1585,7 +1644,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?! in the middle)",
             r"women|(?:the )?guys on|another guy|men on|(?:a )?man's|woman's|sex(?! work)",
             r"(?:all|only|mostly|entirely|with|to|other|more|fewer|prefer|by|of) (?:men|males"
-            r"|blokes|lads|chaps|fellas)|blokes|lads|fellas|(?:boys|girls)'? club",
+            r"|blokes|lads|chaps|fellas)|(?<!the )(?:blokes|fellas)|(?:boys|girls)'? club"
+            # ("the lads on the floor were impressed with you", "half the blokes" are the
+            # colleagues, after dev_21 and dev_20)
+            r"|(?:with|among|one of|join|joining|like) the (?:lads|blokes|boys|fellas)"
+            r"|(?<!the )lads(?! (?:on|in|at|from) the (?:floor|site|team|shop|yard|crew|workshop|line"
+            r"|desk|office)| (?:were|was|are|all) (?:impressed|keen|chuffed))",
             # Gender identity as the reason (after dev_10): "someone going through a transition",
             # "weren't sure whether to say he or she".
             r"(?:someone|somebody|anyone|a person|a candidate|you(?:'re| are)?|who(?:'s| is))"
@@ -1593,6 +1657,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" |their |her |his )?(?:gender )?transition\b(?! (?:to|into|from|period|plan))"
             r"|(?:say|use|call (?:you|them)|address (?:you|them) as|refer to (?:you|them) as)"
             r" (?:he|she|him|her) or (?:she|he|her|him|they|them)|(?:your|which|what) pronouns",
+            # (after dev_21) "which changing room you'd be using".
+            r"which (?:changing room|toilet|bathroom|restroom|locker room|loo)s? (?:you|they|he"
+            r"|she)",
         ),
     ),
     (
@@ -1633,7 +1700,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"health (?:issues?|problems?|conditions?|history)|your (?:health(?! (?:and|&) safety)|condition|stutter"
             r"|hearing|sight|eyesight|mobility)|stutter\w*|stammer\w*|cancer|chemo\w*|(?:medical"
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
-            r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|diagnosed"
+            r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|relapse"
+            r"|(?<!you )(?<!who )diagnosed(?! (?:the|a|an|it|this|that|our|their)\b)"
             r"|chronic (?:illness|condition|pain|fatigue)|surgery",
             r"(?:you(?:'re| are| were)|being|you being) (?:an? )?(?:disabled|deaf|blind|sick|ill"
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
@@ -1688,7 +1756,8 @@ _FACILITY_BEFORE = re.compile(
 )
 _THIRD_PARTY = re.compile(
     r"(?:\b(?:the|our|my) (?:[a-z']+ ){0,2}(?:manager|recruiter|director|founder|ceo|cto"
-    r"|colleague|interviewer|boss|chair) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
+    r"|colleague|interviewer|boss|chair|host|presenter|editor|producer|owner|lead|supervisor"
+    r"|head teacher|headteacher) (?:is|was|has been|will be|went|goes|'s) (?:on|off"
     r"|away|out|back from|recovering from)|\b(?:i'm|i am|i was|i'll be|i will be)"
     # What the organisation offers or is: "we offer full parental leave", "we're a small team
     # of mostly parents".
@@ -1774,7 +1843,11 @@ _KIND_MENTION = _rule(
     r"|(?<!\w)(?:can|will|would|could)(?!'t|not) (?:easily |happily |gladly |certainly"
     r" |absolutely |definitely )?accommodate|(?:move|moved|moving|reschedule|rescheduled|shift"
     r"|shifted)(?: [a-z0-9']+){1,5} so (?:that )?you can|genuine occupational requirement"
-    r"|(?:the|an|your) exemption (?:applies|covers)|(?:is|are) exempt\b",
+    r"|(?:the|an|your) exemption (?:applies|covers)|(?:is|are) exempt\b"
+    # (after dev_20) "about Shabbat so we could move your second interview", "I'm happy to
+    # confirm we have a multi-faith room".
+    r"|so (?:that )?we could (?:move|reschedule|arrange|adjust|plan|fit|accommodate)"
+    r"|(?:i'm|we're) (?:happy|glad|pleased) to (?:confirm|arrange|help|support)",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
@@ -1796,7 +1869,7 @@ _DISCLAIMED = _rule(
 )
 _THEIR_QUESTION = _rule(
     r"you (?:asked|wondered|wanted to know|raised|checked)(?: us| me| with us| with me)?"
-    r" (?:whether|if|about)"
+    r"(?: [a-z]+){0,3} (?:whether|if|about)"
 )
 _DENIED = re.compile(
     r"(?:(?:it|that|this|they)(?: (?:certainly|absolutely|definitely))? (?:didn't|did not"
@@ -1842,6 +1915,12 @@ _WEIGHED_NEXT = _rule(
     r"|without (?:any )?interruptions?|given the timing"
     # (after dev_19) "concerns about how it would affect your reliability".
     r"|(?:how|whether) (?:it|this|that|the condition) (?:would|might|could|will|may) affect"
+    # (after dev_21) "too much for someone in your situation", "too overwhelming for you".
+    # (after dev_20) "given that history, we're worried ... could cause a relapse".
+    r"|given (?:that|this|your) (?:history|background|condition|situation|diagnosis)"
+    r"|(?:cause|trigger|risk) (?:a )?relapse"
+    r"|too (?:much|overwhelming|stressful|demanding|hard|intense) for (?:you|someone in your"
+    r"|somebody in your|a person in your|someone with your|someone like you)"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -1983,6 +2062,16 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # (after dev_17) "finalists aren't eligible to reapply, ever", "any others from you".
         # (after dev_19) "requested you not be considered for any role", "excluded you from
         # all future recruitment campaigns", "marked as spam", "not be considered there either".
+        # (after dev_21) "asked our recruiters not to engage with you further", "will not be
+        # invited to any further recruitment", "a permanent block", "does not re-engage with
+        # candidates once declined".
+        r"(?:asked|instructed|told) (?:our|the|all) (?:\w+ )?(?:recruiters|staff|team|agencies"
+        r"|reception|managers) not to (?:engage|contact|deal|work|speak)|invited to (?:any )?"
+        r"(?:further|future) (?:recruitment|interviews?|roles?|campaigns?|exercises?)"
+        r"|permanent (?:block|ban|bar)|(?:does not|doesn't|do not|don't|never) re ?engage"
+        r" (?:with )?(?:candidates|applicants|people|anyone|you)",
+        r"(?:decided|chosen|opted) not to (?:consider|contact|engage)\w* (?:you|your \w+)"
+        r" (?:again|for (?:any|all) (?:future|further|other))",
         r"(?:requested|asked|instructed|decided|ruled)(?: that)? you (?:not|never) be"
         r" (?:considered|contacted|interviewed|hired|engaged)|exclud\w* (?:you )?from (?:all"
         r"|any) (?:future|further)|marked as (?:spam|junk)|not be considered (?:there|elsewhere"
@@ -2049,7 +2138,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         # (not "I've flagged your name to that team", after dev_16)
         r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot)| (?:name|details|cv|profile"
-        r"|application|interest) (?:to|with|for)\b)"
+        r"|application|interest) (?:to|with|for)\b| (?:to|with) (?:our|the|a|my|their|that"
+        r"|this)\b)"
         r"|(?:remove|take|delete|drop) (?:us|our (?:company|firm|details|name|address|team))"
         r" (?:off|from)|lose (?:our|my) (?:number|address|email|details)"
         r"|(?:rather|prefer)(?: not| to not| that you not)(?: \w+)? hear from you"
@@ -2592,7 +2682,17 @@ def _sentence_findings(
         if _KIND_MENTION.search(text, start, end):
             return True
         disclaimer = _DISCLAIMED.search(text, start, end)
-        if disclaimer is not None and not _WEIGHS.search(text, disclaimer.end(), end):
+        if disclaimer is not None:
+            # Weighed in the disclaimer's own clause, not in the next one after a semicolon:
+            # "nothing to do with where you're from; your WMS experience is what we'd want".
+            clause_end = text.find(";", disclaimer.end(), end)
+            if not _WEIGHS.search(text, disclaimer.end(), end if clause_end < 0 else clause_end):
+                return True
+        # Thanks for telling, and a disclaimer in one of the next two sentences: "thank you
+        # for the honesty about your burnout. ... this played no part in our decision."
+        if _COURTESY.search(text, start, end) and any(
+            _DISCLAIMED.search(text, *sentence) for sentence in sentences[index + 1 : index + 3]
+        ):
             return True
         if (
             _THEIR_QUESTION.search(text, start, end)

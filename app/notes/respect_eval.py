@@ -45,6 +45,8 @@ DEV_SETS = (
     "dev_17",
     "dev_18",
     "dev_19",
+    "dev_20",
+    "dev_21",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",

@@ -38,11 +38,15 @@ MODEL_FILE = Path(__file__).resolve().parent / "respect_model.json"
 # 61 and 2 of 1,155 (0.8: 33 and 3; 0.9: 25 and 1). Short notes are where it
 # errs: "Sorry if the interview felt like a waste of time for you." (12 words) scored 0.95.
 # A refusal with no phrase to point at is hard to act on, so it speaks only when confident.
-THRESHOLD = 0.85
+# After the dev_21 round (4,540 notes in 30 sets, each left out in turn, the rules' own
+# refusals counted): C 16 at 0.85 refused 2,291 of 2,336 disrespectful notes and passed 2,194
+# of 2,204 respectful ones; C 64 at 0.9, 2,296 and 2,193; at 0.85, 2,302 and 2,190; C 4 at
+# 0.85, 2,262 and 2,195. From 12 words or 20 instead of 16 moved a few notes either way.
+THRESHOLD = 0.9
 MIN_WORDS = 16
 # The regression's inverse L2 penalty (scikit-learn's C): 16 ranked the left-out sets best of
-# 1, 4 and 16.
-C = 16.0
+# 1, 4 and 16 up to the dev_12 round; 64 of 4, 16 and 64 after the dev_21 round (above).
+C = 64.0
 # A term must appear in this many training notes to be weighed at all (one note's quirk is
 # not a pattern).
 MIN_NOTES = 2
