@@ -305,7 +305,7 @@ def parser() -> argparse.ArgumentParser:
     eval_cmd.set_defaults(run=respect_eval)
     train_cmd = commands.add_parser(
         "respect-train",
-        help="retrain the respect check's tone model on the development sets (not held_out)",
+        help="retrain the respect check's tone model on the development sets (not the held-out sets)",
     )
     train_cmd.set_defaults(run=respect_train)
 

@@ -58,7 +58,11 @@ DEV_SETS = (
     "dev_probe_9",
 )
 HELD_OUT = "held_out"
-SETS = (*DEV_SETS, HELD_OUT)
+# A second set written apart (2026-12-01, after the dev_21 round), measured once, as it came:
+# an ordinary sample of notes rather than one written to find the rules' gaps.
+HELD_OUT_2 = "held_out_2"
+HELD_OUT_SETS = (HELD_OUT, HELD_OUT_2)
+SETS = (*DEV_SETS, *HELD_OUT_SETS)
 
 Expected = Literal["refused", "passed"]
 
@@ -125,8 +129,11 @@ class Score:
 
 
 def available_sets() -> tuple[str, ...]:
-    """The development sets, then the held-out set if it is there."""
-    return (*DEV_SETS, HELD_OUT) if (CORPUS_DIR / f"{HELD_OUT}.jsonl").exists() else DEV_SETS
+    """The development sets, then the held-out sets that are there."""
+    return (
+        *DEV_SETS,
+        *(name for name in HELD_OUT_SETS if (CORPUS_DIR / f"{name}.jsonl").exists()),
+    )
 
 
 def load(name: str) -> list[Example]:
@@ -140,7 +147,7 @@ def load(name: str) -> list[Example]:
 
 
 def train_model() -> respect_model.Model:
-    """The respect check's tone model, trained on the development sets (never `held_out`)."""
+    """The respect check's tone model, trained on the development sets (never a held-out set)."""
     examples = [example for name in DEV_SETS for example in load(name)]
     return respect_model.train(
         [e.message for e in examples], [e.expected == "refused" for e in examples], DEV_SETS
@@ -223,7 +230,7 @@ def report(name: str, *, show_failures: bool = False) -> list[str]:
         f"misjudged: {len(wrong)}; wrong code: {len(miscoded)}; cost per message (best of 7 "
         f"runs): mean {mean:.3f} ms, max {worst:.3f} ms; a 5,000-character note: {longest_note_ms(examples):.1f} ms"
     )
-    if name == HELD_OUT:
+    if name in HELD_OUT_SETS:
         seen = {e.message for dev in DEV_SETS for e in load(dev)}
         overlap = sum(e.message in seen for e in examples)
         lines.append(

@@ -7,8 +7,9 @@ built on. `held_out.jsonl`
 is the held-out set, written by someone who never saw the rules and never used to tune them.
 The goal there is that at least 97% of the disrespectful messages are refused and 97% of the
 respectful ones pass; it is not reached yet, and the floors (what was measured when the set
-arrived) keep the figures from slipping back. Without that file the held-out tests fail: a
-missing measure is not a passing one.
+arrived) keep the figures from slipping back. `held_out_2.jsonl`, a second set written apart
+(an ordinary sample rather than probes), is held to the goal itself. Without those files the
+held-out tests fail: a missing measure is not a passing one.
 """
 
 import builtins
@@ -18,7 +19,16 @@ import pytest
 
 from app import cli
 from app.notes.respect import ERROR_CODES, check_message
-from app.notes.respect_eval import CORPUS_DIR, DEV_SETS, HELD_OUT, Example, judge, load
+from app.notes.respect_eval import (
+    CORPUS_DIR,
+    DEV_SETS,
+    HELD_OUT,
+    HELD_OUT_2,
+    HELD_OUT_SETS,
+    Example,
+    judge,
+    load,
+)
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
@@ -34,12 +44,15 @@ DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # on both, is not reached.
 HELD_OUT_REFUSED_FLOOR = 123 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
+# The second held-out set (an ordinary sample, written apart after the dev_21 round and measured
+# once: 81 of 81 refused, 113 of 115 passed) is held to the issue's goal itself.
+GOAL = 0.97
 
 
-def held_out() -> list[Example]:
-    path = CORPUS_DIR / f"{HELD_OUT}.jsonl"
+def held_out(name: str = HELD_OUT) -> list[Example]:
+    path = CORPUS_DIR / f"{name}.jsonl"
     assert path.exists(), f"the held-out set {path} is missing: the goal cannot be measured"
-    return load(HELD_OUT)
+    return load(name)
 
 
 def well_labelled(examples: list[Example]) -> None:
@@ -60,10 +73,18 @@ def test_the_development_corpus_is_large_varied_and_well_labelled() -> None:
         assert sum(e.error == code for e in DEVELOPMENT) >= 10, code
 
 
-def test_the_held_out_set_is_well_labelled_and_has_both_classes() -> None:
-    examples = held_out()
+@pytest.mark.parametrize("name", HELD_OUT_SETS)
+def test_the_held_out_sets_are_well_labelled_and_have_both_classes(name: str) -> None:
+    examples = held_out(name)
     well_labelled(examples)
     assert {e.expected for e in examples} == {"refused", "passed"}
+
+
+def test_the_second_held_out_set_shares_no_note_with_the_others() -> None:
+    # (The first shares three one-line notes with the development sets, as `respect-eval`
+    # reports; the second was checked against every set when it arrived.)
+    elsewhere = {e.message for e in [*DEVELOPMENT, *held_out()]}
+    assert not [e.id for e in held_out(HELD_OUT_2) if e.message in elsewhere]
 
 
 # Development examples the rules still get wrong, and why. They are asserted to fail, so a fix
@@ -212,6 +233,11 @@ def test_held_out_respectful_messages_pass() -> None:
     assert share_as_expected(held_out(), "passed") >= HELD_OUT_PASSED_FLOOR
 
 
+@pytest.mark.parametrize("expected", ["refused", "passed"])
+def test_the_second_held_out_set_meets_the_goal(expected: str) -> None:
+    assert share_as_expected(held_out(HELD_OUT_2), expected) >= GOAL
+
+
 def test_the_check_is_pure_and_its_rules_are_compiled_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """What keeps it fast: no file, network or database access and no regex compiled per
     message (the cost per message is measured by `shortlist respect-eval`)."""
@@ -238,4 +264,4 @@ def test_respect_eval_reports_the_held_out_set_last(capsys: pytest.CaptureFixtur
     held_out()
     cli.main(["respect-eval"])
     headers = re.findall(r"^== (\w+):", capsys.readouterr().out, re.MULTILINE)
-    assert headers == [*DEV_SETS, HELD_OUT]
+    assert headers == [*DEV_SETS, *HELD_OUT_SETS]
