@@ -4,10 +4,10 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from app.kit.schemas import Day, Integer, LongText, Name, RequestBody, ResourceOut
+from app.kit.schemas import JSON_INTEGER, Day, LongText, Name, RequestBody, ResourceOut
 from app.models.checkin import Verdict
 
-Rating = Annotated[Integer, Field(ge=1, le=5, description="1 (poor) to 5 (excellent).")]
+Rating = Annotated[int, Field(ge=1, le=5, description="1 (poor) to 5 (excellent)."), JSON_INTEGER]
 
 
 class CheckInCreate(RequestBody):

@@ -19,7 +19,7 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, PydanticCustomError
 
 # PostgreSQL cannot store NUL in text, and no client means to send one.
 NO_NUL = r"^[^\x00]*$"
@@ -117,8 +117,20 @@ Instant = Annotated[
 ]
 # `true` or `false`; never `0`, `1` or `"yes"` (a consent must be given, not inferred).
 Boolean = Annotated[bool, Strict()]
-# A JSON integer; never `true` (which Python's int would take as 1) or `"3"`.
-Integer = Annotated[int, Strict()]
+
+
+def _a_number(value: object) -> object:
+    # JSON Schema's integer is a number with no fraction (`3` or `3.0`): pydantic's int takes
+    # those, and refuses `3.5`, but would also take `true` as 1 and `"3"` as 3.
+    if isinstance(value, bool | str):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+# An int field's last metadata (`Annotated[int, Field(ge=1), JSON_INTEGER]`): a JSON integer,
+# never `true` or `"3"`. (Placed before the field's constraints, it hides them from the
+# schema.)
+JSON_INTEGER = BeforeValidator(_a_number)
 
 
 class RequestBody(BaseModel):

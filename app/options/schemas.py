@@ -14,11 +14,11 @@ from pydantic import (
 
 from app.candidates.schemas import CandidateSummary
 from app.kit.schemas import (
+    JSON_INTEGER,
     NO_NUL,
     Day,
     ExternalRef,
     ExternalRefs,
-    Integer,
     LongText,
     PatchBody,
     RequestBody,
@@ -28,7 +28,7 @@ from app.models.checkin import Verdict
 from app.notes.schemas import NoteBody
 from app.options.state_machine import Action, OptionStatus, allowed_actions
 
-Rank = Annotated[Integer, Field(ge=1, le=10_000, description="1 is the first choice.")]
+Rank = Annotated[int, Field(ge=1, le=10_000, description="1 is the first choice."), JSON_INTEGER]
 
 
 class OptionCreate(RequestBody):

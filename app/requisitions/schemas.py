@@ -6,10 +6,10 @@ from pydantic import AfterValidator, ConfigDict, Field, JsonValue
 
 from app.checkins.cadence import MAX_CHECKINS
 from app.kit.schemas import (
+    JSON_INTEGER,
     Day,
     ExternalRef,
     ExternalRefs,
-    Integer,
     LongText,
     Name,
     PatchBody,
@@ -20,7 +20,7 @@ from app.models.requisition import DEFAULT_CHECKIN_CADENCE, RequisitionStatus
 
 # `filled` follows from hires (see the option actions); people set the others.
 SettableStatus = Literal["open", "on_hold", "closed"]
-Headcount = Annotated[Integer, Field(ge=1, le=10_000)]
+Headcount = Annotated[int, Field(ge=1, le=10_000), JSON_INTEGER]
 
 
 def _ascending(days: list[int]) -> list[int]:
@@ -30,7 +30,7 @@ def _ascending(days: list[int]) -> list[int]:
 
 
 CheckinCadence = Annotated[
-    list[Annotated[Integer, Field(ge=1, le=365)]],
+    list[Annotated[int, Field(ge=1, le=365), JSON_INTEGER]],
     Field(
         min_length=1,
         max_length=MAX_CHECKINS,
