@@ -642,10 +642,12 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
     # (after dev_21) "the heavy make-up and the perfume were a lot", "not the image we're
-    # after", "the most irritating voice I've heard all year", "bit of a joke really".
+    # after" (the make-up said), "the most irritating voice I've heard all year", "Bit of a joke
+    # really."
     _words(
-        r"(?:your|the|heavy|strong) (?:make ?up|perfume|cologne|aftershave)|not the (?:image|look)"
-        r" (?:we're|we are|we were) (?:after|going for|looking for)|(?<!our )bit of a joke",
+        r"(?:your|heavy|strong|the) (?:make ?up|perfume|cologne|aftershave)(?! (?:artist|brand"
+        r"|counter|line|range|department|team|portfolio|work|looks|company))"
+        r"|(?<![a-z] )bit of a joke",
         r"(?:the )?most (?:irritating|annoying|grating|boring|tedious|arrogant|awkward|unpleasant"
         r"|painful) (?:\w+ )?(?:i've|we've|i have|we have|anyone has) (?:ever )?(?:heard|seen|met"
         r"|had|sat through)",
@@ -1162,25 +1164,29 @@ _DISPARAGING: tuple[str, ...] = (
         # do, "how seriously you take this", "unburdened by best practice", effort "all there
         # was to appreciate".
         r"(?:surprised|amused|puzzled|baffled|bemused) (?:that )?you (?:thought|think|felt"
-        r"|believed|considered|applied|would apply)",
+        r"|believed|considered)",
         r"(?:concerns?|doubts?|worries|suspicions?|questions?) about your (?:intelligence"
-        r"|competence|common sense|basic)",
-        r"basics (?:that )?(?:most|even|any|all|every)\b|brush(?:ing)? up on (?:your )?basic",
+        r"|competence|common sense)",
+        r"basics (?:that )?(?:most|even|any|all|every)(?: of)?(?: our| the| an?)? (?:interns?"
+        r"|juniors?|graduates?|students?|beginners?|first years?|trainees?|school ?leavers?"
+        r"|children|kids)|brush(?:ing)? up on (?:your )?basic",
         r"string (?:a|two) (?:\w+ )?(?:sentences?|words) together",
         r"(?:difficult|hard|struggl\w+|a struggle|trying|fight\w*) to (?:stay|keep) awake",
-        r"we (?:only )?hire (?:professionals|adults|grown ?ups|experts)\b",
+        r"we (?:only )?hire (?:professionals|adults|grown ?ups)\b",
         r"all hat and no cattle|talk(?:ed|s)? a (?:big|good) game|all talk|all mouth",
         r"(?:isn't|is not|wasn't|was not|not|never) (?:\w+ )?matched by (?:any )?(?:ability"
         r"|talent|skill|competence)",
         r"for (?:someone|somebody|a person|a candidate|an applicant) with (?:such|so little"
         r"|so few|no real)\b",
-        r"(?:can|could|will) actually (?:understand|follow|read|speak|write|code|think"
-        r"|communicate|do the job)",
+        r"(?:people|clients|customers|anyone|everyone|we) (?:can|could|will) actually"
+        r" (?:understand|follow|hear)\b",
         r"(?:below|worse than|short of|under) what (?:we(?:'d| would)? )?(?:expect|see) (?:from"
         r"|of) (?:a|an) (?:school ?leaver|first year|intern|student|child|teenager|beginner"
         r"|trainee)",
-        r"how (?:seriously|little) you (?:take|took|cared|care)\b",
-        r"unburdened by|untroubled by (?:\w+ )?(?:experience|knowledge|best practice|expertise"
+        r"(?:everything|all) we needed to know about how (?:seriously|little) you|how little you"
+        r" (?:care|cared|prepared)\b",
+        r"(?:unburdened|untroubled) by (?:\w+ )?(?:experience|knowledge|best practice|expertise"
+        r"|competence|skill"
         r"|talent)",
         r"all (?:there was|we could find|we found) to (?:appreciate|like|praise|admire|say)",
         # (after dev_19) thanks for showing "what not to do", for "reminding us why we require a
@@ -1190,24 +1196,26 @@ _DISPARAGING: tuple[str, ...] = (
         # entertainment"; confusing two things "with such conviction"; a note "read aloud at
         # Friday drinks"; "no offence"; "a different direction, obviously".
         r"(?:show|showing|showed|teach|teaching|taught|remind\w*) (?:us|the panel|the team"
-        r"|everyone) (?:exactly |precisely )?(?:what not to|how not to|why we (?:require|need"
-        r"|ask for|insist))",
-        r"(?:clarify|clarified|clarifying|understand|see|realise|realize) (?:exactly |precisely )?"
+        r"|everyone) (?:exactly |precisely )?(?:what not to|how not to|why we (?:require|insist"
+        r" on|ask for) (?:a |an )?(?:degree|qualification|certificat\w+|licen[cs]e|minimum"
+        r"|experience))",
+        r"help(?:ed|ing)? us (?:clarify|understand|see|realise|realize) (?:exactly |precisely )?"
         r"what we (?:don't|do not) want",
         r"(?:reminder|reminded us|reminding us) of how far (?:our|we)",
-        r"(?:learned|learnt) a lot about what (?:can|could|not to)",
-        r"(?:through|against|with) (?:chatgpt|an ai|ai|a chatbot|an llm)\b[^.!?]{0,80}\bbetter"
+        r"(?:learned|learnt) a lot about (?:what (?:can|could) go wrong|what not to do)",
+        r"(?:ran|put|tested|compared)(?: [a-z']+){0,4} (?:through|against|with) (?:chatgpt|an ai"
+        r"|ai|a chatbot|an llm)\b[^.!?]{0,80}\bbetter"
         r"|(?:ai tool|chatgpt|chatbot|an ai|a bot|a script|an algorithm|a macro) (?:that )?(?:does"
         r"|did|can do|could do) what you do",
         r"(?:kudos|credit|points|well done|congratulations|full marks) (?:to you )?for (?:showing"
         r"|turning) up",
         r"(?:confident|sure|certain) (?:about|of|in) (?:skills|abilities|knowledge|experience)"
         r" (?:he|she|you|they) (?:don't|doesn't|didn't|do not|does not) (?:have|possess)",
-        r"(?:appreciated|enjoyed|thanks for|thank you for) the (?:entertainment|comedy|show)\b",
+        r"(?:appreciated|enjoyed|thanks for|thank you for) the (?:entertainment|comedy)\b",
         r"(?:confus|mix|muddl|mistak)\w*(?: [a-z']+){1,4} with such (?:conviction|confidence"
         r"|certainty|gusto|enthusiasm)",
-        r"(?:enjoyed|loved) reading (?:it )?(?:aloud|out loud)|read (?:it |your \w+ )?(?:aloud"
-        r"|out loud) (?:at|during|over)",
+        r"read(?:ing)? (?:it |your \w+ )?(?:aloud|out loud) (?:at|during|over) (?:friday |the"
+        r" |our )?(?:drinks|pub|party|lunch|happy hour|team social)",
         r"no offen[cs]e\b(?! (?:intended|meant))",
         r"(?:different|another) (?:direction|way|route),? obviously",
         # (after dev_20, one sentence buried in a kind note) "written by a bored teenager",
@@ -1216,17 +1224,20 @@ _DISPARAGING: tuple[str, ...] = (
         # last a week", "a sorry bunch", "rolled out of bed", "couldn't tell a business
         # analyst from a barista", "learned to code last Tuesday", "laughing about it all
         # week", "a total lightweight", "sending us whoever is idle".
-        r"(?:written|made|done|designed|drawn|produced|put together|coded|built) by (?:a|an|some)"
+        r"(?:as though|as if|like)(?: [a-z']+){0,4} (?:written|made|done|designed|drawn|produced"
+        r"|put together|coded|built) by (?:a|an|some)"
         r" (?:bored |lazy |clueless |sulky )?(?:teenagers?|child|children|kids?|toddlers?|interns?"
         r"|first years?|students?|amateurs?|monkeys?)\b",
         r"(?:amazed|surprised|astonished|shocked) (?:that )?(?:your|you|the) (?:\w+ )?(?:is|are"
         r"|were|was) still (?:trading|in business|employed|working|around|going)",
-        r"(?:too |so |rather |very |a bit )?pleased with (?:him|her|your|them)sel(?:f|ves)",
+        r"(?:too|so|rather|very|a bit|awfully|terribly) pleased with (?:him|her|them)sel(?:f|ves)"
+        r"|too pleased with yoursel(?:f|ves)",
         r"wondered (?:how|whether|if) (?:you|he|she|they)(?:'d| had| have)? (?:\w+ )?(?:cleared"
-        r"|passed|got|earned|faked|ever|actually|even|managed|landed)",
+        r"|passed|earned|faked|bluffed|lied|landed)|(?:ever|actually) (?:seen|used|held|done"
+        r"|written|worked on) (?:a|an) real\b",
         r"(?:something|work|designs?|code) (?:that )?(?:a|an|any) (?:first year |bored |junior )?"
         r"(?:student|intern|child|kid|teenager|trainee)(?: \w+){0,2} (?:might|could|would)"
-        r" (?:knock|throw|put|make|do|write|draw)"
+        r" (?:knock|throw)"
         r"|surprised (?:anyone|anybody|someone)(?: [a-z']+){0,3} signed (?:it|them|this|that)"
         r" off",
         r"who (?:wouldn't|would not|won't|will not) (?:last|survive) (?:a|one|a single) (?:week"
@@ -1234,11 +1245,12 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:a )?sorry (?:bunch|lot|crew|excuse)|rolled out of bed|fell out of bed",
         r"(?:couldn't|could not|can't|cannot|wouldn't) tell (?:a|an|the) [a-z ]{1,30} from"
         r" (?:a|an|the)\b",
-        r"learn(?:ed|t) to (?:code|write|read|design|draw|drive|spell) (?:last|yesterday|this)",
+        r"learn(?:ed|t) to (?:code|write|read|design|draw|drive|spell) (?:yesterday|last (?:monday"
+        r"|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend))",
         r"laugh(?:ing|ed) (?:about|at|over) (?:it|them|this|that) (?:all|for) (?:the )?(?:week|day"
         r"|morning|afternoon)",
         r"(?:a )?(?:total|complete|real|bit of a|such a) lightweight",
-        r"(?:sending|send|sent) us (?:whoever|whomever|anyone|anybody) (?:is|was|you|who)\b",
+        r"(?:sending|send|sent) us (?:whoever|whomever) (?:is|was|happens|you)\b",
     ),
 )
 
@@ -1257,7 +1269,8 @@ _CONTEMPT_WORD = _rule(
     r"|hopeless(?:ly)?|worthless|slopp(?:y|ier|iest|iness|ily)|careless(?:ness|ly)?"
     r"|mediocr(?:e|ity)|half baked|laughabl[ey]|ridiculous(?:ly)?|embarrass(?:ing|ingly|ment)"
     r"|shameful|disgrace(?:ful)?|a (?:\w+ )?joke|(?:a|an) (?:\w+ )?(?:mess|shambles)"
-    r"|garbage|rubbish|trash|junk|crap(?:py)?|shoddy|lousy|atrocious|abysmal|pitiful"
+    r"|garbage|rubbish|trash|junk(?! (?:folder|mail|box|filter))|crap(?:py)?|shoddy|lousy"
+    r"|atrocious|abysmal|pitiful"
     r"|amateurish|know it all|underwhelm(?:ed|ing)|rude(?:ness)?|condescending|smug"
     r"|obnoxious|insufferable|unbearable|childish|immature|delu(?:sional|ded)|unprofessional"
     r"|clowns?|a bore|inept(?:itude)?|unmotivated|a nightmare|a waste of|woeful(?:ly)?"
@@ -1496,7 +1509,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?<!see )your passport",
             # (after dev_17 and dev_18) "planning to stay in the country", "as a refugee you may
             # not stay".
-            r"stay in (?:the|this) country|(?:put|putting|puts) down (?:\w+ )?roots"
+            r"(?<!right to )(?<!permission to )(?<!leave to )stay in (?:the|this) country"
+            r"|(?:put|putting|puts) down (?:\w+ )?roots"
             r"|refugees?(?! (?:resettlement|support|services|council|charity|programme|program"
             r"|centre|center|camp|week|sector|caseworkers?|caseload))|asylum seekers?",
             r"nationality|ethnic\w*|racial|race(?! (?:condition|conditions|car|track|day))|skin"
@@ -1577,12 +1591,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_21) "candidates from a similar community background", "someone from a
             # background similar to their own"; hair not "in keeping with our image".
             r"(?:similar|same|shared) (?:community|cultural|ethnic|religious|caste) background"
-            r"|experiences? with (?:staff|people|workers|candidates|employees|hires|contractors)"
+            r"|(?:past|bad|previous|negative|poor) experiences? with (?:staff|people|workers"
+            r"|candidates|employees|hires|contractors)"
             r" from\b"
             # (after dev_20) "the same community as the promoters", "don't send anyone from
             # India or Pakistan".
             r"|(?:same|similar) community as\b",
-            r"(?:anyone|anybody|no one|nobody|candidates?|people|staff|workers|applicants|someone"
+            r"(?:anyone|anybody|no one|nobody|candidates?|people|staff|workers|applicants"
             r"|those) from (?:india|pakistan|nigeria|china|poland|romania|bulgaria|africa|asia"
             r"|the middle east|eastern europe|bangladesh|the philippines|mexico|ghana|kenya"
             r"|somalia|afghanistan|iraq|iran|syria|turkey|vietnam|sri lanka|nepal|jamaica"
@@ -1839,6 +1854,7 @@ _KIND_MENTION = _rule(
     # (after dev_17 and dev_18) "we'll plan your start date around your maternity leave", "our
     # rota can easily accommodate that", "we'll move your assessment day so you can make your
     # hospital appointment", the lawful exception cited ("a genuine occupational requirement").
+    r"(?<!can't )(?<!cannot )(?<!couldn't )(?<!won't )(?<!not )(?<!unable to )"
     r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:your|it|that|this|them)\b"
     r"|(?<!\w)(?:can|will|would|could)(?!'t|not) (?:easily |happily |gladly |certainly"
     r" |absolutely |definitely )?accommodate|(?:move|moved|moving|reschedule|rescheduled|shift"
@@ -1914,7 +1930,8 @@ _WEIGHED_NEXT = _rule(
     r"|(?:someone|somebody|a candidate|a person) who (?:can|could|will|would) commit"
     r"|without (?:any )?interruptions?|given the timing"
     # (after dev_19) "concerns about how it would affect your reliability".
-    r"|(?:how|whether) (?:it|this|that|the condition) (?:would|might|could|will|may) affect"
+    r"|(?:concerns?|worried|worries|unsure|doubts?) (?:about )?(?:how|whether) (?:it|this|that"
+    r"|the condition) (?:would|might|could|will|may) affect"
     # (after dev_21) "too much for someone in your situation", "too overwhelming for you".
     # (after dev_20) "given that history, we're worried ... could cause a relapse".
     r"|given (?:that|this|your) (?:history|background|condition|situation|diagnosis)"
@@ -2066,7 +2083,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # invited to any further recruitment", "a permanent block", "does not re-engage with
         # candidates once declined".
         r"(?:asked|instructed|told) (?:our|the|all) (?:\w+ )?(?:recruiters|staff|team|agencies"
-        r"|reception|managers) not to (?:engage|contact|deal|work|speak)|invited to (?:any )?"
+        r"|reception|managers) not to (?:engage|contact|deal|work|speak)|(?:not|never|no longer) be invited to (?:any )?"
         r"(?:further|future) (?:recruitment|interviews?|roles?|campaigns?|exercises?)"
         r"|permanent (?:block|ban|bar)|(?:does not|doesn't|do not|don't|never) re ?engage"
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
@@ -2074,10 +2091,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:again|for (?:any|all) (?:future|further|other))",
         r"(?:requested|asked|instructed|decided|ruled)(?: that)? you (?:not|never) be"
         r" (?:considered|contacted|interviewed|hired|engaged)|exclud\w* (?:you )?from (?:all"
-        r"|any) (?:future|further)|marked as (?:spam|junk)|not be considered (?:there|elsewhere"
+        r"|any) (?:future|further)|(?:messages|emails|calls|applications) from you (?:will|shall) be (?:marked|treated"
+        r"|filed) as (?:spam|junk)|not be considered (?:there|elsewhere"
         r"|anywhere)",
         r"(?:aren't|are not|isn't|is not|won't be|will not be|no longer|never be) eligible to"
-        r" (?:re ?apply|apply|be considered)|any (?:others|other applications|further"
+        r" (?:re ?apply|apply|be considered)|(?:or|nor) any (?:others|other applications|further"
         r" applications|future applications|more applications) from you",
     ),
     _words(

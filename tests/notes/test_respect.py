@@ -1047,6 +1047,39 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
 @pytest.mark.parametrize(
     "message",
     [
+        # Words the dev_17 … dev_21 rounds read as contempt, coded reasons or closed doors,
+        # in the kind sentences a manager also writes.
+        "Hi Ana, we know how seriously you take patient safety, and it showed. We chose a nurse "
+        "with more ICU experience this time, and I'd be glad to stay in touch.",
+        "Hi Tom, you only learned to code this year, which makes your progress impressive. We "
+        "chose someone with more production experience for this role; please keep in touch.",
+        "Hi Priya, thanks for the three profiles. Feel free to send us anyone who fits the "
+        "brief; this time we chose a candidate with more SAP experience.",
+        "Hi Leo, we chose a candidate with more B2B experience. Our replies are sometimes "
+        "marked as spam by some providers, so do check your junk folder if you write back; I'd "
+        "be glad to hear from you.",
+        "Hi Sam, thank you for the interview. We chose a candidate with more SQL experience "
+        "this time, and you will be invited to future recruitment events for the data team.",
+        "Hi Mia, we wondered if you'd ever considered contract work with us. For this permanent "
+        "role we chose a candidate with more Kubernetes experience, but I'd love to talk about "
+        "contracts.",
+        "Hi Jonas, thank you for the pitch. Your logo concepts were not the look we were going "
+        "for on this brief, so we chose a studio with more packaging work; we'd welcome a pitch "
+        "next year.",
+        "Hi Ana, thank you for applying. This contract requires the right to stay in the "
+        "country for its full two years, which your current visa does not cover; we'd be glad "
+        "to hear from you if that changes.",
+        "Hi Noor, your portfolio includes strong work for the make-up brand campaign. We chose "
+        "an artist with more editorial experience this time; please stay in touch.",
+    ],
+)
+def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:
+    assert [f.code for f in check_message(message, door_open=True) if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         pytest.param("It would be best for both of us if you didn't apply here again.", id="best"),
         pytest.param("Respectfully, this door is closed for good.", id="for-good"),
         pytest.param(
