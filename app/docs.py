@@ -224,7 +224,9 @@ IDEMPOTENCY_KEY = {
         "Makes a retry safe: a repeat with the same key and body replays the first response "
         "(marked `Idempotent-Replayed: true`); a different body is 422 "
         "`idempotency_key_reused`; a repeat while the first is still running is 409 "
-        "`idempotency_in_flight`. 1–255 printable characters; kept at least 24 hours."
+        "`idempotency_in_flight`; a repeat after the response named a candidate who has since "
+        "been erased is 410 `response_erased` (the request is not run again). 1–255 printable "
+        "characters; kept at least 24 hours."
     ),
     # Printable characters (as Python's `str.isprintable` on the Latin-1 a header carries),
     # with no space at either end, which HTTP would strip.
@@ -297,6 +299,8 @@ SHARED_PROBLEMS = (
     SharedProblem(
         412, ("precondition_failed",), lambda op: ("header", "If-Match") in op.parameters
     ),
+    # A replay whose stored response named a candidate erased since (found by the fuzzer).
+    SharedProblem(410, ("response_erased",), lambda op: op.method == "post"),
     SharedProblem(413, ("payload_too_large",), lambda op: op.api),
     SharedProblem(415, ("unsupported_media_type",), lambda op: op.has_body),
     SharedProblem(422, ("validation_failed",), lambda op: op.has_input),

@@ -225,6 +225,10 @@ def test_every_operation_lists_the_statuses_it_can_answer(
     names = {p["name"] for p in operation.get("parameters", [])}
     if "If-Match" in names:
         expected |= {"412"}
+    if "Idempotency-Key" in names:
+        # A replay of a response that named a candidate erased since (the fuzzer found it
+        # undocumented).
+        expected |= {"410"}
     if re.search(r"{\w+}", path) and "by-external-ref" not in path:
         expected |= {"404"}
     assert expected <= declared, f"{where} lacks {sorted(expected - declared)}"

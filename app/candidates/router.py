@@ -146,7 +146,8 @@ async def upsert_candidate(
     body: CandidateCreate,
 ) -> Response:
     """For ATS sync: 201 when the ref was new, 200 when the candidate it names was replaced
-    with this body."""
+    with this body. The ref in the path counts among the body's `external_refs`: 20 in all,
+    at most."""
     candidate, was_created = await service.upsert_candidate(
         session, actor, system, external_id, body
     )

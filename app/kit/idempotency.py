@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy import ColumnElement, Text, and_, cast, delete, func, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -31,12 +32,27 @@ from app.config import Settings
 from app.db import Database
 from app.kit.auth import Actor, authenticate
 from app.kit.errors import PROBLEM_JSON, problem_response
+from app.kit.schemas import HeaderName
 from app.models import IdempotencyRecord
 from app.models.base import utcnow
 
 HEADER = "Idempotency-Key"
 # Headers worth replaying; the rest (date, server, …) belong to the replay itself.
 _STORED_HEADERS = {"content-type", "location", "etag", "link"}
+
+
+_HEADER_NAME: TypeAdapter[str] = TypeAdapter(HeaderName)
+
+
+def _valid_on_behalf_of(value: str | None) -> bool:
+    """Whether the route would take this `On-Behalf-Of` (absent, or a valid name)."""
+    if value is None:
+        return True
+    try:
+        _HEADER_NAME.validate_python(value)
+    except ValidationError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -76,7 +92,8 @@ class Idempotency:
         self, key: str, headers: Headers, method: str, path: str, query: str, body: bytes
     ) -> Claim | Response | None:
         """Claim `key`; or the response to send instead (a replay, 409 or 422); or None when
-        the request is not authenticated (the route itself then answers 401)."""
+        the request is not authenticated or its `On-Behalf-Of` is malformed (the route itself
+        then answers 401 or 422)."""
         if not 1 <= len(key) <= 255 or not key.isprintable():
             return problem_response(
                 422, "invalid_idempotency_key", f"{HEADER} must be 1–255 printable characters."
@@ -84,6 +101,8 @@ class Idempotency:
         scheme, _, secret = headers.get("authorization", "").partition(" ")
         if scheme.lower() != "bearer" or not secret:
             return None
+        if not _valid_on_behalf_of(headers.get("on-behalf-of")):
+            return None  # the route refuses it (422), replay or not: nothing is claimed
         async with self.db.writer() as session:
             actor = await authenticate(session, secret.strip(), self.settings)
             if actor is None:
@@ -149,6 +168,8 @@ class Idempotency:
             )
         if record.status_code is None:
             return in_flight()
+        if record.status_code == _ERASED.status_code and record.response_body == _ERASED.body:
+            return _erased({"Idempotent-Replayed": "true"})
         headers = dict(record.response_headers or {})
         headers["Idempotent-Replayed"] = "true"
         return Response(record.response_body, status_code=record.status_code, headers=headers)
@@ -191,13 +212,20 @@ def in_flight() -> Response:
     )
 
 
-# What a replay answers once the response it stored was erased with a person's data.
-_ERASED = problem_response(
-    410,
-    "response_erased",
-    "The response to this request held personal data of a candidate who has since been "
-    "erased, so it was erased too. The request was carried out once; it is not run again.",
-)
+def _erased(headers: dict[str, str] | None = None) -> Response:
+    """What a replay answers once the response it stored was erased with a person's data."""
+    return problem_response(
+        410,
+        "response_erased",
+        "The response to this request held personal data of a candidate who has since been "
+        "erased, so it was erased too. The request was carried out once; it is not run again.",
+        headers=headers,
+    )
+
+
+# What erasure stores in place of a response: built outside any request, so it names none; a
+# replay answers `_erased()` with its own request id.
+_ERASED = _erased()
 
 
 async def erase_responses(

@@ -123,7 +123,8 @@ async def upsert_requisition(
     body: RequisitionCreate,
 ) -> Response:
     """For ATS sync: 201 when the ref was new, 200 when the requisition it names was replaced
-    with this body. A `headcount` below the seats taken is 409 `headcount_below_seats`."""
+    with this body. A `headcount` below the seats taken is 409 `headcount_below_seats`. The
+    ref in the path counts among the body's `external_refs`: 20 in all, at most."""
     requisition, was_created = await service.upsert_requisition(
         session, actor, system, external_id, body
     )

@@ -21,6 +21,9 @@ RIGHTLY_REFUSED = {
     # The same Idempotency-Key with another body is refused by design (contract §6); the fuzzer
     # sends the few keys it generates with many bodies.
     (422, "idempotency_key_reused", ""): "a key reused with another body",
+    # ... and a key whose stored response named a candidate erased since replays as 410
+    # (contract §6): the fuzzer erases candidates and reuses its keys.
+    (410, "response_erased", ""): "a replay of a response erased with a candidate",
     # A random message rarely passes the respect check (contract §4), which is the point of it.
     (422, "note_not_respectful", ""): "a disrespectful random note",
     # A random `If-Match` is stale: 412 is the promised answer (contract §6).
@@ -40,6 +43,8 @@ RIGHTLY_REFUSED = {
     "send time for a note that is not emailed",
     (422, "validation_failed", "Value error, not a URL"): "a webhook URL that does not parse",
     (422, "validation_failed", '"*" already means every type'): '"*" with other event types',
+    (422, "validation_failed", "with the ref in the path"): "an upsert whose path ref makes 21 "
+    "external refs",
     (422, "validation_failed", "the days must be strictly ascending"): "a check-in cadence "
     "out of order",
     # `deliver: true` needs the candidate's email address (stated on `deliver`); the fuzzer's

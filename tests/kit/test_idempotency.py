@@ -62,6 +62,37 @@ async def test_retry_replays_the_first_response(client):
     assert [e["subject"]["id"] for e in events] == [first.json()["id"]]
 
 
+async def test_a_replay_of_a_response_naming_an_erased_candidate_is_410_and_runs_nothing(client):
+    body = {"name": "Juan Pérez", "email": "juan@example.com"}
+    first = await post(client, "/v1/candidates", body, "create-juan")
+    assert first.status_code == 201, first.text
+    erased = await client.delete(f"/v1/candidates/{first.json()['id']}")
+    assert erased.status_code == 200, erased.text
+
+    replay = await post(client, "/v1/candidates", body, "create-juan")
+    problem = assert_problem(replay, 410, "response_erased")
+    # A problem like any other: it names this request (the fuzzer found it naming none).
+    assert problem["request_id"] == replay.headers["x-request-id"]
+    assert "Juan" not in replay.text and "juan@example.com" not in replay.text
+    # Not run again: the one candidate is the erased one.
+    assert [c["id"] for c in await list_of(client, "/v1/candidates")] == [first.json()["id"]]
+
+
+async def test_a_retry_with_a_malformed_on_behalf_of_is_refused_not_replayed(client):
+    body = {"title": "Platform engineer"}
+    first = await post(client, "/v1/requisitions", body, "create-req-obo")
+    assert first.status_code == 201, first.text
+    # The route refuses a name over 200 characters, and a replay does not skip that check.
+    retry = await post(
+        client, "/v1/requisitions", body, "create-req-obo", **{"On-Behalf-Of": "x" * 201}
+    )
+    problem = assert_problem(retry, 422, "validation_failed")
+    assert [e["loc"] for e in problem["errors"]] == [["header", "On-Behalf-Of"]]
+    assert "idempotent-replayed" not in retry.headers
+    again = await post(client, "/v1/requisitions", body, "create-req-obo")
+    assert again.headers["idempotent-replayed"] == "true" and again.content == first.content
+
+
 async def test_replay_is_the_response_as_first_sent_not_the_current_state(client):
     body = {"title": "Data engineer"}
     first = await post(client, "/v1/requisitions", body, "k-snapshot")
