@@ -22,7 +22,7 @@ from app.checkins.cadence import option_check_ins
 from app.db import built_once, dialect_of, read_rows
 from app.models import CheckIn, Note, Option, Requisition, Touchpoint
 from app.models.base import utcnow
-from app.options.schemas import Evidence
+from app.options.schemas import Evidence, average_rating
 from app.options.state_machine import CLOSED, SEATED
 from app.options.views import interim_checkins, options_in_statuses, row_document
 
@@ -148,7 +148,7 @@ def _facts(row: Any, now: datetime) -> RunnerUpFacts:
         door_open=row.door_open is not False,
         evidence=Evidence(
             checkins=checkins,
-            average_rating=round(total / checkins, 2) if checkins else None,
+            average_rating=average_rating(total, checkins),
             latest_verdict=row.latest_verdict_overall,
         ),
     )

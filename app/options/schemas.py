@@ -62,6 +62,11 @@ class OptionUpdate(PatchBody):
     external_refs: ExternalRefs | None = None
 
 
+def average_rating(rating_total: int | None, checkins: int) -> float | None:
+    """The average of `checkins` ratings summing to `rating_total`, as evidence shows it."""
+    return round((rating_total or 0) / checkins, 2) if checkins else None
+
+
 class Evidence(BaseModel):
     """What check-ins say about a candidate's work."""
 
@@ -74,10 +79,9 @@ class Evidence(BaseModel):
         """From check-ins (anything with `rating` and `verdict`), oldest first."""
         if not checkins:
             return cls(checkins=0, average_rating=None, latest_verdict=None)
-        average = sum(c.rating for c in checkins) / len(checkins)
         return cls(
             checkins=len(checkins),
-            average_rating=round(average, 2),
+            average_rating=average_rating(sum(c.rating for c in checkins), len(checkins)),
             latest_verdict=checkins[-1].verdict,
         )
 

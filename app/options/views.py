@@ -16,6 +16,7 @@ from app.db import built_once
 from app.kit.auth import with_key
 from app.kit.pagination import SortKey, sort_order
 from app.models import Candidate, CheckIn, ExternalRef, InterimEngagement, Option
+from app.options.schemas import average_rating
 from app.options.state_machine import allowed_actions
 
 # A requisition's options by rank, unranked last; the id keeps the order total.
@@ -194,7 +195,7 @@ def document(
         ],
         "interim_evidence": {
             "checkins": n,
-            "average_rating": round((more.rating_total or 0) / n, 2) if n else None,
+            "average_rating": average_rating(more.rating_total, n),
             "latest_verdict": more.latest_verdict,
         },
         "allowed_actions": allowed_actions(option.status),
