@@ -20,18 +20,22 @@ _MATCHED = "shortlist.route"
 Shape = tuple[int, str]
 
 
-def _shape(path: str) -> Shape:
+def shape(path: str) -> Shape:
     """The number of segments and the first two of them: `/v1/options/{id}` → (3, /v1/options)."""
     return path.count("/"), "/".join(path.split("/", 3)[:3])
 
 
-def _route_shape(route: BaseRoute) -> Shape | None:
-    """The shape of every path `route` takes, or None when it takes paths of many shapes (a
-    mount, a `{x:path}` parameter) or has a parameter in its first two segments."""
-    if not isinstance(route, Route) or ":path}" in route.path:
+def template_shape(template: str) -> Shape | None:
+    """The shape of every path a route's path template takes, or None when it takes paths of
+    many shapes (a `{x:path}` parameter) or has a parameter in its first two segments."""
+    if ":path}" in template:
         return None
-    shape = _shape(route.path)
-    return None if "{" in shape[1] else shape
+    found = shape(template)
+    return None if "{" in found[1] else found
+
+
+def _route_shape(route: BaseRoute) -> Shape | None:
+    return template_shape(route.path) if isinstance(route, Route) else None
 
 
 class RouteIndex(BaseRoute):
@@ -39,12 +43,12 @@ class RouteIndex(BaseRoute):
         # A route without a shape could take a request of any shape that begins as its path
         # does (up to its first parameter): it is tried with each such shape, in its place.
         shapes = {s for s in map(_route_shape, routes) if s is not None}
-        self.by_shape: dict[Shape, list[BaseRoute]] = {shape: [] for shape in shapes}
+        self.by_shape: dict[Shape, list[BaseRoute]] = {s: [] for s in shapes}
         self.unshaped: list[BaseRoute] = []
         for route in routes:
-            shape = _route_shape(route)
-            if shape is not None:
-                self.by_shape[shape].append(route)
+            found = _route_shape(route)
+            if found is not None:
+                self.by_shape[found].append(route)
                 continue
             self.unshaped.append(route)
             literal = str(getattr(route, "path", "")).partition("{")[0]
@@ -55,7 +59,7 @@ class RouteIndex(BaseRoute):
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         if scope["type"] != "http":
             return Match.NONE, {}
-        for route in self.by_shape.get(_shape(get_route_path(scope)), self.unshaped):
+        for route in self.by_shape.get(shape(get_route_path(scope)), self.unshaped):
             match, child_scope = route.matches(scope)
             if match is Match.FULL:
                 return match, {**child_scope, _MATCHED: route}
