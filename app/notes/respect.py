@@ -1251,6 +1251,19 @@ _DISPARAGING: tuple[str, ...] = (
         r"|morning|afternoon)",
         r"(?:a )?(?:total|complete|real|bit of a|such a) lightweight",
         r"(?:sending|send|sent) us (?:whoever|whomever) (?:is|was|happens|you)\b",
+        # (after dev_22) The person as a last resort or beneath a standard: "I'll let you know
+        # if we get desperate", "not up to even the basic standard", "improve your
+        # fundamentals before applying to reputed companies", "a candidate of considerably
+        # higher calibre".
+        r"(?:if|when|unless|once) (?:we|things|i) (?:get|are|become|got|grow) (?:really |more )?"
+        r"desperate",
+        r"not (?:up )?to even (?:the )?(?:most )?(?:basic|minimum|lowest)",
+        r"(?:before|prior to) (?:applying|you apply) (?:to|for|at|with) (?:reputed|serious"
+        r"|proper|real|top|decent|good|respectable) (?:companies|firms|organisations"
+        r"|organizations|employers|places|businesses)",
+        r"(?:candidates?|someone|somebody|applicants?|people|persons?|firms?|agenc(?:y|ies)"
+        r"|providers?) of (?:a )?(?:considerably|much|far|significantly|vastly|altogether|rather)"
+        r"? ?(?:higher|greater|better) (?:calibre|caliber)",
     ),
 )
 
@@ -1378,6 +1391,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # start of their journey rather than the end".
             r"|(?:ready|about|looking|wanting|want|likely) to (?:wind|slow) down|wind down soon"
             r"|(?:start|beginning|end|tail end) of (?:their|his|her|your|the) (?:own )?journey",
+            # (after dev_22) Fit with a team described by its age: "a culture fit with our young,
+            # high-energy team".
+            r"(?:fit|fits|mesh|gel|click) (?:in )?(?:well )?with (?:our|the|a) young\b",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"(?<!with )(?<!for )(?<!support )(?<!serve )(?<!serving )(?<!supporting )"
@@ -1499,7 +1515,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|remember|spell)|difficult to (?:pronounce|say|spell)|foreign|unusual|exotic)"
             r"|(?:more )?mainstream (?:profile|background|candidate|image|look|name|face)"
             r"|(?:similar|same|shared) (?:background|culture|heritage|ethnicity|upbringing)"
-            r" (?:to|as) (?:theirs|them|ours|us|their own)|(?:relate|connect|identify)(?: more)?"
+            r" (?:to|as) (?:theirs|them|ours|us|their own|our own)|(?:relate|connect|identify)(?: more)?"
             r"(?: \w+)? (?:to|with) (?:someone|people|a person) (?:from|like) (?:them|us|a similar"
             r"|the same)",
             r"(?:white|black|brown) (?:british|english|american|european|irish|scottish|african"
@@ -1618,6 +1634,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|residents|community))\b",
             r"(?:grew up|was born|were born|brought up|raised) (?:in this country|here|locally)"
             r"|traditional (?:look|face|appearance|image)|more familiar face",
+            # (after dev_22) "someone a bit more mainstream", "you wouldn't fit the image of our
+            # flagship store team".
+            r"(?:someone|somebody|a candidate|a person|people|candidates)(?: [a-z]+){0,2} more"
+            r" mainstream\b|(?:fit|fits|fitting|suit|suits|match|matches) (?:the|our) (?:image"
+            r"|look)\b",
         ),
     ),
     (
@@ -1705,6 +1726,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave health and disability out; if a task is essential, describe the task and ask "
         "what adjustments would help.",
         _rule(
+            # (after dev_22) "not the right place for someone with that condition".
+            r"(?:someone|somebody|anyone|a person|people|candidates?) (?:living )?with (?:that"
+            r"|this|your|such an?|a|an) (?:medical |health |mental health )?(?:condition"
+            r"|diagnosis|illness|disorder)\b",
             r"disabilit(?:y|ies)|handicap(?:ped)?|wheelchair(?! (?:users?|access for))"
             r"|autis(?:m|tic)|adhd|dyslexi(?:a|c)|neurodiverg\w*|epilep\w*"
             r"|(?<!role in )(?<!specialist in )(?<!nurse in )(?<!service in )diabet\w*"
@@ -1778,7 +1803,10 @@ _THIRD_PARTY = re.compile(
     # of mostly parents".
     r"|\b(?:we|we all|the company|our company) (?:offer|offers|provide|provides|support"
     r"|supports|fund|funds)|\b(?:we're|we are|we) (?:a |an )?(?:[a-z]+ )?(?:team|company|firm"
-    r"|office|group|bunch|startup|business) of(?: [a-z']+)?) (?:[a-z']+ ){0,2}$"
+    r"|office|group|bunch|startup|business) of(?: [a-z']+)?"
+    # Someone else's circumstance (after dev_22): "covering during our team lead's parental
+    # leave".
+    r"|\b(?:the|our|my|his|her|their) (?:[a-z]+ ){0,2}[a-z]+'s) (?:[a-z']+ ){0,2}$"
 )
 # The people the role serves, not the person (after dev_13): "our residents are older adults",
 # "several of our residents and staff are Polish" (the characteristic said of them, right after
@@ -1828,7 +1856,8 @@ _COMMUNITY = re.compile(
     # community's ways", after dev_16)
     r"(?:'s)?(?: (?!(?:at|to|with|for|during|on|by|and|or|but|who|which|that)\b)\w+){0,3}"
     r" (?:meetup|conference|summit|network|hackathon|chapter|podcast|association"
-    r"|society|group|community|event|award|scholarship)s?\b"
+    r"|society|group|community|event|award|scholarship|evening|mixer"
+    r"|breakfast)s?\b"
     # Or a programme, a service or a certification (after dev_13): "the Disability Confident
     # scheme", "gender pay gap reporting", "a halal-certified kitchen", "a faith-based charity",
     # "the women's health clinic", "our main surgery reception".
@@ -2070,10 +2099,10 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "We won't consider any further applications", "we will no longer accept", "won't be
     # reviewed", "further emails will go unanswered", "won't respond to follow-ups".
     _words(
-        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|look at|take"
-        r"|read|answer)\w*(?: any| your)? (?:further|future|more|new|other) (?:applications?"
-        r"|emails?|messages?|submissions?|candidates|contact|correspondence|roles?|openings?"
-        r"|positions?|profiles?|calls)"
+        rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|look(?:ing)?"
+        r" at|take|read|answer)\w*(?: any| your)? (?:further|future|more|new|other)"
+        r" (?:applications?|apps?|emails?|messages?|submissions?|candidates|contact"
+        r"|correspondence|roles?|openings?|positions?|profiles?|calls)"
     ),
     _words(
         # (after dev_17) "finalists aren't eligible to reapply, ever", "any others from you".
@@ -2134,14 +2163,14 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer|entertain|accept|read|open)\w*(?: to)?(?: any| your)?(?: further| more"
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
-        r"|enquiries)"
+        r"|enquiries|(?:applications?|apps?)(?: or \w+)? from you)"
     ),
     _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
         r"|contact|correspondence|approaches|enquiries|inquiries|calls)(?: \w+){0,7} (?:will"
         r"|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
-        r"|answered|opened|accepted|acknowledged)"
+        r"|answered|opened|accepted|acknowledged|blocked|filtered|discarded|entertained)"
     ),
     _words(
         r"no (?:further|future|more|other) (?:applications?|emails?|messages?|submissions?"
@@ -2239,6 +2268,12 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:ignored|declined|rejected|unanswered|reported|blocked|treated|deleted)",
         r"(?:treated|considered|regarded|seen|reported|logged) as (?:harassment|spam|stalking"
         r"|a nuisance)",
+        # (after dev_22) "we'd prefer that Ruiz Construction not submit bids to us in the
+        # future", "your candidature stands rejected for all future recruitment drives".
+        r"(?:prefer|ask|request|rather)(?: that)?(?: [a-z']+){1,3} not (?:submit|bid|tender"
+        r"|apply|re ?apply|pitch|contact|approach)\w*(?: [a-z']+){0,4} (?:in (?:the )?future"
+        r"|again|going forward)",
+        r"(?:rejected|declined|closed|refused) for (?:all|any|every) (?:future|further|later)",
     ),
     # Every future role closed to the person, or the person declared out of them (after
     # dev_10): "not eligible for rehire with us in any role", "all future positions at our
@@ -2287,6 +2322,8 @@ _OUTCOME = _rule(
     r"|elsewhere|other opportunities|ended|over|done|finished|concluded"
     r"|choice|decision|someone else|another (?:candidate|way|direction|route|path)"
     r"|different direction|moving on|moved on|cut|give (?:it|this|you) a miss",
+    # (after dev_22) "Sorry, nothing for you at this time.", "contract ends Friday."
+    r"nothing (?:for you|suitable|available|right|at (?:this|the moment))|ends",
 )
 # A substantive reason: a cause, what the role needs, or a circumstance. "We chose another
 # candidate" and "the position is filled" are the outcome, not a reason for it.
@@ -2817,7 +2854,7 @@ def _first_match(
 
 
 # What makes "you don't need to reapply" kind: the message keeps the person in mind.
-_NO_NEED = _rule(r"no need|don't need|do not need|needn't")
+_NO_NEED = _rule(r"no need|don't need|do not need|needn't|(?:don't|do not) have to")
 _KEEPS_IN_MIND = _rule(
     r"on file|keep you in mind|keep your (?:details|cv|application)|reach out|contact you"
     r"|(?<!need to stay )(?<!need to keep )(?<!need to get )(?<!need to be )in touch|let you know|get back to you|invite you"

@@ -191,7 +191,9 @@ KNOWN_MISSES = {
     "dev20-060": "discriminatory, refused as door_slammed too",
     "dev20-112": "discriminatory, refused as door_slammed too",
     "dev20-139": "curt, refused as door_slammed too",
-    "dev20-183": "door_slammed, refused as disparaging",
+    # (dev_22) A pregnancy congratulated, then weighed in the next sentence's "available
+    # throughout the year": refused by the tone model as disparaging, not as discriminatory.
+    "dev22-170": "discriminatory, refused as disparaging",
 }
 
 
