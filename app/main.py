@@ -21,7 +21,7 @@ from app.events.router import router as events_router
 from app.followups.router import router as followups_router
 from app.integrations.router import router as integrations_router
 from app.interim.router import router as interim_router
-from app.kit import fast_reads
+from app.kit import fast_routes
 from app.kit.cors import install_cors
 from app.kit.draining import Drain
 from app.kit.errors import install_error_handlers
@@ -138,7 +138,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # most of a request's routing cost (the OpenAPI document is the same either way).
     for router in routers:
         app.router.routes.extend(router.routes)
-    app.state.fast_reads = fast_reads.install(app.router.routes)
+    app.state.fast_routes = fast_routes.install(app.router.routes)
     app.router.routes.insert(0, RouteIndex(app.router.routes))
     # A wrong method is answered before a body is read or a session opened; CORS and the
     # request context wrap it, so preflights still work and a 405 carries X-Request-ID.

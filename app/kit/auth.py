@@ -156,7 +156,7 @@ def _requires(scope: Scope) -> object:
         return await authorize(request, scope, secret, on_behalf_of)
 
     check.__name__ = f"requires_{scope}"
-    check.scope = scope  # type: ignore[attr-defined]  # for `fast_reads`
+    check.scope = scope  # type: ignore[attr-defined]  # for `fast_routes`
     return Depends(check)
 
 
@@ -185,5 +185,5 @@ def owned(param: str, load: Callable[[AsyncSession, uuid.UUID, uuid.UUID], Await
             return None
         return await load(request.state.session, actor.organization_id, resource_id)
 
-    dependency.owned = (param, load)  # type: ignore[attr-defined]  # for `fast_reads`
+    dependency.owned = (param, load)  # type: ignore[attr-defined]  # for `fast_routes`
     return Depends(dependency)

@@ -155,6 +155,7 @@ class TransactionMiddleware:
             return await receive()
 
         state: dict[str, Any] = scope.setdefault("state", {})
+        state["body"] = body  # for routes that skip FastAPI's reading of it (`fast_routes`)
         claim: Claim | None = None
         key = headers.get("idempotency-key")
         if scope["method"] == "POST" and key is not None:

@@ -78,7 +78,7 @@ def _option_document(row: Any, option_id: uuid.UUID) -> dict[str, Any]:
     return row_document(row)
 
 
-# A plain GET of an option reads it with its API key, in one statement (`fast_reads`).
+# A plain GET of an option reads it with its API key, in one statement (`fast_routes`).
 get_option_document.keyed = KeyedRead(  # type: ignore[attr-defined]
     option_by_id_with_key, "option_id", _option_document
 )

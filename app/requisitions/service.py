@@ -64,7 +64,7 @@ def _owned_id_with_key(dialect: str) -> Select[Any]:
 
 
 # A plain GET under a requisition that needs only its id (the bench) reads it with its API
-# key, in one statement (`fast_reads`).
+# key, in one statement (`fast_routes`).
 owned_requisition_id.keyed = KeyedRead(  # type: ignore[attr-defined]
     _owned_id_with_key, "requisition_id", _owned_id
 )
