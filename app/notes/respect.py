@@ -481,8 +481,9 @@ _DISPARAGING: tuple[str, ...] = (
     _words(
         r"(?:don't|do not|doubt|not sure|can't see) (?:think )?(?:that )?(?:you|you've)"
         r"(?: have| had| got)? what it takes|take you seriously|(?:you )?made no sense"
-        r"|(?:did|do|have|were|are) you even|(?:shouldn't|should not|should never)(?: even)?"
-        r"(?: be)? apply(?:ing)?"
+        r"|(?:did|do|have|were|are) you even|(?:shouldn't|should not|should never)"
+        # ("you should not apply when it reopens" closes a door: after dev_23)
+        r"(?: even(?: be)? apply(?:ing)?| be applying| have applied)"
     ),
     # Accusing the person of vanity: "you seem to think you're smarter than everyone".
     _words(
@@ -1264,6 +1265,24 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:candidates?|someone|somebody|applicants?|people|persons?|firms?|agenc(?:y|ies)"
         r"|providers?) of (?:a )?(?:considerably|much|far|significantly|vastly|altogether|rather)"
         r"? ?(?:higher|greater|better) (?:calibre|caliber)",
+        # (after dev_23) Condescension and sarcasm: "something with less responsibility would
+        # suit you better", "the most entertaining thing we've watched all week", "not an
+        # offer, obviously", "you have proved the advice right", "which, let's be honest, need
+        # it", "we question how you obtained your previous positions", "policy documents nobody
+        # asked for", "bedtime reading", "without a proper degree", "a serious university".
+        r"(?:something|a role|a job|a position|work)(?: [a-z]+){0,2} (?:with )?(?:less|fewer"
+        r"|lower) (?:responsibility|responsibilities|pressure|complexity)\b(?: [a-z']+){0,3}"
+        r" (?:suit|fit|be better)",
+        r"(?:most|more) entertaining thing|(?:not an offer|no offer|not a yes|a no),? obviously",
+        r"(?:proved|proven|proving) (?:the (?:advice|doubters|critics|sceptics|skeptics)|them"
+        r"|everyone|my doubts) right",
+        r"(?:let's be honest|to be honest|frankly|honestly),? (?:need|needs|could use|could do"
+        r" with) (?:it|work|some work)\b",
+        r"(?:question|questioned|wonder|puzzled|unclear|unsure) (?:how|whether|if) (?:you|he|she"
+        r"|they) (?:ever )?(?:obtained|got|landed|secured|held|kept|earned|cleared|passed)\b",
+        r"(?:nobody|no one) (?:ever )?(?:asked for|wanted|needed|reads?)\b|bedtime reading",
+        r"without (?:a|any) (?:proper|real) (?:degree|education|qualifications?)|(?:a|at a|from a)"
+        r" (?:serious|proper|real) (?:university|college|school)",
     ),
 )
 
@@ -1394,6 +1413,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_22) Fit with a team described by its age: "a culture fit with our young,
             # high-energy team".
             r"(?:fit|fits|mesh|gel|click) (?:in )?(?:well )?with (?:our|the|a) young\b",
+            # (after dev_23) "the stamina you tend to find at earlier career stages".
+            r"(?:stamina|energy|drive|hunger)(?: [a-z']+){0,8} (?:at|in) (?:an |the )?earlier"
+            r" (?:career|stages?)",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"(?<!with )(?<!for )(?<!support )(?<!serve )(?<!serving )(?<!supporting )"
@@ -1499,7 +1521,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
             r"(?:your|her|his|a|no|without a|without the) (?:husband|wife|spouse|fiance|fiancee)"
             r"(?:'s)?",
-            r"(?:recently|newly|just|getting|got|being) engaged|engaged to|honeymoon",
+            # (not engaged for work: "barred from being engaged on any future work", after
+            # dev_23)
+            r"(?:recently|newly|just|getting|got|being) engaged(?! (?:on|for|as|by|in|with"
+            r" (?:us|the|our)))|engaged to|honeymoon",
         ),
     ),
     (
@@ -1619,6 +1644,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|somalia|afghanistan|iraq|iran|syria|turkey|vietnam|sri lanka|nepal|jamaica"
             r"|the caribbean|latin america|south america|albania|ukraine|russia)\b"
             r"|background (?:similar|closer) to (?:their|our|his|her) own",
+            # (after dev_23) "your natural hairstyle did not quite meet the polished presentation".
+            r"your (?:natural )?(?:hair|hairstyle|braids|locs|dreadlocks|afro)\b(?: [a-z']+){0,3}"
+            r" (?:did not|didn't|does not|doesn't|would not|wouldn't|was not|wasn't|is not|isn't)"
+            r"|(?:fit|fits|click|clicks|gel|mesh|blend)(?: in)?(?: with [a-z ]{1,24})? culturally\b",
             r"(?:your|their|his|her) (?:natural )?(?:hair|hairstyle)(?: [a-z']+){0,5} (?:in keeping"
             r"|fit|suit|match)\w* (?:with )?(?:our|the) (?:image|look|brand)",
             r"(?:white|black|brown|asian|hispanic|latino) (?:people|person|candidates?|man|woman"
@@ -1654,7 +1683,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
             r"(?:observe|observes|observing|keep|keeps|keeping) (?:a |the )?(?:fast|sabbath"
             r"|holy days?)|religious observance|ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
-            r"|religious holidays",
+            r"|religious holidays|rosh hashanah|yom kippur|sukkot|lent\b|vaisakhi|navratri"
+            r"|hanukkah|chanukah",
             # Fit with a drinking crowd as the measure (after dev_10): "not a natural fit for our
             # Friday drinks crowd" shuts out those who don't drink, mostly for their faith.
             r"(?:fit|fitting|fits|blend|gel|mesh|click|join in)(?: [a-z']+){0,5} (?:drinks|drinking"
@@ -1672,6 +1702,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave sex and gender out; describe the skills and experience the role needs.",
         _rule(
             r"gender|female|male|feminine|masculine|gentleman|gentlemen|lady|ladies",
+            # (after dev_23) "our dev team is all guys".
+            r"(?:team|office|crew|department|floor|squad|group) (?:is|are) (?:all|mostly|almost all"
+            r"|entirely|basically all) (?:guys|men|lads|blokes|women|girls)\b",
             r"(?:you're|you are|you've been|being|your|who is|who's) (?:\w+ )?transition(?:ing)?(?! (?:to|into"
             r"|from|period|plan))|gender transition",
             r"(?:a|an|another|the only|as a|for a|being a)(?: (?:strong|big|tough|young|burly"
@@ -1806,7 +1839,11 @@ _THIRD_PARTY = re.compile(
     r"|office|group|bunch|startup|business) of(?: [a-z']+)?"
     # Someone else's circumstance (after dev_22): "covering during our team lead's parental
     # leave".
-    r"|\b(?:the|our|my|his|her|their) (?:[a-z]+ ){0,2}[a-z]+'s) (?:[a-z']+ ){0,2}$"
+    r"|\b(?:the|our|my|his|her|their) (?:[a-z]+ ){0,2}[a-z]+'s"
+    # (after dev_23) "Julia is coming back from her maternity leave", "Claire has started her
+    # parental leave".
+    r"|\b(?:started|begun|began|starts|start|took|taken|taking|went on|goes on|going on|is on"
+    r"|are on|back from|returning from|returns from|return from) (?:her|his|their)) (?:[a-z']+ ){0,2}$"
 )
 # The people the role serves, not the person (after dev_13): "our residents are older adults",
 # "several of our residents and staff are Polish" (the characteristic said of them, right after
@@ -1844,6 +1881,11 @@ _SERVED_AGED = re.compile(
 )
 # ... or what they did: "The children were engaged", "the children will miss you".
 _SERVED_DID = re.compile(r" (?:were|will miss|loved|enjoyed|responded|seemed|really)\b")
+# ... or other people who spoke up (after dev_23): "several parents have written in to say so".
+_OTHERS_GROUP = re.compile(r"(?:parents|mothers|fathers|families|carers)$")
+_OTHERS_SAID = re.compile(
+    r" (?:have|had|all) (?:written|said|told|called|commented|praised|thanked|mentioned|asked)\b"
+)
 # The organisation's own unit named by a place: "our European team", "our Polish office".
 _OUR_UNIT_AFTER = re.compile(
     r" (?:team|teams|office|offices|division|branch|operations|market|markets|distributors"
@@ -1864,6 +1906,8 @@ _COMMUNITY = re.compile(
     # (a preposition between makes it something else: "older candidates for the unit")
     r"|(?:'s)?(?: (?!(?:at|to|with|for|during|on|by|in|of|from|into|than|and|or)\b)\w+){0,2}"
     r" (?:scheme|programme|program|reporting|audit|certified|certification|charity|clinic|aid"
+    # (after dev_23) "our parental leave policy".
+    r"|polic(?:y|ies)|entitlements?|benefits?"
     r"|services?|unit|ward|reception|refuge|networks?)\b| based (?:charity|organi[sz]ation"
     r"|employer|school|trust|group)\b"
 )
@@ -2134,7 +2178,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
-        r"(?: \w+){0,2} from (?:you|your \w+)\b"
+        r"(?: \w+){0,3} from (?:you|your \w+)\b"
     ),
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to you)? (?:if|when|should|whenever)"
@@ -2274,6 +2318,23 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|apply|re ?apply|pitch|contact|approach)\w*(?: [a-z']+){0,4} (?:in (?:the )?future"
         r"|again|going forward)",
         r"(?:rejected|declined|closed|refused) for (?:all|any|every) (?:future|further|later)",
+        # (after dev_23) "the end of the road with us for good", "taking you off our books",
+        # "won't be putting you forward for anything else", "I'd skip applying here in
+        # future", "you should not reapply", "not suitable for any role here", "even when it
+        # reopens we won't be reconsidering you".
+        r"(?:end of the road|clean break)(?: [a-z']+){0,3},? (?:for good|permanently|for ever"
+        r"|forever)",
+        r"(?:taking|take|took|taken|removing|remove|removed|struck|striking) you off (?:our|the)"
+        r" (?:books|list|register|database|roster|system|panel)",
+        rf"{_WONT} be (?:putting|put) you (?:forward )?(?:for|to) (?:anything|any(?:thing)? (?:else"
+        r"|other|further|more))",
+        r"(?:skip|avoid) (?:re ?applying|applying|applications) (?:here|to us|with us|again)"
+        r"|you should(?:n't| not| never) (?:re ?apply|apply|contact|reach out|approach)",
+        r"(?:not suitable|unsuitable|ineligible|not eligible) for any (?:role|position|job|vacancy"
+        r"|opening)s? (?:here|with us|in (?:the|our|this) (?:company|organisation|organization"
+        r"|firm))",
+        rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
+        rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
     ),
     # Every future role closed to the person, or the person declared out of them (after
     # dev_10): "not eligible for rehire with us in any role", "all future positions at our
@@ -2551,7 +2612,8 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     named = bool(name) and re.search(rf"(?<!\w){re.escape(_normalise(name.split()[0]).text)}", text)
     tiny = len(words) <= _TINY_MAX_WORDS
     addressed = named or _COURTESY.search(text) or _SALUTATION.match(text) or _WARMTH.search(text)
-    if tiny and says_door_open and not addressed:
+    if tiny and not addressed and (says_door_open or _DISMISSIVE_CLOSE.search(text)):
+        # (after dev_23) "Role frozen. Nothing further to add.": a cause, then the door shut.
         return "Write more than a few words: say what you decided, why, and thank the person."
     if says_door_open or (_WELCOME.search(text) and not _OUTCOME.search(text)):
         return None
@@ -2691,6 +2753,7 @@ def _sentence_findings(
                 match.group().startswith("aged") and _SERVED_AGED.search(text, start, match.start())
             )
             and not (match.group().startswith("the ") and _SERVED_DID.match(text, match.end()))
+            and not (_OTHERS_GROUP.match(match.group()) and _OTHERS_SAID.match(text, match.end()))
             and not (
                 _SERVED_GROUP.match(match.group())
                 and _WITH_THEM_BEFORE.search(text, start, match.start())
