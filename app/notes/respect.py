@@ -778,7 +778,7 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:shame|pity) about (?:the|your) (?!(?:timing|budget|freeze|headcount|news|role"
         r"|weather|delay|wait|position|vacancy|funding|location|commute|distance)\b)[a-z]+"
         r"|(?:where|when) the bar is (?:lower|low)|(?:a )?lower bar"
-        r"|nice try|bless\b(?! you for (?!trying|having a go|giving it a go))|aww+"
+        r"|nice try|(?<!god )bless\b(?! you for (?!trying|having a go|giving it a go))|aww+"
         r"|(?:your best|your all|gave it a go)"
         r",? i suppose|(?:what counts|good|fine|okay|ok|impressive|decent|not bad) (?:at|for)"
         r" (?:your|someone at your|someone of your) (?:level|stage)|for someone (?:at|of|in) your"
@@ -1283,6 +1283,11 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:nobody|no one) (?:ever )?(?:asked for|wanted|needed|reads?)\b|bedtime reading",
         r"without (?:a|any) (?:proper|real) (?:degree|education|qualifications?)|(?:a|at a|from a)"
         r" (?:serious|proper|real) (?:university|college|school)",
+        # (after dev_24) "did you really think that SQL would run??", "our intern's first draft
+        # was better than your final submission, which is saying something".
+        r"did you (?:really|honestly|seriously|actually|genuinely) (?:think|believe|expect)",
+        r"(?:intern|trainee|student|child|kid|toddler|chatbot)(?:'s)?(?: [a-z]+){0,2} (?:was|were"
+        r"|is|are) better than (?:your|yours|you)|which is saying something",
     ),
 )
 
@@ -1416,6 +1421,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_23) "the stamina you tend to find at earlier career stages".
             r"(?:stamina|energy|drive|hunger)(?: [a-z']+){0,8} (?:at|in) (?:an |the )?earlier"
             r" (?:career|stages?)",
+            # (after dev_24) "very seasoned, but we're after someone at an earlier stage".
+            r"(?:someone|somebody|a candidate|a person|people) at an? (?:earlier|younger|early)"
+            r" (?:stage|point|age)",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
             r"(?<!with )(?<!for )(?<!support )(?<!serve )(?<!serving )(?<!supporting )"
@@ -1737,6 +1745,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"gay|lesbian|bisexual|queer|transgender|trans (?:person|woman|man|people|candidate"
             r"|applicant|colleague|employee|hire|manager|engineer)"
+            # (after dev_24) "the 'lifestyle' stuff in the Pride photos on your Instagram".
+            r"|(?:the|your|that|this) '?lifestyle'? (?:stuff|thing|choices?|side|photos|posts)"
+            r"|pride (?:photos|posts|pictures|pics|flags?|parade)(?: [a-z]+){0,3} (?:on your|you"
+            r" posted|you shared)"
             # Others' discomfort given as the reason: "our clients are conservative and we
             # think they'd be uncomfortable", "some of our older staff may find it an adjustment".
             r"|(?:they|clients|customers|staff|colleagues|team|board|partners|people)(?: [a-z']+)?"
@@ -1793,6 +1805,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|tourette'?s|cerebral palsy|paraly\w+|amputee|hearing loss|long covid"
             r"|chronic fatigue|dementia|alzheimer'?s|eating disorder|anorexi\w*|bulimi\w*"
             r"|addiction|alcoholi\w*|sobriety|panic attacks?|seizures?|insulin(?! pumps?)",
+            # (after dev_24) "you take lithium", "our insurer and I are a bit nervous about that".
+            r"lithium|antidepressants?|antipsychotics?|methadone|(?:insurer|insurers|insurance)"
+            r"(?: [a-z]+){0,5} (?:nervous|worried|concerned|uneasy|reluctant)",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
             r"|disability|impairment|medication|surgery)",
@@ -1818,7 +1833,10 @@ _WEIGHS = _rule(
     r"|worr\w*|concern\w*"
     r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
     r"|difficult|too|problem\w*|issue|won't|not|(?:wasn|weren|isn|aren|didn|doesn|don|hasn"
-    r"|haven|hadn|couldn|shouldn|wouldn|mustn|needn|mightn)'t|unable|can't|instead|better|want\w*|expect\w*"
+    r"|haven|hadn|couldn|shouldn|wouldn|mustn|needn|mightn)'t|unable|can't|instead|better"
+    # (not "I want to be clear about that", after dev_24)
+    r"|want\w*(?! to (?:be clear|make (?:it|that|this) clear|reassure|stress|emphasi[sz]e))"
+    r"|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
 )
 # The characteristic is someone else's, on the organisation's side: "the hiring manager is on
@@ -1937,6 +1955,17 @@ _KIND_MENTION = _rule(
     # confirm we have a multi-faith room".
     r"|so (?:that )?we could (?:move|reschedule|arrange|adjust|plan|fit|accommodate)"
     r"|(?:i'm|we're) (?:happy|glad|pleased) to (?:confirm|arrange|help|support)",
+    # (after dev_24) A note kept of what the person needs, a slot booked for it, or what the
+    # organisation offers, asked about: "I've kept a note that you need interviews after 2pm",
+    # "so we could book a morning slot", "you asked whether we offer parental leave ... yes",
+    # "same-sex partners are covered under our health plan", "our relocation support covers
+    # partners".
+    r"(?:kept|made|taken) a note (?:that|of)|so (?:that )?we could (?:book|schedule|find|offer"
+    r"|set up)|you (?:asked|wondered|wanted to know) (?:whether|if|about)(?: [a-z'-]+){0,3}"
+    r" (?:we|our) (?:offer|provide|cover|support|fund|have|include)\w*|(?:covered|included)"
+    r" (?:under|by|in) our (?:[a-z]+ )?(?:plan|policy|scheme|benefits?|insurance|cover)"
+    r"|(?:support|policy|plan|package|benefits?|insurance|cover) (?:covers|includes|extends"
+    r" to) (?:partners|spouses|families|dependants|dependents)",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
@@ -2324,6 +2353,23 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # reopens we won't be reconsidering you".
         r"(?:end of the road|clean break)(?: [a-z']+){0,3},? (?:for good|permanently|for ever"
         r"|forever)",
+        # (after dev_24) "closed to all future requisitions", "the decision is permanent",
+        # "we'll remember this", "won't be considered by us or our sister companies", "added your
+        # firm to our supplier blacklist", "any CVs you send will be deleted unread", "don't
+        # expect a different outcome anywhere else", "won't be engaged by this company again".
+        r"closed to (?:all|any) (?:future|further|other)|(?:decision|answer|outcome|this) is"
+        r" (?:final and )?permanent\b",
+        r"(?:we'll|we will|i'll|i will) remember this\b|(?:by|with|at) (?:us|this company) or"
+        r" (?:our|any of our|any) (?:sister|partner|group|affiliated|other) (?:companies"
+        r"|firms|brands|businesses)",
+        r"(?:added|put|placed) (?:you|your [a-z]+)(?: [a-z]+)? (?:to|on) (?:our|the|a)(?: [a-z]+)?"
+        r" (?:blacklist|black list|block ?list|ban list|do not use list)",
+        r"(?:cvs?|applications?|emails?|messages?|profiles?) you send(?: [a-z]+){0,3} (?:will|shall)"
+        r" be (?:deleted|ignored|discarded|binned|rejected)",
+        r"(?:don't|do not) expect a different (?:outcome|answer|result|decision) (?:anywhere"
+        r"|elsewhere)",
+        rf"{_WONT} be (?:engaged|hired|employed|contracted|booked|used|re ?hired|re ?engaged)"
+        r"(?: [a-z]+){0,4} again",
         r"(?:taking|take|took|taken|removing|remove|removed|struck|striking) you off (?:our|the)"
         r" (?:books|list|register|database|roster|system|panel)",
         rf"{_WONT} be (?:putting|put) you (?:forward )?(?:for|to) (?:anything|any(?:thing)? (?:else"
@@ -2368,6 +2414,9 @@ _DOOR_SLAM_EXCUSED = _rule(
     # (after dev_16) a bounded rule, with the rest left open: "please don't reapply for this
     # same vacancy within 6 months, but other roles are open to you".
     r"|other (?:roles|vacancies|positions|posts|openings|jobs) (?:are|remain|stay) open"
+    # (after dev_24) "please don't let it stop you applying for future openings".
+    r"|(?:don't|do not|never) let (?:it|this|that|the decision|this decision) (?:stop|discourage"
+    r"|put you off|deter)"
     # (after dev_17) the person's own wish: "marked as do-not-contact at your request".
     r"|at your (?:own )?request|as you (?:asked|requested)"
 )

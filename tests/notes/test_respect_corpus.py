@@ -194,6 +194,8 @@ KNOWN_MISSES = {
     # (dev_22) A pregnancy congratulated, then weighed in the next sentence's "available
     # throughout the year": refused by the tone model as disparaging, not as discriminatory.
     "dev22-170": "discriminatory, refused as disparaging",
+    # (dev_24) Contempt by comparison with "contractors straight out of college": read as age.
+    "dev24-165": "disparaging, refused as discriminatory",
 }
 
 
