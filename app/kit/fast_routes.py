@@ -146,6 +146,9 @@ def _plain_secret(request: Request) -> str | None:
     return secret if scheme.lower() == "bearer" and secret else None
 
 
+_NOT_PLAIN = object()
+
+
 def _json_body(request: Request) -> Any:
     """The request's JSON body as FastAPI would read it, or `_NOT_PLAIN` (no body, another
     media type, or not JSON that `orjson` reads as `json` does)."""
@@ -157,9 +160,6 @@ def _json_body(request: Request) -> Any:
         return orjson.loads(body)
     except orjson.JSONDecodeError:
         return _NOT_PLAIN
-
-
-_NOT_PLAIN = object()
 
 
 def _valid_inputs(request: Request, plan: _Plan) -> dict[str, Any] | None:
