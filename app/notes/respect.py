@@ -1278,7 +1278,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|everyone|my doubts) right",
         r"(?:let's be honest|to be honest|frankly|honestly),? (?:need|needs|could use|could do"
         r" with) (?:it|work|some work)\b",
-        r"(?:question|questioned|wonder|puzzled|unclear|unsure) (?:how|whether|if) (?:you|he|she"
+        r"(?:question|questioned|wonder|wondering|puzzled|unclear|unsure) (?:how|whether|if)"
+        r" (?:you|he|she"
         r"|they) (?:ever )?(?:obtained|got|landed|secured|held|kept|earned|cleared|passed)\b",
         r"(?:nobody|no one) (?:ever )?(?:asked for|wanted|needed|reads?)\b|bedtime reading",
         r"without (?:a|any) (?:proper|real) (?:degree|education|qualifications?)|(?:a|at a|from a)"
@@ -1288,6 +1289,34 @@ _DISPARAGING: tuple[str, ...] = (
         r"did you (?:really|honestly|seriously|actually|genuinely) (?:think|believe|expect)",
         r"(?:intern|trainee|student|child|kid|toddler|chatbot)(?:'s)?(?: [a-z]+){0,2} (?:was|were"
         r"|is|are) better than (?:your|yours|you)|which is saying something",
+        # (after dev_25) Ridicule reported or made: "ran better during the week you were on
+        # holiday", "the committee joked your research statement read like", "more of my
+        # patience than you ever deserved", "learned your coaching from playing FIFA",
+        # "something a school canteen would be embarrassed to serve", "used as doorstops",
+        # "gave everyone a good laugh", "taking the mick", "as a warning to apprentices",
+        # "couldn't run a checklist at a picnic, let alone", "clearly never read a policy
+        # paper", "the comedy highlight of everyone's week", "embarrassed on your behalf",
+        # "whether it had been written by a first-year student", "wondering how you ever got
+        # through your training".
+        r"(?:better|smoother|faster) (?:during|while|when)(?: [a-z]+){0,3} you were (?:away|on"
+        r" holiday|on leave|off|absent|out|gone)",
+        r"(?:joked|laughed|quipped|sniggered)(?: that)? (?:your|you)\b",
+        r"than you (?:ever |really )?deserved",
+        r"(?:learned|learnt|picked up) (?:your|it|this|that)(?: [a-z]+){0,2} from (?:playing|watching"
+        r"|youtube|tiktok|video games|a video game)",
+        r"(?:would|'d) be (?:embarrassed|ashamed) to (?:serve|show|submit|sell|publish|send"
+        r"|present|hand in)",
+        r"used as (?:a )?(?:doorstops?|paperweights?|coasters?|firewood|a joke)|gave (?:everyone"
+        r"|us|the team|the whole team|the office) a (?:good |real |proper )?laugh",
+        r"taking the (?:mick|mickey|piss)|as a warning to (?:apprentices|others|everyone|new"
+        r" starters|juniors)",
+        r"you (?:could|couldn't|can't|could not|cannot|can)(?: [a-z']+){1,8},? let alone",
+        r"(?:someone|somebody|who) (?:has |had )?clearly never (?:read|written|seen|done|used"
+        r"|worked)",
+        r"comedy (?:highlight|gold|show|hour)|highlight of (?:everyone's|our|the team's) (?:week"
+        r"|day|month)|not in the entertainment business",
+        r"embarrassed (?:on your behalf|for you)|(?:whether|if) it (?:had been|was) written by"
+        r" (?:a|an|some)\b",
     ),
 )
 
@@ -1513,7 +1542,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|little ones|(?:kids|children|a baby|a toddler) at home"
             r"|caring responsibilities|carer",
             r"nurser(?:y|ies)|(?:school|nursery|childcare|kids'?|children's|the) pick ups?|school (?:run|gates)|childminder"
-            r"|nanny|day ?care|ivf|fertility|trying for a (?:baby|family)",
+            r"|nanny(?! (?:placement|role|position|job|post|agency|work|vacancy))|day ?care|ivf"
+            r"|fertility|trying for a (?:baby|family)",
             # (after dev_15) "your commitments at home", "whose home life won't pull them away",
             # "someone whose personal circumstances are more settled".
             r"home life|commitments at home|home commitments|(?:personal|domestic)"
@@ -1669,6 +1699,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # front desk", "a more familiar face".
             r"(?:sounds?|speaks?|talks?) like (?:them|us|our (?:guests|customers|clients|team"
             r"|residents|community))\b",
+            # (after dev_25) "candidates who were born and educated in the UK", "a certain kind
+            # of face at the front desk", "locs or braids".
+            r"(?:was|were|been) born (?:and (?:raised|educated|bred|schooled) )?in (?:the uk|britain"
+            r"|england|scotland|wales|ireland|the us|america|the usa|this country|the country)\b"
+            r"|certain (?:kind|type|sort) of (?:face|look|person|people|background)"
+            r"|\b(?:locs|dreadlocks|cornrows|afros?|braids)\b",
             r"(?:grew up|was born|were born|brought up|raised) (?:in this country|here|locally)"
             r"|traditional (?:look|face|appearance|image)|more familiar face",
             # (after dev_22) "someone a bit more mainstream", "you wouldn't fit the image of our
@@ -1861,7 +1897,10 @@ _THIRD_PARTY = re.compile(
     # (after dev_23) "Julia is coming back from her maternity leave", "Claire has started her
     # parental leave".
     r"|\b(?:started|begun|began|starts|start|took|taken|taking|went on|goes on|going on|is on"
-    r"|are on|back from|returning from|returns from|return from) (?:her|his|their)) (?:[a-z']+ ){0,2}$"
+    r"|are on|back from|returning from|returns from|return from) (?:her|his|their)"
+    # (after dev_25) "as Hannah returns from maternity leave".
+    r"|\b(?!you\b|i\b|we\b)[a-z]+ (?:returns|returned|is returning|is back|comes back|came back"
+    r"|is coming back) from) (?:[a-z']+ ){0,2}$"
 )
 # The people the role serves, not the person (after dev_13): "our residents are older adults",
 # "several of our residents and staff are Polish" (the characteristic said of them, right after
@@ -1871,6 +1910,11 @@ _THIRD_PARTY = re.compile(
 _SERVED_BEFORE = re.compile(
     r"\b(?:our|the|its|their) (?:[a-z']+ )?(?:residents|patients|pupils|children|service users"
     r"|learners|students|tenants)(?: and (?:[a-z']+ ){1,2}| )$"
+    # (after dev_25) the class or the clinics the role serves: "a Year 2 class with three
+    # children on care plans", "chronic disease clinics, particularly asthma".
+    r"|\b(?:class|classroom|ward|caseload|cohort) $|\b(?:clinics?|reviews?|appointments?"
+    r"|caseloads?|services?),? (?:particularly|especially|such as|including|like|mainly"
+    r"|mostly) (?:[a-z]+ and )?$"
 )
 # ... and, for the groups a role serves, what the person did with them.
 _SERVED_GROUP = re.compile(r"(?:the )?(?:children|kids|young people|older (?:people|adults))$")
@@ -1898,9 +1942,17 @@ _SERVED_AGED = re.compile(
     r"|adults|people) $"
 )
 # ... or what they did: "The children were engaged", "the children will miss you".
-_SERVED_DID = re.compile(r" (?:were|will miss|loved|enjoyed|responded|seemed|really)\b")
+_SERVED_DID = re.compile(
+    # (after dev_25) "watching the kids run rings round you"
+    r" (?:were|will miss|loved|enjoyed|responded|seemed|really|run|ran|ignored|talked|behaved"
+    r"|misbehaved|listened)\b"
+)
 # ... or other people who spoke up (after dev_23): "several parents have written in to say so".
 _OTHERS_GROUP = re.compile(r"(?:parents|mothers|fathers|families|carers)$")
+# ... or a carer at work, or the young person a youth service serves (after dev_25): "before
+# the second carer had checked the sling", "the young person's safety at home".
+_COLLEAGUE_CARER = re.compile(r"\b(?:second|senior|other|lead|night|day|trained|another|agency) $")
+_SERVED_ONE = re.compile(r"\bthe $")
 _OTHERS_SAID = re.compile(
     r" (?:have|had|all) (?:written|said|told|called|commented|praised|thanked|mentioned|asked)\b"
 )
@@ -1926,6 +1978,10 @@ _COMMUNITY = re.compile(
     r" (?:scheme|programme|program|reporting|audit|certified|certification|charity|clinic|aid"
     # (after dev_23) "our parental leave policy".
     r"|polic(?:y|ies)|entitlements?|benefits?"
+    # (after dev_25) plurals, a job that covers a leave, an event's plan: "dementia-friendly
+    # programmes", "your maternity-cover contract", "the sample wedding timeline".
+    r"|programmes|programs|schemes|clinics|cover|timelines?|planners?|planning|venues?"
+    r"|bookings?|packages?"
     r"|services?|unit|ward|reception|refuge|networks?)\b| based (?:charity|organi[sz]ation"
     r"|employer|school|trust|group)\b"
 )
@@ -1937,7 +1993,8 @@ _KIND_MENTION = _rule(
     r" (?:a|the|your)\b",
     # An offer made to the person: "there's a quiet room you're welcome to use for prayer",
     # "we've kept 1:00 to 1:30 free".
-    r"you(?:'re| are)(?: very| more than| most)? welcome to (?:use|bring|take|step|have|join"
+    r"you(?:'re| are| would be| would have been| will be)(?: very| more than| most)? welcome to"
+    r" (?:use|bring|take|step|have|join"
     r"|book)|(?:we've|we have|i've|i have) (?:kept|left|blocked|set aside|reserved)"
     r"(?: [a-z0-9:]+){0,4} (?:free|clear|open|aside|for you)\b",
     r"no problem(?: at all)? (?:moving|with|to|at all)|(?:were|was|are|am) (?:happy|glad|pleased)"
@@ -2166,7 +2223,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # if you didn't reach out".
     _words(
         rf"(?:ask|prefer|rather|appreciate(?: it)?|grateful|request|best|better|wiser|kinder)"
-        rf"(?: for(?: \w+){{1,3}}?)?(?: that| if)? you (?:not|didn't|did"
+        rf"(?: (?:for|to)(?: \w+){{1,3}}?)?(?: that| if)? you (?:not|didn't|did"
         rf" not|don't|do not|no longer|refrain|wouldn't|would not)(?: \w+){{0,2}}? {_CONTACT}"
     ),
     # "We won't consider any further applications", "we will no longer accept", "won't be
@@ -2203,7 +2260,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
         r" you (?:again|(?:for|in) (?:this or )?(?:any )?(?:future|further|other|new)"
-        r"|for (?:any|all)(?: [a-z']+){0,4} (?:in (?:the )?future|again|going forward|ever))"
+        r"|for (?:any|all)(?: [a-z']+){0,4} (?:in (?:the )?future|again|going forward|ever)"
+        r"|for anything (?:in (?:the )?future|else|again|going forward|ever))"
     ),
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
@@ -2236,7 +2294,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer|entertain|accept|read|open)\w*(?: to)?(?: any| your)?(?: further| more"
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
-        r"|enquiries|(?:applications?|apps?)(?: or \w+)? from you)"
+        r"|enquiries|correspondence|(?:applications?|apps?)(?: or \w+)? from you)"
     ),
     _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
@@ -2359,6 +2417,18 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # expect a different outcome anywhere else", "won't be engaged by this company again".
         r"closed to (?:all|any) (?:future|further|other)|(?:decision|answer|outcome|this) is"
         r" (?:final and )?permanent\b",
+        # (after dev_25) "no future for you with us whatever the role", "treat this decision as
+        # permanent", "we won't need to hear from you again", "don't put yourself through
+        # another application", "it isn't going to happen here", "not working with Apex in any
+        # capacity".
+        r"no future for you (?:with us|here|at)|treat (?:this|the|our) (?:decision|outcome|answer)"
+        r" as (?:permanent|final for (?:all|any|every))",
+        rf"(?:{_WONT}|don't|do not) (?:need|want|wish|expect) to hear from you again",
+        r"(?:don't|do not) put yourself through (?:another|any more|more|further|a further)"
+        r" (?:application|interview|process|round)"
+        r"|it (?:isn't|is not|won't|will not|is never|'s never|'s not) going to happen (?:here"
+        r"|with us|for you)",
+        rf"{_WONT} be working with(?: [a-z]+){{1,3}} (?:in any capacity|again)",
         r"(?:we'll|we will|i'll|i will) remember this\b|(?:by|with|at) (?:us|this company) or"
         r" (?:our|any of our|any) (?:sister|partner|group|affiliated|other) (?:companies"
         r"|firms|brands|businesses)",
@@ -2389,7 +2459,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         r"(?:(?:not|no longer|never be) |in)eligible (?:for|to) (?:re ?hire|re ?employ\w*|re ?engag\w*"
         r"|hire|employment|rehiring|any (?:future |other |further )?(?:roles?|positions?|work"
-        r"|vacanc\w+|openings?|opportunit\w+))",
+        r"|vacanc\w+|openings?|opportunit\w+|recruitment|campaigns?|posts?|jobs?"
+        r"|applications?))",
         r"(?:future|all|any|every|other) (?:[a-z',]+ ){0,6}(?:are|is|remain|remains|will be|stay"
         r"|stays)(?: now)? (?:closed|shut|off limits|unavailable) to you\b",
         r"you(?:'ll| will|'d| would)? (?:never|no longer) be (?:considered|hired|shortlisted"
@@ -2404,7 +2475,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|pass|answer|accept|take|read|respond to|reply to)(?: \w+)? (?:your|any) (?:calls"
         r"|emails|messages|applications|cvs?)"
         r"|(?:asked|told|instructed) (?:\w+ ){0,3}not to (?:take|answer|accept|return|forward"
-        r"|put through) (?:any )?(?:calls|emails|messages|applications)(?: \w+)? (?:from|by) you"
+        r"|put through) (?:any )?(?:calls|emails|messages|applications)(?: \w+)? (?:from|by)"
+        r" (?:you|your \w+)"
     ),
 )
 _DOOR_SLAMMED_SCAN = _one_scan(_DOOR_SLAMMED)
@@ -2434,6 +2506,8 @@ _OUTCOME = _rule(
     r"|different direction|moving on|moved on|cut|give (?:it|this|you) a miss",
     # (after dev_22) "Sorry, nothing for you at this time.", "contract ends Friday."
     r"nothing (?:for you|suitable|available|right|at (?:this|the moment))|ends",
+    # (after dev_25) "your hold is cancelled, role scrapped."
+    r"cancell?ed|scrapped|axed",
 )
 # A substantive reason: a cause, what the role needs, or a circumstance. "We chose another
 # candidate" and "the position is filled" are the outcome, not a reason for it.
@@ -2504,6 +2578,8 @@ _WELCOME = _rule(
 _AUTOMATED = _rule(
     r"(?:automated|automatic|auto generated|system generated) (?:message|email|e mail|response"
     r"|reply|notification)|(?:do not|don't|please do not) reply to this|no ?reply address"
+    # (after dev_25) "this email confirms the outcome of your application: no offer".
+    r"|this (?:email|e mail|message|letter) (?:confirms|is to confirm|serves to confirm)"
 )
 # A refusal whose only courtesy is the form letter's thanks, with no reason, warmth or open door,
 # is a form rejection however it is dressed (after dev_10): "Dear Kamala, thank you for
@@ -2687,7 +2763,8 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
             "A form rejection whose only courtesy is the form letter's thanks: say why in a "
             "sentence, and thank the person for something of theirs."
         )
-    if _AUTOMATED.search(text) and not substantive and not _WARMTH.search(text):
+    # (An automated note's status, "withdrawn from process", is no reason: only a cause is.)
+    if _AUTOMATED.search(text) and not _CAUSE.search(text) and not warm:
         return (
             "An automated form letter gives no reason and no courtesy: thank the person, say "
             "what you decided and why."
@@ -2803,6 +2880,12 @@ def _sentence_findings(
             )
             and not (match.group().startswith("the ") and _SERVED_DID.match(text, match.end()))
             and not (_OTHERS_GROUP.match(match.group()) and _OTHERS_SAID.match(text, match.end()))
+            and not (
+                match.group() == "carer" and _COLLEAGUE_CARER.search(text, start, match.start())
+            )
+            and not (
+                match.group() == "young person" and _SERVED_ONE.search(text, start, match.start())
+            )
             and not (
                 _SERVED_GROUP.match(match.group())
                 and _WITH_THEM_BEFORE.search(text, start, match.start())
@@ -2969,6 +3052,8 @@ def _first_match(
 _NO_NEED = _rule(r"no need|don't need|do not need|needn't|(?:don't|do not) have to")
 _KEEPS_IN_MIND = _rule(
     r"on file|keep you in mind|keep your (?:details|cv|application)|reach out|contact you"
+    # (after dev_25) "I'll email you in April to book your onboarding".
+    r"|(?:email|call|ring|write to|phone) you (?:in|by|on|next|when|after|before|once)"
     r"|(?<!need to stay )(?<!need to keep )(?<!need to get )(?<!need to be )in touch|let you know|get back to you|invite you"
 )
 

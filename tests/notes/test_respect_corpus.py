@@ -196,6 +196,13 @@ KNOWN_MISSES = {
     "dev22-170": "discriminatory, refused as disparaging",
     # (dev_24) Contempt by comparison with "contractors straight out of college": read as age.
     "dev24-165": "disparaging, refused as discriminatory",
+    # (dev_25) A verdict and its reason after the person's name, without a word of courtesy: the
+    # name is read as the courtesy.
+    "dev25-070": "curt, passed",
+    # (dev_25) A dress or grooming policy that shuts out locs and turbans: discriminatory, and
+    # refused as disparaging too for naming the person's hair and grooming.
+    "dev25-161": "discriminatory, refused as disparaging too",
+    "dev25-165": "discriminatory, refused as disparaging too",
 }
 
 
