@@ -376,7 +376,7 @@ _CONTEMPT = _any(
     "terrible", "atrocious", "abysmal", "dreadful", r"painful(?: to \w+(?: \w+)?)?",
     "embarrassing", "cringe(?:worthy)?", "a waste of (?:time|our time|everyone's time)",
     "amateurish", "amateur", "lazy", "stupid", "dumb", "idiotic", "pitiful", "a disgrace",
-    "hilarious", "comical", "the (?:worst|weakest|poorest)", "an? embarrassment", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
+    "hilarious", "comical", "the (?:worst|weakest|poorest)(?! of the (?:[a-z0-9]+ ){0,2}(?:we|that we|submitted|received))", "an? embarrassment", r"padded with \w+", "full of (?:fluff|buzzwords|hot air|waffle"
     "|nonsense|holes|fluff)", "so \\w+ (?:that )?it was (?:almost |nearly |actually |genuinely"
     " |kind of |a bit )?(?:funny|sad|embarrassing|painful|laughable)",
 )  # fmt: skip
@@ -587,6 +587,10 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     # The worst or weakest of all, or someone "sharper": a ranking of the person, not a reason.
     _words(
+        # (A piece of work ranked with its reason is feedback: "your case study was the weakest
+        # of the five we received — it described the outcome but not the decisions", after
+        # dev_26; "your … was the worst" is still read below, as contempt for the work.)
+        r"(?<!\bwas )(?<!\bis )(?<!\bwas the )(?<!\bis the )"
         r"(?:the )?(?:worst|weakest|least (?:impressive|capable|competent|prepared|talented"
         r"|intelligent))(?: candidate| interview| applicant| performance| person| engineer"
         r"| one| of (?:the|our|all|every)\b)"
@@ -1280,7 +1284,52 @@ _DISPARAGING: tuple[str, ...] = (
         r" with) (?:it|work|some work)\b",
         r"(?:question|questioned|wonder|wondering|puzzled|unclear|unsure) (?:how|whether|if)"
         r" (?:you|he|she"
-        r"|they) (?:ever )?(?:obtained|got|landed|secured|held|kept|earned|cleared|passed)\b",
+        r"|they)(?:'d| had)? (?:ever )?(?:obtained|got|landed|secured|held|kept|earned|cleared"
+        r"|passed|been shown|seen|used|heard of|opened)\b",
+        # (after dev_26) The work shown round for laughs: "pinned the Gantt chart above the
+        # kettle", "passed into office legend", "made it his status message", "made its way
+        # around our team channel", "collected more reactions than", "a proper giggle at",
+        # "made us guess which was which", "our 'wall of wonders'", "an excellent onboarding
+        # video on turning a ten-minute task into…".
+        r"(?:pinned|stuck|framed|hung|taped|put) (?:it|them|this|that|(?:your|the) [a-z ]{1,20}?)"
+        r" (?:up )?(?:above|on|beside|next to|by|in|over) (?:the|our) (?:kettle|fridge|wall"
+        r"|coffee machine|noticeboard|notice board|canteen|kitchen|printer|toilets?)",
+        r"(?:office|team|company) (?:legend|folklore|mascot|in ?joke)|(?:his|her|their|my) status"
+        r" message|made (?:its|their) way (?:around|round|through) (?:our|the) (?:team|office"
+        r"|whole|company)|(?:collected|got|earned|drew) more (?:reactions|likes|laughs|comments)"
+        r" than|wall of (?:wonders|shame|fame)",
+        r"(?:had|have|having|got) a (?:proper |good |real |little |quiet |big )?(?:giggle|chuckle"
+        r"|laugh|snigger|titter) (?:at|over|about)|guess which (?:was|is) which",
+        r"(?:excellent|great|perfect|ideal) (?:onboarding|training|teaching) (?:video|material"
+        r"|example|case study) (?:on|of|for) (?:how not|what not|turning)",
+        # Figurative contempt: "a bit like watching someone assemble flat-pack furniture with the
+        # instructions upside down", "as if a fortune-cookie factory had been asked to draft a
+        # white paper", "if I stopped a stranger at the bus stop", "my eight-year-old nephew
+        # negotiates his bedtime with a more coherent strategy", "held page six up next to her
+        # daughter's nursery drawings", "I've heard sat-nav voices with more warmth",
+        # "something a sixth-form media class might throw together".
+        r"like watching (?:someone|somebody|a (?:toddler|child|kid|cat|dog|monkey|chimp))\b",
+        r"as if (?:a|an|some)(?: [a-z']+){1,4} had been (?:asked|told|hired|paid) to",
+        r"(?:stopped|asked|grabbed) a (?:stranger|random person|passer ?by|random stranger)",
+        r"(?:nephew|niece|son|daughter|toddler|kids?|child|grandma|granny|grandmother|grandad"
+        r"|dog|cat)(?:'s)?(?: [a-z']+){0,8} (?:with )?(?:a )?more (?:coherent|convincing"
+        r"|persuasive|structured|logical|professional|competent)",
+        r"(?:next to|beside|against|alongside) (?:her|his|my|our|a|their) (?:[a-z]+ )?"
+        r"(?:daughter|son|nephew|niece|child|kid|toddler)'s",
+        r"(?:heard|seen|met|had) (?:[a-z'-]+ ){1,4}with more (?:warmth|conviction|personality"
+        r"|energy|charisma|life|enthusiasm|insight|depth)",
+        r"(?:something|work|concept|designs?|code|it) (?:that )?(?:a|an|any)(?: [a-z]+){0,3}"
+        r" (?:class|pupils?|schoolchildren|schoolkids?|students?|interns?|kids?|children"
+        r"|teenagers?) (?:might|could|would) (?:throw|knock|put|cobble|whip)",
+        # Sarcasm: "which I thought was generous", "and not at all in a good way", "we've all
+        # learned a great deal about your feelings on fonts".
+        r"(?:which|and) i (?:thought|think|found) (?:was |that was )?(?:generous|kind|charitable)"
+        r"|not (?:at all )?in a good way|learn(?:ed|t) a (?:great deal|lot) about your (?:feelings"
+        r"|opinions|views|love|passion|obsession) (?:on|for|about|with)",
+    ),
+    # An eye-roll in writing: "(sigh)", "*sighs*".
+    r"sighs?\)|sighs?\*",
+    _words(
         r"(?:nobody|no one) (?:ever )?(?:asked for|wanted|needed|reads?)\b|bedtime reading",
         r"without (?:a|any) (?:proper|real) (?:degree|education|qualifications?)|(?:a|at a|from a)"
         r" (?:serious|proper|real) (?:university|college|school)",
@@ -1347,7 +1396,8 @@ _CONTEMPT_WORD = _rule(
     # nothing after it ("yours was easily the weakest"; "your weakest area" names a gap).
     r"|hollow|filler|drivel|twaddle|gibberish|pedestrian|painful(?:ly)?(?! (?:news|decision|choice"
     r"|message|email|for (?:you|us|me)|to (?:share|say|tell|write|deliver|make|hear)|aware))"
-    r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b)"
+    r"|the (?:weakest|worst|poorest)(?=[.!?,;]|$| of\b(?! the (?:[a-z0-9]+ ){0,2}(?:we|that we"
+    r"|submitted|received)))"
     r"|bottom of the barrel|scrap(?:e|ed|ing) the (?:bottom of the )?barrel|the dregs"
     # The panel's wince or boredom, or a minder needed: "your code made our reviewers wince",
     # "I forgot the question", "hiring you would have meant babysitting you".
@@ -1555,7 +1605,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave marriage and partners out; if travel or relocation is the issue, say what the "
         "role requires and let the person decide.",
         _rule(
-            r"married|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
+            r"married|unmarried|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
             r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
             r"(?:your|her|his|a|no|without a|without the) (?:husband|wife|spouse|fiance|fiancee)"
             r"(?:'s)?",
@@ -1670,7 +1720,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_21) "candidates from a similar community background", "someone from a
             # background similar to their own"; hair not "in keeping with our image".
             r"(?:similar|same|shared) (?:community|cultural|ethnic|religious|caste) background"
-            r"|(?:past|bad|previous|negative|poor) experiences? with (?:staff|people|workers"
+            r"|(?:past|bad|previous|negative|poor|mixed) experiences? with (?:crews|teams|staff"
+            r"|people|workers"
             r"|candidates|employees|hires|contractors)"
             r" from\b"
             # (after dev_20) "the same community as the promoters", "don't send anyone from
@@ -1727,6 +1778,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
             r"(?:observe|observes|observing|keep|keeps|keeping) (?:a |the )?(?:fast|sabbath"
             r"|holy days?)|religious observance|ramadan|fasting|sabbath|shabbat|kosher|halal|eid|diwali|passover|holy days"
+            # (after dev_26) "unavailable from Friday sunset".
+            r"|(?:friday|saturday) (?:sunset|sundown|evening prayers?)"
             r"|religious holidays|rosh hashanah|yom kippur|sukkot|lent\b|vaisakhi|navratri"
             r"|hanukkah|chanukah",
             # Fit with a drinking crowd as the measure (after dev_10): "not a natural fit for our
@@ -1846,7 +1899,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?: [a-z]+){0,5} (?:nervous|worried|concerned|uneasy|reluctant)",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:(?<!race )(?<!edge )(?<!error )(?<!test )"
             r"(?<!boundary )(?<!loop )(?<!stop )(?<!exit )condition|illness|injury|injuries"
-            r"|disability|impairment|medication|surgery)",
+            r"|disability|impairment|medication(?! safety| management| rounds?| errors?"
+            r"| administration| charts?)|surgery)",
             r"(?:your|his|her|their) (?:[a-z]+ ){0,2}(?:diagnos[ie]s|treatments?)(?! of)",
             r"your (?:back(?! end| office| catalog| log)|knees?|hips?|legs?|arms?|eyes|ears|spine"
             r"|joints)",
@@ -2312,6 +2366,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:not|no longer|never)(?: be)? (?:eligible|welcome|permitted|allowed) (?:to (?:re ?apply"
         r"|apply|contact|reach)|for (?:any|future|further|other))|not interested in hearing from you|(?:last|final) (?:communication"
         r"|contact|email|message) (?:from us|with us|we|you)|this is our (?:last|final)"
+        # (after dev_26) "treat this as our final communication; replies to this address will
+        # not be read".
+        r"|(?:treat|consider|take) this (?:as )?(?:our|the) (?:final|last) (?:communication|contact"
+        r"|message|word)|replies(?: to this (?:address|email|message))? (?:will|shall) not be"
+        r" (?:read|answered|opened|monitored)"
         r"|go unanswered|(?:(?<!i'll )(?<!i will )(?<!we'll )(?<!we will )flag|block|blacklist"
         r"|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         # (not "I've flagged your name to that team", after dev_16)
