@@ -954,6 +954,10 @@ _DISPARAGING: tuple[str, ...] = (
         r"|present(?:s|ed)?|writes?|wrote|codes?|coded|talk(?:s|ed)?|answer(?:s|ed)?) like"
         r" (?:(?:someone|somebody) (?:reading|who(?:'s| has| had| is| was)? never|who doesn't"
         r"|who didn't|who can't|who couldn't|trying|guessing|bluffing)|a list of|watching)|(?:was|felt|is) like watching"
+        # (not praise: "like watching someone who has done this for years", "a pro", after
+        # dev_26)
+        r"(?! (?:someone|somebody) who(?:'s| has| had) (?:done|been)| an? (?:pro|professional"
+        r"|master|natural|expert|veteran)\b)"
         r"|(?:had|has|with) all the [a-z ]{1,30} of (?:a|an) |(?:the way|like) (?:a|an)"
         r" (?:toddler|child|kid|puppy|baby|schoolboy|schoolgirl|teenager) "
         r"|(?:behaved|acted|carried on|sulked|reacted|responded) like (?:a|an|some) (?:[a-z]+ )?"
@@ -1277,7 +1281,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:something|a role|a job|a position|work)(?: [a-z]+){0,2} (?:with )?(?:less|fewer"
         r"|lower) (?:responsibility|responsibilities|pressure|complexity)\b(?: [a-z']+){0,3}"
         r" (?:suit|fit|be better)",
-        r"(?:most|more) entertaining thing|(?:not an offer|no offer|not a yes|a no),? obviously",
+        r"most entertaining thing (?:we|i)(?:'ve| have)? (?:watched|seen|heard)|(?:not an offer"
+        r"|no offer|not a yes|a no),? obviously",
         r"(?:proved|proven|proving) (?:the (?:advice|doubters|critics|sceptics|skeptics)|them"
         r"|everyone|my doubts) right",
         r"(?:let's be honest|to be honest|frankly|honestly),? (?:need|needs|could use|could do"
@@ -1292,14 +1297,15 @@ _DISPARAGING: tuple[str, ...] = (
         # "made us guess which was which", "our 'wall of wonders'", "an excellent onboarding
         # video on turning a ten-minute task into…".
         r"(?:pinned|stuck|framed|hung|taped|put) (?:it|them|this|that|(?:your|the) [a-z ]{1,20}?)"
-        r" (?:up )?(?:above|on|beside|next to|by|in|over) (?:the|our) (?:kettle|fridge|wall"
-        r"|coffee machine|noticeboard|notice board|canteen|kitchen|printer|toilets?)",
-        r"(?:office|team|company) (?:legend|folklore|mascot|in ?joke)|(?:his|her|their|my) status"
-        r" message|made (?:its|their) way (?:around|round|through) (?:our|the) (?:team|office"
-        r"|whole|company)|(?:collected|got|earned|drew) more (?:reactions|likes|laughs|comments)"
-        r" than|wall of (?:wonders|shame|fame)",
+        r" (?:up )?(?:above|on|beside|next to|by|over) (?:the|our) (?:kettle|fridge|coffee machine"
+        r"|printer|toilets?)",
+        r"(?:passed|gone|went) into (?:office|team|company) (?:legend|folklore)|(?:become|became"
+        r"|becoming|now) (?:something of )?(?:an? |our )?(?:office|team) mascot|(?:his|her|their"
+        r"|my) status message|(?:collected|got|earned|drew) more (?:reactions|likes|laughs"
+        r"|comments) than|wall of (?:wonders|shame)",
         r"(?:had|have|having|got) a (?:proper |good |real |little |quiet |big )?(?:giggle|chuckle"
-        r"|laugh|snigger|titter) (?:at|over|about)|guess which (?:was|is) which",
+        r"|laugh|snigger|titter) (?:at|over) (?!(?:ourselves|myself|the weather|my own|our own)\b)"
+        r"|guess which (?:was|is) which",
         r"(?:excellent|great|perfect|ideal) (?:onboarding|training|teaching) (?:video|material"
         r"|example|case study) (?:on|of|for) (?:how not|what not|turning)",
         # Figurative contempt: "a bit like watching someone assemble flat-pack furniture with the
@@ -1308,7 +1314,9 @@ _DISPARAGING: tuple[str, ...] = (
         # negotiates his bedtime with a more coherent strategy", "held page six up next to her
         # daughter's nursery drawings", "I've heard sat-nav voices with more warmth",
         # "something a sixth-form media class might throw together".
-        r"like watching (?:someone|somebody|a (?:toddler|child|kid|cat|dog|monkey|chimp))\b",
+        r"like watching (?:someone|somebody) (?:try|trying|attempt|attempting|struggl\w+|wrestl\w+"
+        r"|assembl\w+|fight|fighting|drown\w*|flail\w*)|like watching a (?:toddler|child|kid|cat|dog"
+        r"|monkey|chimp)\b",
         r"as if (?:a|an|some)(?: [a-z']+){1,4} had been (?:asked|told|hired|paid) to",
         r"(?:stopped|asked|grabbed) a (?:stranger|random person|passer ?by|random stranger)",
         r"(?:nephew|niece|son|daughter|toddler|kids?|child|grandma|granny|grandmother|grandad"
@@ -1316,8 +1324,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|persuasive|structured|logical|professional|competent)",
         r"(?:next to|beside|against|alongside) (?:her|his|my|our|a|their) (?:[a-z]+ )?"
         r"(?:daughter|son|nephew|niece|child|kid|toddler)'s",
-        r"(?:heard|seen|met|had) (?:[a-z'-]+ ){1,4}with more (?:warmth|conviction|personality"
-        r"|energy|charisma|life|enthusiasm|insight|depth)",
+        r"(?:heard|seen|met) (?:[a-z'-]+ ){1,4}with more (?:warmth|conviction|personality|charisma"
+        r"|life|enthusiasm)",
         r"(?:something|work|concept|designs?|code|it) (?:that )?(?:a|an|any)(?: [a-z]+){0,3}"
         r" (?:class|pupils?|schoolchildren|schoolkids?|students?|interns?|kids?|children"
         r"|teenagers?) (?:might|could|would) (?:throw|knock|put|cobble|whip)",
@@ -1330,7 +1338,7 @@ _DISPARAGING: tuple[str, ...] = (
     # An eye-roll in writing: "(sigh)", "*sighs*".
     r"sighs?\)|sighs?\*",
     _words(
-        r"(?:nobody|no one) (?:ever )?(?:asked for|wanted|needed|reads?)\b|bedtime reading",
+        r"(?:nobody|no one) (?:ever )?asked for\b|bedtime reading",
         r"without (?:a|any) (?:proper|real) (?:degree|education|qualifications?)|(?:a|at a|from a)"
         r" (?:serious|proper|real) (?:university|college|school)",
         # (after dev_24) "did you really think that SQL would run??", "our intern's first draft
@@ -1349,14 +1357,13 @@ _DISPARAGING: tuple[str, ...] = (
         # through your training".
         r"(?:better|smoother|faster) (?:during|while|when)(?: [a-z]+){0,3} you were (?:away|on"
         r" holiday|on leave|off|absent|out|gone)",
-        r"(?:joked|laughed|quipped|sniggered)(?: that)? (?:your|you)\b",
+        r"(?<!you )(?<!you've )(?:joked|laughed|quipped|sniggered)(?: that)? (?:your|you)\b",
         r"than you (?:ever |really )?deserved",
-        r"(?:learned|learnt|picked up) (?:your|it|this|that)(?: [a-z]+){0,2} from (?:playing|watching"
-        r"|youtube|tiktok|video games|a video game)",
+        r"(?:learned|learnt|picked up) (?:your|it|this|that)(?: [a-z]+){0,2} from (?:playing )?(?:fifa"
+        r"|video games|a video game|computer games|the playstation|xbox)\b",
         r"(?:would|'d) be (?:embarrassed|ashamed) to (?:serve|show|submit|sell|publish|send"
         r"|present|hand in)",
-        r"used as (?:a )?(?:doorstops?|paperweights?|coasters?|firewood|a joke)|gave (?:everyone"
-        r"|us|the team|the whole team|the office) a (?:good |real |proper )?laugh",
+        r"used as (?:a )?(?:doorstops?|paperweights?|coasters?|firewood|a joke)",
         r"taking the (?:mick|mickey|piss)|as a warning to (?:apprentices|others|everyone|new"
         r" starters|juniors)",
         r"you (?:could|couldn't|can't|could not|cannot|can)(?: [a-z']+){1,8},? let alone",
@@ -1496,12 +1503,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:start|beginning|end|tail end) of (?:their|his|her|your|the) (?:own )?journey",
             # (after dev_22) Fit with a team described by its age: "a culture fit with our young,
             # high-energy team".
-            r"(?:fit|fits|mesh|gel|click) (?:in )?(?:well )?with (?:our|the|a) young\b",
+            r"(?:fit|fits|mesh|gel|click) (?:in )?(?:well )?with (?:our|the|a) young\b(?! (?:company"
+            r"|business|startup|firm|organi[sz]ation|brand|industry|field|market|product))",
             # (after dev_23) "the stamina you tend to find at earlier career stages".
             r"(?:stamina|energy|drive|hunger)(?: [a-z']+){0,8} (?:at|in) (?:an |the )?earlier"
             r" (?:career|stages?)",
             # (after dev_24) "very seasoned, but we're after someone at an earlier stage".
-            r"(?:someone|somebody|a candidate|a person|people) at an? (?:earlier|younger|early)"
+            r"(?:someone|somebody|a candidate|a person|people) at an? (?:earlier|younger)"
             r" (?:stage|point|age)",
             r"older (?:candidates?|people|person|workers?|engineers?|applicants?|colleagues?"
             r"|than|team|hires?)|someone older|(?:are|were|be|being) older",
@@ -1761,8 +1769,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_22) "someone a bit more mainstream", "you wouldn't fit the image of our
             # flagship store team".
             r"(?:someone|somebody|a candidate|a person|people|candidates)(?: [a-z]+){0,2} more"
-            r" mainstream\b|(?:fit|fits|fitting|suit|suits|match|matches) (?:the|our) (?:image"
-            r"|look)\b",
+            r" mainstream\b|(?:you|you'd|you would|you wouldn't|you didn't|you don't)(?: [a-z']+){0,2}"
+            r" (?:fit|suit|match) (?:the|our) (?:image|look)\b",
         ),
     ),
     (
@@ -2369,8 +2377,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # (after dev_26) "treat this as our final communication; replies to this address will
         # not be read".
         r"|(?:treat|consider|take) this (?:as )?(?:our|the) (?:final|last) (?:communication|contact"
-        r"|message|word)|replies(?: to this (?:address|email|message))? (?:will|shall) not be"
-        r" (?:read|answered|opened|monitored)"
+        r"|message|word)"
         r"|go unanswered|(?:(?<!i'll )(?<!i will )(?<!we'll )(?<!we will )flag|block|blacklist"
         r"|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         # (not "I've flagged your name to that team", after dev_16)
@@ -2474,7 +2481,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # "we'll remember this", "won't be considered by us or our sister companies", "added your
         # firm to our supplier blacklist", "any CVs you send will be deleted unread", "don't
         # expect a different outcome anywhere else", "won't be engaged by this company again".
-        r"closed to (?:all|any) (?:future|further|other)|(?:decision|answer|outcome|this) is"
+        r"(?:profile|application|account|candidacy|record|you)(?: [a-z]+){0,4} closed to (?:all|any)"
+        r" (?:future|further|other)|(?:decision|answer|outcome) is"
         r" (?:final and )?permanent\b",
         # (after dev_25) "no future for you with us whatever the role", "treat this decision as
         # permanent", "we won't need to hear from you again", "don't put yourself through
@@ -2486,11 +2494,12 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:don't|do not) put yourself through (?:another|any more|more|further|a further)"
         r" (?:application|interview|process|round)"
         r"|it (?:isn't|is not|won't|will not|is never|'s never|'s not) going to happen (?:here"
-        r"|with us|for you)",
+        r"|with us)(?! (?:this time|now|right now|at the moment|yet|for now))",
         rf"{_WONT} be working with(?: [a-z]+){{1,3}} (?:in any capacity|again)",
-        r"(?:we'll|we will|i'll|i will) remember this\b|(?:by|with|at) (?:us|this company) or"
-        r" (?:our|any of our|any) (?:sister|partner|group|affiliated|other) (?:companies"
-        r"|firms|brands|businesses)",
+        r"(?:we'll|we will|i'll|i will) remember this(?=[.!?]|$|, [a-z]+[.!?])",
+        rf"{_WONT} be (?:considered|hired|employed|engaged|contacted)(?: [a-z]+){{0,2}} (?:by|with"
+        r"|at) (?:us|this company) or (?:our|any of our|any) (?:sister|partner|group|affiliated"
+        r"|other) (?:companies|firms|brands|businesses)",
         r"(?:added|put|placed) (?:you|your [a-z]+)(?: [a-z]+)? (?:to|on) (?:our|the|a)(?: [a-z]+)?"
         r" (?:blacklist|black list|block ?list|ban list|do not use list)",
         r"(?:cvs?|applications?|emails?|messages?|profiles?) you send(?: [a-z]+){0,3} (?:will|shall)"

@@ -1071,6 +1071,30 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "to hear from you if that changes.",
         "Hi Noor, your portfolio includes strong work for the make-up brand campaign. We chose "
         "an artist with more editorial experience this time; please stay in touch.",
+        # Words the dev_22 … dev_26 rounds added, in kind sentences (each caught before the
+        # rounds' constructions were narrowed).
+        "Hi Ada, your brand designs match our look and feel beautifully. We chose a designer "
+        "with more motion work this time; I'd love to stay in touch.",
+        "Hi Ben, you'd fit in well with a young company like ours. We chose a candidate with "
+        "more Go experience this time, and I'll reach out when the next role opens.",
+        "Hi Cleo, nobody wanted this outcome less than I did. We chose a candidate with more "
+        "audit experience; please keep in touch.",
+        "Hi Dev, the vacancy is now closed to any further applications, and we chose a "
+        "candidate with more retail experience. I'd be glad to hear from you for the next one.",
+        "Hi Eve, I'll remember this conversation for a long time. We chose a candidate with "
+        "more Rust experience, and I'll contact you when the platform role opens.",
+        "Hi Finn, I'm sorry it isn't going to happen here this time: we chose a candidate with "
+        "more SRE experience. Please keep in touch.",
+        "Hi Gia, we've pinned your thank-you card on the wall by reception. We chose a "
+        "candidate with more B2B experience this time; please stay in touch.",
+        "Hi Hal, watching your demo was like watching someone who has done this for years. We "
+        "chose a candidate with more healthcare experience; I'd like to stay in touch.",
+        "Hi Ivy, you joked that your cat reviews your code, which the panel loved. We chose a "
+        "candidate with more Swift experience; please apply again.",
+        "Hi Jay, you learned your Python from YouTube, which makes your progress impressive. "
+        "We chose a candidate with more Django experience; please keep in touch.",
+        "Hi Kim, your retro board has become office legend, thank you. Your interim contract "
+        "ends Friday as planned, and we'd love to work with you again.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:
