@@ -102,7 +102,13 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
             return  # reads: each statement is its own transaction
         # A deferred transaction that reads and then writes can fail with SQLITE_BUSY instead
         # of waiting; write requests therefore begin IMMEDIATE (after queueing in-process).
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("sqlite_immediate") else "BEGIN")
+        if not options.get("sqlite_immediate"):
+            conn.exec_driver_sql("BEGIN")
+            return
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Holding the write lock, nothing can make a statement wait: a request's (small, bounded
+        # by its body) run in the event loop's thread, without two thread hand-offs each.
+        conn.connection.driver_connection.inline = bool(options.get("sqlite_inline"))
 
 
 def _fold(value: object) -> object:
@@ -161,6 +167,7 @@ class Database:
     engine: AsyncEngine
     reader: async_sessionmaker[ReadSession]
     write_sessions: async_sessionmaker[AsyncSession]
+    request_write_engine: AsyncEngine
     write_queue: asyncio.Lock | None
 
     @classmethod
@@ -186,17 +193,21 @@ class Database:
                 read_engine, class_=ReadSession, expire_on_commit=False, info=info
             ),
             write_sessions=async_sessionmaker(write_engine, expire_on_commit=False, info=info),
+            request_write_engine=write_engine.execution_options(sqlite_inline=True),
             write_queue=asyncio.Lock() if settings.is_sqlite else None,
         )
 
     @asynccontextmanager
-    async def writer(self) -> AsyncIterator[AsyncSession]:
-        """A session for a write transaction (commit it; leaving without commit rolls back)."""
+    async def writer(self, *, request: bool = False) -> AsyncIterator[AsyncSession]:
+        """A session for a write transaction (commit it; leaving without commit rolls back).
+        `request`: a request's own, whose statements are few and small (see `_tune_sqlite`);
+        a job's may be long, and keep to the connection's thread."""
         if self.write_queue is None:
             async with self.write_sessions() as session:
                 yield session
             return
-        async with self.write_queue, self.write_sessions() as session:
+        bound = {"bind": self.request_write_engine} if request else {}
+        async with self.write_queue, self.write_sessions(**bound) as session:
             yield session
 
 

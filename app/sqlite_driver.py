@@ -48,10 +48,13 @@ class OneTripCursor:
 
     async def _trip(self, sql: str, parameters: Any, many: bool) -> "OneTripCursor":
         connection = self._connection
-        # (aiosqlite's own cursor makes its trips by this same method)
-        outcome: _Outcome = await connection._execute(  # type: ignore[no-untyped-call]
-            _run, connection._conn, sql, parameters, many
-        )
+        if connection.inline:
+            outcome = _run(connection._conn, sql, parameters, many)
+        else:
+            # (aiosqlite's own cursor makes its trips by this same method)
+            outcome = await connection._execute(  # type: ignore[no-untyped-call]
+                _run, connection._conn, sql, parameters, many
+            )
         self.description, self.rowcount, self.lastrowid, self._rows = outcome
         return self
 
@@ -78,8 +81,33 @@ class OneTripCursor:
 
 
 class OneTripConnection(aiosqlite.Connection):
+    # Set while the connection holds SQLite's write lock for a request (`app.db._tune_sqlite`):
+    # its statements then run in the caller's thread. No other connection can make them wait,
+    # and the hand-offs to the connection's thread and back cost more than such statements.
+    inline = False
+
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
+
+    # sqlite3's commit and rollback do nothing outside a transaction; a read (autocommit) and
+    # the pool's reset of a connection whose transaction is over need no trip to learn that.
+    async def commit(self) -> None:
+        if self._conn.in_transaction:
+            if self.inline:
+                self._conn.commit()
+            else:
+                await super().commit()
+        self.inline = False
+
+    async def rollback(self) -> None:
+        try:
+            if self._conn.in_transaction:
+                if self.inline:
+                    self._conn.rollback()
+                else:
+                    await super().rollback()
+        finally:
+            self.inline = False
 
 
 async def connect(database: str, **kwargs: Any) -> OneTripConnection:

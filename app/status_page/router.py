@@ -46,7 +46,7 @@ async def show_status(request: Request, token: str) -> Response:
 @router.post("/c/{token}")
 async def answer_status(request: Request, token: str) -> Response:
     form = dict(parse_qsl((await request.body()).decode("utf-8", "replace")))
-    async with _db(request).writer() as session:
+    async with _db(request).writer(request=True) as session:
         visit = await open_link(session, token)
         if visit is None:
             return _html(not_found_page(), 404)

@@ -1,5 +1,6 @@
-"""The SQLite driver: each statement is one trip to the connection's thread, and SQLAlchemy
-still sees what a DB-API cursor tells it (rows, row counts, errors)."""
+"""The SQLite driver: each statement is one trip to the connection's thread (none for a
+request's write once it holds the write lock), and SQLAlchemy still sees what a DB-API cursor
+tells it (rows, row counts, errors)."""
 
 import pytest
 import sqlalchemy
@@ -37,6 +38,52 @@ async def test_a_statement_is_one_trip(scratch, trips):
         rows = (await connection.execute(text("SELECT 1 UNION ALL SELECT 2"))).all()
         assert [tuple(r) for r in rows] == [(1,), (2,)]
         assert trips[0] - before == 1
+
+
+async def test_a_read_in_autocommit_ends_without_a_trip(scratch, trips):
+    async with scratch.execution_options(sqlite_autocommit=True).connect() as connection:
+        await connection.execute(text("SELECT 1"))
+        before = trips[0]
+        await connection.execute(text("SELECT 2"))
+    # Back in the pool: the reset of a connection with no transaction open asks nothing.
+    assert trips[0] - before == 1
+
+
+async def _table(scratch) -> None:
+    async with scratch.begin() as connection:
+        await connection.execute(text("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT)"))
+
+
+async def _count(scratch) -> int:
+    async with scratch.execution_options(sqlite_autocommit=True).connect() as connection:
+        return (await connection.execute(text("SELECT count(*) FROM t"))).scalar_one()
+
+
+async def test_a_requests_write_goes_to_the_thread_only_to_take_the_write_lock(scratch, trips):
+    await _table(scratch)
+    requests = scratch.execution_options(sqlite_immediate=True, sqlite_inline=True)
+    before = trips[0]
+    async with requests.begin() as connection:
+        await connection.execute(text("INSERT INTO t (name) VALUES ('ana')"))
+        rows = await connection.execute(text("SELECT name FROM t"))
+        assert rows.scalars().all() == ["ana"]
+    assert trips[0] - before == 1  # BEGIN IMMEDIATE
+    # Committed; and the connection's next statements go to its thread again.
+    before = trips[0]
+    assert await _count(scratch) == 1
+    assert trips[0] - before == 1
+
+
+async def test_a_requests_write_that_fails_is_rolled_back_and_the_connection_reused(scratch, trips):
+    await _table(scratch)
+    requests = scratch.execution_options(sqlite_immediate=True, sqlite_inline=True)
+    with pytest.raises(sqlalchemy.exc.IntegrityError):
+        async with requests.begin() as connection:
+            await connection.execute(text("INSERT INTO t (id, name) VALUES (1, 'ana')"))
+            await connection.execute(text("INSERT INTO t (id, name) VALUES (1, 'juan')"))
+    before = trips[0]
+    assert await _count(scratch) == 0
+    assert trips[0] - before == 1
 
 
 async def test_rows_counts_and_errors_reach_sqlalchemy(scratch):
