@@ -1369,10 +1369,21 @@ _DISPARAGING: tuple[str, ...] = (
         r"you (?:could|couldn't|can't|could not|cannot|can)(?: [a-z']+){1,8},? let alone",
         r"(?:someone|somebody|who) (?:has |had )?clearly never (?:read|written|seen|done|used"
         r"|worked)",
-        r"comedy (?:highlight|gold|show|hour)|highlight of (?:everyone's|our|the team's) (?:week"
+        r"comedy (?:highlight|gold|show|hour)|(?<!\ba )highlight of (?:everyone's|our|the team's) (?:week"
         r"|day|month)|not in the entertainment business",
         r"embarrassed (?:on your behalf|for you)|(?:whether|if) it (?:had been|was) written by"
         r" (?:a|an|some)\b",
+        # (after dev_27) "nothing says serious business quite like clip art, does it?",
+        # "listening to you was like being stuck on hold", "leave the bargain-bin suit at home".
+        r"nothing says [a-z' ]{1,40} (?:quite )?like [^.!?]{1,80}, (?:does|do|is|isn't|doesn't)"
+        r" (?:it|they)\b",
+        r"(?:listening to|talking to|talking with|working with|interviewing|dealing with) (?:you"
+        r"|your [a-z]+) (?:was|felt|is|were) (?:a bit |rather |somewhat |a lot )?like (?:being"
+        r" stuck|being trapped|watching paint|pulling teeth|talking to a (?:wall|brick)|an? (?:broken"
+        r"|faulty|endless|never ending|dull|boring))",
+        r"leave (?:the|that|your) (?:bargain bin|cheap|scruffy|shabby|tatty|ill fitting|crumpled"
+        r"|wrinkled|stained|garish|tacky|creased|charity shop) (?:[a-z]+ )?(?:suit|outfit|clothes"
+        r"|shoes|tie|jacket|trainers|shirt|blazer) at home",
     ),
 )
 
@@ -1582,7 +1593,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"only to go on leave|pregnan(?:t|cy)(?! pause)|(?<!post on )(?<!ward on )(?<!shifts on )"
             r"(?<!job on )maternity(?! (?:cover|ward|unit|department|services?|team|triage"
             r"|locum|contract|post|role|position|vacancy))|paternity|parental leave|expecting (?:a |your )?(?:baby"
-            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
+            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn|(?:on|with) (?:the|your) (?:baby )?bump\b|baby bump"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:off|away|out) (?:soon|for"
@@ -1780,7 +1791,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|(?<!and a )pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
-            r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|turban(?:ed)?|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
+            r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|your head covering|turban(?:ed)?|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
             r"christian (?:values|faith|beliefs|company|team|culture|ethos)|christians|being"
             r" (?:a )?christian|you(?:'re| are) (?:a )?christian",
@@ -1884,7 +1895,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
             r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|relapse"
             r"|(?<!you )(?<!who )diagnosed(?! (?:the|a|an|it|this|that|our|their)\b)"
-            r"|chronic (?:illness|condition|pain|fatigue)|surgery",
+            r"|chronic (?:illness|condition|pain|fatigue)|surgery"
+            # (after dev_27) "as you're due to go in for your heart procedure next month".
+            r"|your (?:upcoming |planned |scheduled |next )?(?:heart|cardiac|knee|hip|back|eye"
+            r"|spinal|spine|brain|kidney|liver|lung|cancer|medical|surgical) (?:procedure|operation"
+            r"|op)\b",
             r"(?:you(?:'re| are| were)|being|you being) (?:an? )?(?:disabled|deaf|blind|sick|ill"
             r"|stutterer|pregnant)|(?:with|your) (?:your )?condition",
             r"(?:physically|mentally) (?:able|fit|unfit)|able bodied",
@@ -1895,6 +1910,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|unwilling to) make (?:any )?(?:changes|adjustments|adaptations) for",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
             r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user"
+            r"|(?:seen|saw|see|watched|watching|noticed) you(?: [a-z]+){0,6} in your chair\b"
             r"|an? wheelchair user (?:would|might|could|will|wouldn't|can't|couldn't|may|won't)",
             r"stroke(?! of)|heart attack|rehab\w*|burn ?out",
             r"crohn'?s|colitis|arthritis|asthma|lupus|hiv|migraines?|ibs|endometriosis|pcos"
@@ -2277,7 +2293,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         # ("I never like sending these emails" is the manager's own reluctance.)
         rf"(?:do not|don't|dont|(?<!i )(?<!we )never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
-        rf"|don't bother|do not bother|no need|needn't|need not|no reason to|pointless to"
+        rf"|don't bother|do not bother|(?:wouldn't|would not) bother|no need|needn't|need not"
+        rf"|no reason to|pointless to"
         rf"|best not(?: to)?|better not(?: to)?|wise not to|advisable not to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
@@ -2506,7 +2523,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" be (?:deleted|ignored|discarded|binned|rejected)",
         r"(?:don't|do not) expect a different (?:outcome|answer|result|decision) (?:anywhere"
         r"|elsewhere)",
-        rf"{_WONT} be (?:engaged|hired|employed|contracted|booked|used|re ?hired|re ?engaged)"
+        rf"{_WONT} be (?:engaged|hired|employed|contracted|booked|used|re ?hired|re ?engaged"
+        r"|considered)"
         r"(?: [a-z]+){0,4} again",
         r"(?:taking|take|took|taken|removing|remove|removed|struck|striking) you off (?:our|the)"
         r" (?:books|list|register|database|roster|system|panel)",
@@ -2517,6 +2535,14 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:not suitable|unsuitable|ineligible|not eligible) for any (?:role|position|job|vacancy"
         r"|opening)s? (?:here|with us|in (?:the|our|this) (?:company|organisation|organization"
         r"|firm))",
+        # (after dev_27) "your firm will not be invited to tender for any future projects",
+        # "this applies to all current and future positions at every company in our group".
+        rf"(?:you|your (?:firm|company|agency|business|practice|studio|team)) {_WONT} be"
+        r" (?:invited|asked|approached|shortlisted) (?:to [a-z]+ )?(?:for|to|on|in) (?:any|all)"
+        r" (?:future|further|subsequent)",
+        r"(?:this|that|the decision|our decision|this decision) (?:also )?appl(?:y|ies) to (?:all"
+        r"|every|any) (?:current and )?(?:future|other) (?:roles|positions|vacancies|openings|jobs"
+        r"|posts|projects|tenders)",
         rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
         rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
     ),
@@ -2533,8 +2559,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|stays)(?: now)? (?:closed|shut|off limits|unavailable) to you\b",
         r"you(?:'ll| will|'d| would)? (?:never|no longer) be (?:considered|hired|shortlisted"
         r"|accepted|engaged|employed|interviewed|re ?hired)\b"
-        r"|you(?:'ll| will|'d| would) not be (?:considered|hired|shortlisted|accepted|engaged"
-        r"|employed|interviewed|re ?hired) (?:again|(?:for|in) (?:any|a future|future|other"
+        r"|you(?:'ll| will|'d| would|'re|re| are) not (?:going to )?be (?:considered|hired"
+        r"|shortlisted|accepted|engaged|employed|interviewed|re ?hired)(?: here| by us| with us)?"
+        r" (?:again|(?:for|in) (?:any|a future|future|other"
         r"|further))",
     ),
     # Staff told to shut the person out: "we've asked reception not to put your calls through".
@@ -2628,6 +2655,8 @@ _WARMTH = _rule(
     # "with real appreciation", "your kindness throughout", "sorry it's not better news".
     r"|all (?:your|the) (?:effort|hard work|care|patience|energy)|thanks for everything"
     r"|(?:real|genuine|deep|sincere|great) appreciation|your kindness|not (?:the )?better news"
+    # (after dev_27) "we really liked your application".
+    r"|(?:really|truly|genuinely|very much) (?:liked|valued|appreciated) your"
     r"|not the news you (?:wanted|hoped|were hoping)"
     r"|great (?:conversation|chat|interview|to meet|meeting|questions?|answers?)"
     r"|(?:one of )?the (?:strongest|best|finest|most (?:impressive|thoughtful|original"
@@ -2658,6 +2687,11 @@ _FORM_THANKS = _rule(
     r"|your (?:cv|submission))"
 )
 _FORM_MAX_WORDS = 20
+# The old formula for ending someone's work, cold unless the note around it says more.
+_DISMISSAL = _rule(
+    r"(?:your )?services (?:are|will) no longer (?:be )?(?:required|needed)"
+    r"|(?:you are|you're) no longer (?:required|needed)(?! to)"
+)
 # A closing that shuts the conversation: "... you were not chosen. That is all."
 _DISMISSIVE_CLOSE = re.compile(
     r"(?:^|[.!?] )(?:that is all|that's all|that's it|that is it|end of (?:story|discussion)"
@@ -2808,6 +2842,12 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     if tiny and not addressed and (says_door_open or _DISMISSIVE_CLOSE.search(text)):
         # (after dev_23) "Role frozen. Nothing further to add.": a cause, then the door shut.
         return "Write more than a few words: say what you decided, why, and thank the person."
+    if len(words) <= _COLD_MAX_WORDS and _DISMISSAL.search(text) and not addressed:
+        # (after dev_27) "Your services are no longer required. Final invoice by Friday."
+        return (
+            "A dismissal with no thanks and no reason: thank the person for their work, and say "
+            "why the engagement ends."
+        )
     if says_door_open or (_WELCOME.search(text) and not _OUTCOME.search(text)):
         return None
     substantive = _SUBSTANTIVE_REASON.search(text) is not None

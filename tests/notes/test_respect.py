@@ -1095,6 +1095,16 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "We chose a candidate with more Django experience; please keep in touch.",
         "Hi Kim, your retro board has become office legend, thank you. Your interim contract "
         "ends Friday as planned, and we'd love to work with you again.",
+        # The dev_27 round's (the first refused before the round, the others by its first
+        # drafts).
+        "Hi Gabriel, your latte art session was a highlight of our week. We filled the role "
+        "with someone who has more training experience, and I'll reach out when another opens.",
+        "Hi Tom, the first month was a bump in the road for the team, not for you. We chose a "
+        "candidate with more payroll experience; I'll be in touch about the spring roles.",
+        "Hi Rae, a hard hat or other head covering is required on site, and we'll provide one. "
+        "We chose a candidate with a crane ticket; I'll reach out when the next site opens.",
+        "Hi Ola, you can take the test sitting in your chair at home by video if you prefer. We "
+        "have paused the role until March because the budget was cut, and I'll write again then.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

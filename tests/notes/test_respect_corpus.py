@@ -32,8 +32,9 @@ from app.notes.respect_eval import (
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement: 123 of 130 refused, 111 of 116
-# passed, after the dev_20/dev_21 round (its rules with the model before it: 124; retrained
+# Floors on the held-out set, from its latest measurement: 124 of 130 refused, 111 of 116
+# passed, after the dev_27 round (123 and 111 through dev_22 … dev_26's). Before: 123 and 111
+# after the dev_20/dev_21 round (its rules with the model before it: 124; retrained
 # on the round's sets, with C and the threshold chosen again by leaving each development set
 # out in turn: 123). Before: 124 and 111 after dev_19's; 123 and 111 after dev_15's, dev_16's
 # and dev_17/dev_18's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111
@@ -42,7 +43,7 @@ DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # fails. Rounds are kept on their development figures, and the floors follow them down rather
 # than have the rounds chosen by the held-out figures (only totals were read). The goal, 97%
 # on both, is not reached.
-HELD_OUT_REFUSED_FLOOR = 123 / 130
+HELD_OUT_REFUSED_FLOOR = 124 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
 # The second held-out set (an ordinary sample, written apart after the dev_21 round and measured
 # once: 81 of 81 refused, 113 of 115 passed) is held to the issue's goal itself.
@@ -203,6 +204,11 @@ KNOWN_MISSES = {
     # refused as disparaging too for naming the person's hair and grooming.
     "dev25-161": "discriminatory, refused as disparaging too",
     "dev25-165": "discriminatory, refused as disparaging too",
+    # (dev_27) Race in code: guests who "expect a certain look" matching "the heritage of the
+    # building" name no characteristic; refused, but as disparaging.
+    "dev27-040": "discriminatory, refused as disparaging",
+    # (dev_27) "Please stop sending us female candidates": read as forbidding contact too.
+    "dev27-097": "discriminatory, refused as door_slammed too",
 }
 
 
