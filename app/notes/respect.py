@@ -1381,6 +1381,20 @@ _DISPARAGING: tuple[str, ...] = (
         r"|your [a-z]+) (?:was|felt|is|were) (?:a bit |rather |somewhat |a lot )?like (?:being"
         r" stuck|being trapped|watching paint|pulling teeth|talking to a (?:wall|brick)|an? (?:broken"
         r"|faulty|endless|never ending|dull|boring))",
+        # (after dev_28) "reads like it was written by a caffeinated squirrel", "looked like the
+        # inside of a teenager's locker door", "went off faster than milk on a radiator",
+        # "I've seen sharper reasoning on the back of a shampoo bottle", a sample "adorable".
+        r"(?:written|drawn|designed|made|put together|assembled|coded|painted|built) by an?"
+        r" (?:[a-z]+ )?(?:squirrel|toddler|monkey|hamster|chimp|chimpanzee|drunk(?! driver)|goat"
+        r"|parrot|five year old|six year old|committee of (?:toddlers|children|monkeys))\b",
+        r"(?:looked|looks|sounded|sounds|read|reads|felt|feels) like (?:the (?:inside|back"
+        r"|bottom) of )?an? (?:teenager's|toddler's|child's|kid's|schoolboy's|schoolgirl's)",
+        r"(?:went|goes|wore|wears|going|wearing) (?:off|thin|stale|sour) (?:faster|quicker) than",
+        r"seen (?:sharper|better|smarter|clearer|more coherent|deeper|stronger) [a-z ]{1,30}"
+        r" (?:on|in) the back of an?\b",
+        r"(?:sample|answers?|attempt|effort|submission|pitch|presentation|code|essay|cv|resume"
+        r"|application|idea|proposal)(?: [a-z]+){0,4} (?:was|were|is"
+        r"|looked) (?:so |very |rather |quite |just |really )?(?:adorable|cute)\b",
         r"leave (?:the|that|your) (?:bargain bin|cheap|scruffy|shabby|tatty|ill fitting|crumpled"
         r"|wrinkled|stained|garish|tacky|creased|charity shop) (?:[a-z]+ )?(?:suit|outfit|clothes"
         r"|shoes|tie|jacket|trainers|shirt|blazer) at home",
@@ -1498,6 +1512,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"too (?:old|young)|(?:at|of|for) your age|your age|how old|years old|over the hill",
             rf"{_YOU_ARE}{_FILLERS} (?:old|older|young|younger|elderly|past it|over the hill)",
             r"old timers?|digital natives?|boomers?|millennials?|gen ?[xyz]"
+            # (after dev_28) "someone fresher who grew up with a smartphone in hand".
+            r"|grew up with (?:a |the )?(?:smartphones?|the internet|social media|tablets?|ipads?"
+            r"|phones? in hand)"
             r"|(?:your|younger|older|a younger|an older|different) generation",
             r"younger|youngest|oldest|elderly|aged (?:\d+|over|between)|vintage|retirement|retirees?"
             r"|(?:near|nearing|close to|about to) retir\w*|someone winding down"
@@ -1668,6 +1685,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|in (?:the )?(?:uk|us|usa|britain|england|scotland|wales|ireland|america|europe"
             r"|west))\b"
             r"|blends? in|fit in (?:socially|culturally)"
+            # (after dev_28) "someone who sounds like they're from round here".
+            r"|sounds? like (?:they're|they are|he's|she's|you're|you are|someone|a person)"
+            r" (?:from|born) (?:round|around|over) here"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
             r"|(?:too|a bit|very) foreign",
@@ -2089,7 +2109,9 @@ _KIND_MENTION = _rule(
     # (after dev_20) "about Shabbat so we could move your second interview", "I'm happy to
     # confirm we have a multi-faith room".
     r"|so (?:that )?we could (?:move|reschedule|arrange|adjust|plan|fit|accommodate)"
-    r"|(?:i'm|we're) (?:happy|glad|pleased) to (?:confirm|arrange|help|support)",
+    r"|(?:i'm|we're) (?:happy|glad|pleased) to (?:confirm|arrange|help|support)"
+    # (after dev_28) "any future role we offer you can be weekday-only".
+    r"|can (?:be|stay|remain) (?:weekdays?|weekends?|mornings?|afternoons?|days?|evenings?) only",
     # (after dev_24) A note kept of what the person needs, a slot booked for it, or what the
     # organisation offers, asked about: "I've kept a note that you need interviews after 2pm",
     # "so we could book a morning slot", "you asked whether we offer parental leave ... yes",
@@ -2524,7 +2546,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:don't|do not) expect a different (?:outcome|answer|result|decision) (?:anywhere"
         r"|elsewhere)",
         rf"{_WONT} be (?:engaged|hired|employed|contracted|booked|used|re ?hired|re ?engaged"
-        r"|considered)"
+        r"|considered|looking at you|considering you|using you|booking you)"
         r"(?: [a-z]+){0,4} again",
         r"(?:taking|take|took|taken|removing|remove|removed|struck|striking) you off (?:our|the)"
         r" (?:books|list|register|database|roster|system|panel)",
@@ -2543,6 +2565,18 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:this|that|the decision|our decision|this decision) (?:also )?appl(?:y|ies) to (?:all"
         r"|every|any) (?:current and )?(?:future|other) (?:roles|positions|vacancies|openings|jobs"
         r"|posts|projects|tenders)",
+        # (after dev_28) "applies to all roles, current and future", "permanently removed from
+        # our approved-supplier register", "messages from your consultants will not be answered",
+        # "recruiters have been told not to engage with you".
+        r"appl(?:y|ies) to (?:all|every|any) (?:roles|positions|vacancies|openings|jobs|posts)"
+        r",? (?:current and future|now and in (?:the )?future)",
+        r"permanently (?:removed|struck|barred|excluded) (?:you |your (?:agency|firm|company"
+        r"|business|name) )?from (?:our|the|all) (?:[a-z]+ ){0,2}(?:register|list|panel|roster"
+        r"|books|suppliers?|agencies|vendors?|database|pool|consideration)",
+        r"(?:messages|emails|calls|correspondence|applications) from (?:you|your [a-z]+) (?:will"
+        r"|shall) (?:not|no longer) be (?:answered|read|returned|responded to|accepted)",
+        r"(?:asked|told|instructed) (?:\w+ ){0,3}not to (?:engage|deal|speak|talk|correspond"
+        r"|communicate|work) with you",
         rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
         rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
     ),

@@ -1105,6 +1105,10 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "We chose a candidate with a crane ticket; I'll reach out when the next site opens.",
         "Hi Ola, you can take the test sitting in your chair at home by video if you prefer. We "
         "have paused the role until March because the budget was cut, and I'll write again then.",
+        # The dev_28 round's (refused by its first draft).
+        "Hi Mo, the onboarding guide was written by a child psychologist, and your notes on it "
+        "were sharp. We chose a candidate with more clinical experience; I'll reach out when a "
+        "role opens.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

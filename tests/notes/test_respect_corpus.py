@@ -33,8 +33,8 @@ from app.notes.respect_eval import (
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement: 124 of 130 refused, 111 of 116
-# passed, after the dev_27 round (123 and 111 through dev_22 … dev_26's). Before: 123 and 111
-# after the dev_20/dev_21 round (its rules with the model before it: 124; retrained
+# passed, after the dev_27 and dev_28 rounds (123 and 111 through dev_22 … dev_26's).
+# Before: 123 and 111 after the dev_20/dev_21 round (its rules with the model before it: 124; retrained
 # on the round's sets, with C and the threshold chosen again by leaving each development set
 # out in turn: 123). Before: 124 and 111 after dev_19's; 123 and 111 after dev_15's, dev_16's
 # and dev_17/dev_18's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111
@@ -209,6 +209,8 @@ KNOWN_MISSES = {
     "dev27-040": "discriminatory, refused as disparaging",
     # (dev_27) "Please stop sending us female candidates": read as forbidding contact too.
     "dev27-097": "discriminatory, refused as door_slammed too",
+    # (dev_28) Race in code again: "someone whose look matches our brand's Nordic aesthetic".
+    "dev28-037": "discriminatory, refused as disparaging",
 }
 
 
