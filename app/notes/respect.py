@@ -367,6 +367,10 @@ _TRAIT = _any(
     "(?:an? )?(?:slacker|loser|clown|idiot|moron|fool|diva|prima donna|snowflake|dinosaur"
     "|cowboy|bluffer|fraud|fake|chancer|time waster|waste of space|has been|nobody"
     "|kid|child|teenager|schoolboy|schoolgirl|know it all)",
+    # (after dev_29) "a bit of a busybody", "the office clown".
+    "(?:a bit of |something of |quite )?an? (?:busybody|know it all|show off|loudmouth"
+    "|drama queen|windbag|blowhard|smart alec|smart aleck|control freak)",
+    "the (?:office|class|team) (?:clown|joker|bore|busybody)",
 )  # fmt: skip
 # Contempt for the work or the performance: fair critique names what was missing instead.
 _CONTEMPT = _any(
@@ -1390,6 +1394,41 @@ _DISPARAGING: tuple[str, ...] = (
         r"(?:looked|looks|sounded|sounds|read|reads|felt|feels) like (?:the (?:inside|back"
         r"|bottom) of )?an? (?:teenager's|toddler's|child's|kid's|schoolboy's|schoolgirl's)",
         r"(?:went|goes|wore|wears|going|wearing) (?:off|thin|stale|sour) (?:faster|quicker) than",
+        # (after dev_29) "I'll use small words", "someone far better at invoicing than at
+        # thinking", "your little tantrum", "less of a know-it-all", "a shirt that actually
+        # fits", "a little less droning", "your creative director's ego filled the room",
+        # "congrats on being the first apprentice to set off the fire alarm twice", "barely
+        # competent", "like nervous schoolboys", "struck several directors as pompous",
+        # "believes his own press releases", "about as warm as a parking ticket", "came across
+        # as rather desperate".
+        r"(?:i'll|i will|let me|i'm going to) use (?:small|simple|short|little) words|look(?:ed|ing)? (?:a bit |a little |so"
+        r" |rather )?(?:less )?bored out of your",
+        r"someone (?:far |much |a lot |rather )?better at [a-z ]{1,20} than (?:at )?(?:thinking"
+        r"|working|doing|delivering|listening)",
+        r"your little (?:tantrum|outburst|meltdown|episode|stunt|display|rant|strop|sulk)",
+        r"less of an? (?:know it all|busybody|clown|show off|loudmouth|drama queen|diva|bore)",
+        r"(?:a|an) (?:shirt|suit|outfit|jacket|blazer) that (?:actually )?fits"
+        r"|(?:a little|a bit|a lot) less (?:droning|waffling|rambling|whining|mumbling|preaching"
+        r"|arrogance|smugness|ego)",
+        r"(?:your|his|her|their) (?:[a-z']+ ){0,2}ego (?:filled|took up|needed|dominated|entered"
+        r"|arrived)",
+        r"congrat\w* on being the first (?:[a-z]+ ){0,3}to (?:set off|break|lose|crash|forget|fail"
+        r"|miss|burn|spill|delete)",
+        r"barely (?:competent|literate|coherent|capable|awake|functional|professional|adequate)",
+        r"(?:reading|behaving|acting|talking|squabbling|giggling|sulking|whining|arguing|fidgeting)"
+        r"(?: [a-z]+){0,4} like (?:nervous |naughty |little )?(?:schoolboys|schoolgirls"
+        r"|schoolchildren|toddlers|children|kids)\b(?!')",
+        r"(?<!never )(?<!didn't )(?<!did not )(?:struck|strikes) (?:[a-z]+ ){0,3}as (?:pompous"
+        r"|arrogant|smug|desperate|needy|creepy|whiny|pathetic|clueless|entitled|insufferable"
+        r"|condescending)"
+        r"|(?<!never )(?<!didn't )(?<!did not )(?<!doesn't )(?:came|come|comes|coming) across as"
+        r" (?:rather |a bit |quite |somewhat |a little |very )?(?:desperate|needy|pompous|smug"
+        r"|creepy|whiny|pathetic|clueless|entitled|insufferable)",
+        r"believes? (?:his|her|their|your) own (?:press|hype|publicity)",
+        r"(?:is|was|are|were) (?:about |roughly )?as (?:warm|useful|helpful|exciting|sharp|lively"
+        r"|friendly|inspiring|engaging|welcoming|charming) as an? (?:parking|tax|speeding|wet|damp"
+        r"|brick|dead|cold|broken|traffic|filing|fridge|wall|rock|doorstop|fish|spreadsheet"
+        r"|cardboard)",
         r"seen (?:sharper|better|smarter|clearer|more coherent|deeper|stronger) [a-z ]{1,30}"
         r" (?:on|in) the back of an?\b",
         r"(?:sample|answers?|attempt|effort|submission|pitch|presentation|code|essay|cv|resume"
@@ -1686,6 +1725,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|west))\b"
             r"|blends? in|fit in (?:socially|culturally)"
             # (after dev_28) "someone who sounds like they're from round here".
+            r"|(?:understand|understands|get|gets|know|knows) (?:the )?(?:british|english|american"
+            r"|scottish|irish|welsh|australian|canadian|german|french|dutch|local) way of (?:doing"
+            r" things|life|working)"
             r"|sounds? like (?:they're|they are|he's|she's|you're|you are|someone|a person)"
             r" (?:from|born) (?:round|around|over) here"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
@@ -2577,6 +2619,25 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|shall) (?:not|no longer) be (?:answered|read|returned|responded to|accepted)",
         r"(?:asked|told|instructed) (?:\w+ ){0,3}not to (?:engage|deal|speak|talk|correspond"
         r"|communicate|work) with you",
+        # (after dev_29) "will not engage you for any locum work in future", "told not to offer
+        # you to us again", "you're not to be placed with us again", "this decision is final
+        # and extends to any future appointment", "and will not be invited to tender for any
+        # future contracts", "will not be considering your firm for any contract at any point",
+        # "you shouldn't expect to be considered for any transfer, ever".
+        rf"{_WONT} (?:engage|hire|book|use|employ|consider|offer) you (?:for|in) any (?:[a-z]+"
+        r" ){0,2}(?:work|roles?|positions?|shifts|sessions|contracts?|assignments?|posts?)(?: [a-z]+)?"
+        r" (?:in (?:the )?future|again|ever)",
+        r"told not to (?:offer|send|place|put forward|propose|submit|refer) you(?: to us| here)?"
+        r" (?:again|in (?:the )?future|ever)",
+        r"(?:you're|you are) not to be (?:placed|hired|booked|engaged|used|sent|contacted"
+        r"|considered|re ?hired)",
+        r"decision (?:is final and )?(?:also )?(?:extends|appl(?:y|ies)) to (?:all|every|any)"
+        r" (?:current and )?(?:future|other|further)\b",
+        rf"(?:and|but) {_WONT} be (?:invited|asked|approached|shortlisted) (?:to [a-z]+ )?(?:for"
+        r"|to|on|in) (?:any|all) (?:future|further|subsequent)",
+        rf"{_WONT} be considering (?:you|your [a-z]+) for any [a-z ]{{1,30}}(?:at any (?:point"
+        r"|time)|ever|again|in (?:the )?future)",
+        r"expect to be (?:considered|hired|shortlisted|invited|moved) for any [a-z ]{1,60},? ever\b",
         rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
         rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
     ),
@@ -2723,7 +2784,7 @@ _FORM_THANKS = _rule(
 _FORM_MAX_WORDS = 20
 # The old formula for ending someone's work, cold unless the note around it says more.
 _DISMISSAL = _rule(
-    r"(?:your )?services (?:are|will) no longer (?:be )?(?:required|needed)"
+    r"(?:your )?services (?:(?:are|will) )?no longer (?:be )?(?:required|needed)"
     r"|(?:you are|you're) no longer (?:required|needed)(?! to)"
 )
 # A closing that shuts the conversation: "... you were not chosen. That is all."
@@ -2876,7 +2937,11 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
     if tiny and not addressed and (says_door_open or _DISMISSIVE_CLOSE.search(text)):
         # (after dev_23) "Role frozen. Nothing further to add.": a cause, then the door shut.
         return "Write more than a few words: say what you decided, why, and thank the person."
-    if len(words) <= _COLD_MAX_WORDS and _DISMISSAL.search(text) and not addressed:
+    if (
+        len(words) <= _COLD_MAX_WORDS
+        and _DISMISSAL.search(text)
+        and not (_COURTESY.search(text) or _WARMTH.search(text))
+    ):
         # (after dev_27) "Your services are no longer required. Final invoice by Friday."
         return (
             "A dismissal with no thanks and no reason: thank the person for their work, and say "

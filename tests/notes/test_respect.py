@@ -1109,6 +1109,15 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "Hi Mo, the onboarding guide was written by a child psychologist, and your notes on it "
         "were sharp. We chose a candidate with more clinical experience; I'll reach out when a "
         "role opens.",
+        # The dev_29 round's (refused by its first drafts).
+        "Hi Kai, congrats on managing to ship the launch despite the outage, and on breaking "
+        "the sales record. We chose a candidate with more B2B experience; I'll be in touch.",
+        "Hi Zoe, you've worked with organisations like children's hospitals, which we admire. "
+        "We chose a candidate with more grant-writing experience; please stay in touch.",
+        "Hi Ben, your little speech at the end of the trial day was lovely. We chose a baker "
+        "with more pastry experience, and I'll reach out when the next role opens.",
+        "Hi Ava, the role needs someone who can use simple words with patients, and your "
+        "answers did that well. We chose a nurse with more ward experience; I'll be in touch.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:
