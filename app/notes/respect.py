@@ -1373,8 +1373,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"you (?:could|couldn't|can't|could not|cannot|can)(?: [a-z']+){1,8},? let alone",
         r"(?:someone|somebody|who) (?:has |had )?clearly never (?:read|written|seen|done|used"
         r"|worked)",
-        r"comedy (?:highlight|gold|show|hour)|(?<!\ba )highlight of (?:everyone's|our|the team's) (?:week"
-        r"|day|month)|not in the entertainment business",
+        r"comedy (?:highlight|gold|show|hour)|(?<!\ba )highlight of (?:everyone's|our|the team's)"
+        r" (?:week|day|month)|not in the entertainment business",
         r"embarrassed (?:on your behalf|for you)|(?:whether|if) it (?:had been|was) written by"
         r" (?:a|an|some)\b",
         # (after dev_27) "nothing says serious business quite like clip art, does it?",
@@ -1383,8 +1383,8 @@ _DISPARAGING: tuple[str, ...] = (
         r" (?:it|they)\b",
         r"(?:listening to|talking to|talking with|working with|interviewing|dealing with) (?:you"
         r"|your [a-z]+) (?:was|felt|is|were) (?:a bit |rather |somewhat |a lot )?like (?:being"
-        r" stuck|being trapped|watching paint|pulling teeth|talking to a (?:wall|brick)|an? (?:broken"
-        r"|faulty|endless|never ending|dull|boring))",
+        r" stuck|being trapped|watching paint|pulling teeth|talking to a (?:wall|brick)|an?"
+        r" (?:broken|faulty|endless|never ending|dull|boring))",
         # (after dev_28) "reads like it was written by a caffeinated squirrel", "looked like the
         # inside of a teenager's locker door", "went off faster than milk on a radiator",
         # "I've seen sharper reasoning on the back of a shampoo bottle", a sample "adorable".
@@ -1401,8 +1401,8 @@ _DISPARAGING: tuple[str, ...] = (
         # competent", "like nervous schoolboys", "struck several directors as pompous",
         # "believes his own press releases", "about as warm as a parking ticket", "came across
         # as rather desperate".
-        r"(?:i'll|i will|let me|i'm going to) use (?:small|simple|short|little) words|look(?:ed|ing)? (?:a bit |a little |so"
-        r" |rather )?(?:less )?bored out of your",
+        r"(?:i'll|i will|let me|i'm going to) use (?:small|simple|short|little) words",
+        r"look(?:ed|ing)? (?:a bit |a little |so |rather )?(?:less )?bored out of your",
         r"someone (?:far |much |a lot |rather )?better at [a-z ]{1,20} than (?:at )?(?:thinking"
         r"|working|doing|delivering|listening)",
         r"your little (?:tantrum|outburst|meltdown|episode|stunt|display|rant|strop|sulk)",
@@ -1649,7 +1649,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"only to go on leave|pregnan(?:t|cy)(?! pause)|(?<!post on )(?<!ward on )(?<!shifts on )"
             r"(?<!job on )maternity(?! (?:cover|ward|unit|department|services?|team|triage"
             r"|locum|contract|post|role|position|vacancy))|paternity|parental leave|expecting (?:a |your )?(?:baby"
-            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn|(?:on|with) (?:the|your) (?:baby )?bump\b|baby bump"
+            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
+            r"|(?:on|with) (?:the|your) (?:baby )?bump\b|baby bump"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:off|away|out) (?:soon|for"
@@ -2625,8 +2626,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # future contracts", "will not be considering your firm for any contract at any point",
         # "you shouldn't expect to be considered for any transfer, ever".
         rf"{_WONT} (?:engage|hire|book|use|employ|consider|offer) you (?:for|in) any (?:[a-z]+"
-        r" ){0,2}(?:work|roles?|positions?|shifts|sessions|contracts?|assignments?|posts?)(?: [a-z]+)?"
-        r" (?:in (?:the )?future|again|ever)",
+        r" ){0,2}(?:work|roles?|positions?|shifts|sessions|contracts?|assignments?|posts?)"
+        r"(?: [a-z]+)? (?:in (?:the )?future|again|ever)",
         r"told not to (?:offer|send|place|put forward|propose|submit|refer) you(?: to us| here)?"
         r" (?:again|in (?:the )?future|ever)",
         r"(?:you're|you are) not to be (?:placed|hired|booked|engaged|used|sent|contacted"
@@ -2637,7 +2638,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|to|on|in) (?:any|all) (?:future|further|subsequent)",
         rf"{_WONT} be considering (?:you|your [a-z]+) for any [a-z ]{{1,30}}(?:at any (?:point"
         r"|time)|ever|again|in (?:the )?future)",
-        r"expect to be (?:considered|hired|shortlisted|invited|moved) for any [a-z ]{1,60},? ever\b",
+        r"expect to be (?:considered|hired|shortlisted|invited|moved) for any [a-z ]{1,60},?"
+        r" ever\b",
         rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
         rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
     ),

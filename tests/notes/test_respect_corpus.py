@@ -34,9 +34,8 @@ DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement: 123 of 130 refused, 111 of 116
 # passed, after the dev_29 round (124 and 111 after dev_27's and dev_28's; 123 and 111 through
-# dev_22 … dev_26's).
-# Before: 123 and 111 after the dev_20/dev_21 round (its rules with the model before it: 124; retrained
-# on the round's sets, with C and the threshold chosen again by leaving each development set
+# dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
+# model before it: 124; retrained on the round's sets, with C and the threshold chosen again by leaving each development set
 # out in turn: 123). Before: 124 and 111 after dev_19's; 123 and 111 after dev_15's, dev_16's
 # and dev_17/dev_18's; 122 and 111 after dev_14's; 120 and 111 after dev_13's; 121 and 111
 # after dev_12's; 119 and 112 after dev_11's, with the word-weights tone model; 115 and 112
