@@ -650,6 +650,13 @@ _DISPARAGING: tuple[str, ...] = (
         r"|tattoos?|piercings?|beard|makeup|height|body(?! of work| copy| text))"
     ),
     _words(r"overweight|obese|fat|skinny|ugly|unattractive|good looking|handsome|cute|sexy"),
+    # (after dev_30) "someone a lot easier on the eye than you were" (a dashboard "easier on the
+    # eye" is praise of the work).
+    _words(
+        r"(?:someone|somebody|candidate|person|face)(?: [a-z]+){0,3} (?:easier|easy|nicer) on the"
+        r" eyes?|(?:easier|nicer) on the eyes? than you|(?:nicer|better) to look at than you"
+        r"|better looking"
+    ),
     # (after dev_21) "the heavy make-up and the perfume were a lot", "not the image we're
     # after" (the make-up said), "the most irritating voice I've heard all year", "Bit of a joke
     # really."
@@ -665,6 +672,9 @@ _DISPARAGING: tuple[str, ...] = (
         r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable"
         r"|(?<!food )hygiene(?! (?:certificate|rating|standards|training|course|qualification))"
     ),
+    # (after dev_30) A role said to need an intellect the person lacked: "requires a certain
+    # level of intellect which, respectfully, you did not display".
+    _words(r"(?:level|degree|standard) of (?:intellect|intelligence|brainpower|brains|smarts)\b"),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
     _words(
         r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?(?:time|afternoon|morning"
@@ -1845,6 +1855,14 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:someone|somebody|a candidate|a person|people|candidates)(?: [a-z]+){0,2} more"
             r" mainstream\b|(?:you|you'd|you would|you wouldn't|you didn't|you don't)(?: [a-z']+){0,2}"
             r" (?:fit|suit|match) (?:the|our) (?:image|look)\b",
+            # (after dev_30) the clients' image or background as the measure: "someone who fits
+            # our clients' image", "a more natural match for that aesthetic", "a local candidate
+            # who shares our clients' background".
+            r"(?:fits?|suits?|match(?:es)?) (?:our|the) (?:clients|customers|guests|audience"
+            r"|members)'?s?'? (?:image|look|aesthetic)|natural (?:match|fit) for (?:that|the|our"
+            r"|this) (?:aesthetic|image|look)|shar(?:e|es|ing) (?:our|the|their) (?:clients"
+            r"|customers|guests|patients|audience|members|community)'?s?'? (?:background|heritage"
+            r"|culture|ethnicity)",
         ),
     ),
     (
@@ -2075,7 +2093,9 @@ _SERVED_WITH_BEFORE = re.compile(
 _SERVED_AFTER = re.compile(
     r" (?:residents|patients|pupils|learners|service users|village|villages|homes?|care|scanning"
     r"|scans|screening|qualification|certificate|diploma|module|course|first aid|training"
-    r"|supervision|kitchens?|menus?|food|catering|apprentices|joiners)\b"
+    r"|supervision|kitchens?|menus?|food|catering|apprentices|joiners"
+    # (after dev_30) "many of our clients are rehab referrals".
+    r"|referrals?)\b"
 )
 # ... or the age of the people served, right after them: "young people aged 11 to 18".
 _SERVED_AGED = re.compile(
@@ -2123,7 +2143,9 @@ _COMMUNITY = re.compile(
     # programmes", "your maternity-cover contract", "the sample wedding timeline".
     r"|programmes|programs|schemes|clinics|cover|timelines?|planners?|planning|venues?"
     r"|bookings?|packages?"
-    r"|services?|unit|ward|reception|refuge|networks?)\b| based (?:charity|organi[sz]ation"
+    r"|services?|unit|ward|reception|refuge|networks?"
+    # (after dev_30) a named check: "a current Working With Children check".
+    r"|checks?|clearances?|cards?)\b| based (?:charity|organi[sz]ation"
     r"|employer|school|trust|group)\b"
 )
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
@@ -2145,9 +2167,14 @@ _KIND_MENTION = _rule(
     # hospital appointment", the lawful exception cited ("a genuine occupational requirement").
     r"(?<!can't )(?<!cannot )(?<!couldn't )(?<!won't )(?<!not )(?<!unable to )"
     r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:your|it|that|this|them)\b"
+    # (after dev_30) "schedule your breaks around Friday prayers".
+    r"|(?<!can't )(?<!cannot )(?<!couldn't )(?<!won't )(?<!not )(?<!unable to )"
+    r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:[a-z]+ )?(?:prayers?"
+    r"|appointments?|fasting|ramadan|shabbat|sabbath|treatment|therapy|school run|childcare)\b"
     r"|(?<!\w)(?:can|will|would|could)(?!'t|not) (?:easily |happily |gladly |certainly"
     r" |absolutely |definitely )?accommodate|(?:move|moved|moving|reschedule|rescheduled|shift"
-    r"|shifted)(?: [a-z0-9']+){1,5} so (?:that )?you can|genuine occupational requirement"
+    r"|shifted|push|pushed|pushing|delay|delayed|postpone|postponed)(?: [a-z0-9']+){1,6} so"
+    r" (?:that )?you can|genuine occupational requirement"
     r"|(?:the|an|your) exemption (?:applies|covers)|(?:is|are) exempt\b"
     # (after dev_20) "about Shabbat so we could move your second interview", "I'm happy to
     # confirm we have a multi-faith room".
@@ -2166,6 +2193,10 @@ _KIND_MENTION = _rule(
     r" (?:under|by|in) our (?:[a-z]+ )?(?:plan|policy|scheme|benefits?|insurance|cover)"
     r"|(?:support|policy|plan|package|benefits?|insurance|cover) (?:covers|includes|extends"
     r" to) (?:partners|spouses|families|dependants|dependents)",
+    # (after dev_30) "we'll make sure the accessible entrance is unlocked for your wheelchair",
+    # "your maternity leave plans are absolutely fine with us".
+    r"(?:we'll|we will|i'll|i will) (?:make sure|ensure)\b|(?:is|are) (?:absolutely |completely"
+    r" |totally |perfectly )?fine (?:with|by) (?:us|me)(?!,? but)",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
     r"|reschedule|accommodate|adjust|wait)|(?:glad|happy|pleased) (?:that )?(?:our|we|the)"
     r"|wish (?:you and )?your family|(?:good luck|best of"
@@ -2184,6 +2215,8 @@ _DISCLAIMED = _rule(
     r"|(?:played|plays|had|has) no (?:part|role"
     r"|bearing|effect|influence|weight)|(?:didn't|did not|doesn't|does not) (?:affect|influence"
     r"|factor into|come into|weigh on|change)"
+    # (after dev_30) "It changes nothing about our decision".
+    r"|(?:changes|changed) nothing|(?:makes|made) no difference"
 )
 _THEIR_QUESTION = _rule(
     r"you (?:asked|wondered|wanted to know|raised|checked)(?: us| me| with us| with me)?"
@@ -2204,6 +2237,9 @@ _SUPPORTED_NEXT = re.compile(
     r"|fit|support)|(?:it|that|this) (?:played|had|plays|has) no (?:part|bearing|role|effect)"
     r"|(?:we|i) (?:were|was|are|am) (?:happy|glad|pleased) to (?:consider|offer|accommodate"
     r"|agree)"
+    # (after dev_30) "That's absolutely fine — I'll send a Teams link".
+    r"|^(?:that's|that is|this is|it's|it is) (?:absolutely |completely |totally |perfectly"
+    r" |entirely )?(?:fine|no problem|not a problem|ok|okay)\b"
     r"|nothing to do with|^(?:not at all|of course not|no problem|(?:it|that|this) (?:doesn't"
     r"|does not|didn't|did not|won't|will not|wouldn't|would not|isn't|is not|wasn't|was not))\b"
 )
@@ -2410,6 +2446,12 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     _words(
         rf"{_WONT}(?: be)?(?: able to)? (?:consider|accept|review|entertain|process|tak)\w*"
         r"(?: \w+){0,3} from (?:you|your \w+)\b"
+    ),
+    # (after dev_30) "you won't be considered for any coaching position at this club going
+    # forward" (one role refused is not: "you won't be considered for this role").
+    _words(
+        rf"you {_WONT} be (?:considered|shortlisted|interviewed|engaged|hired|accepted) for"
+        r" (?:any|all)(?: [a-z']+){0,6} (?:in (?:the )?future|again|going forward|ever)\b"
     ),
     _words(
         rf"{_WONT}(?: be)? (?:respond|reply|answer)\w*(?: to you)? (?:if|when|should|whenever)"
@@ -2683,6 +2725,11 @@ _DOOR_SLAM_EXCUSED = _rule(
     r"|put you off|deter)"
     # (after dev_17) the person's own wish: "marked as do-not-contact at your request".
     r"|at your (?:own )?request|as you (?:asked|requested)"
+    # (after dev_30) an agency told one search is over: "please don't send any more candidates
+    # for the QA role — we filled it yesterday".
+    r"|send(?:ing)? (?:any )?(?:more |further |other |additional )?(?:candidates|cvs|profiles"
+    r"|people|applicants|resumes)(?: [a-z]+){0,2} (?:for|to) (?:the|this|that|our) (?:[a-z]+ ){0,3}"
+    r"(?:role|position|vacancy|job|opening|search|post)\b"
 )
 
 
@@ -2774,6 +2821,8 @@ _AUTOMATED = _rule(
     r"|reply|notification)|(?:do not|don't|please do not) reply to this|no ?reply address"
     # (after dev_25) "this email confirms the outcome of your application: no offer".
     r"|this (?:email|e mail|message|letter) (?:confirms|is to confirm|serves to confirm)"
+    # (after dev_30) "This mailbox is not monitored."
+    r"|(?:mailbox|inbox|address) is not (?:monitored|checked|read)|unmonitored (?:mailbox|inbox)"
 )
 # A refusal whose only courtesy is the form letter's thanks, with no reason, warmth or open door,
 # is a form rejection however it is dressed (after dev_10): "Dear Kamala, thank you for
@@ -2788,6 +2837,8 @@ _FORM_MAX_WORDS = 20
 _DISMISSAL = _rule(
     r"(?:your )?services (?:(?:are|will) )?no longer (?:be )?(?:required|needed)"
     r"|(?:you are|you're) no longer (?:required|needed)(?! to)"
+    # (after dev_30) "contract terminated effective today."
+    r"|(?:contract|engagement|assignment|placement|employment) (?:is |has been |was )?terminated"
 )
 # A closing that shuts the conversation: "... you were not chosen. That is all."
 _DISMISSIVE_CLOSE = re.compile(
@@ -3263,6 +3314,9 @@ _KEEPS_IN_MIND = _rule(
     r"on file|keep you in mind|keep your (?:details|cv|application)|reach out|contact you"
     # (after dev_25) "I'll email you in April to book your onboarding".
     r"|(?:email|call|ring|write to|phone) you (?:in|by|on|next|when|after|before|once)"
+    # (after dev_30) "I've transferred your application to the Bristol role".
+    r"|(?:transferred|moved|forwarded|passed|carried over|copied) your (?:application|cv"
+    r"|details|profile)"
     r"|(?<!need to stay )(?<!need to keep )(?<!need to get )(?<!need to be )in touch|let you know|get back to you|invite you"
 )
 

@@ -1118,6 +1118,11 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "with more pastry experience, and I'll reach out when the next role opens.",
         "Hi Ava, the role needs someone who can use simple words with patients, and your "
         "answers did that well. We chose a nurse with more ward experience; I'll be in touch.",
+        # The dev_30 round's.
+        "Hi Lee, your dashboard redesign is far easier on the eye, thank you. We chose a "
+        "candidate with more SQL experience; I'll be in touch when the next role opens.",
+        "Hi Ana, you don't need to reapply for the Leeds post: I've moved your application to the "
+        "York one, which suits your experience better.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

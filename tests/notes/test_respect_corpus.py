@@ -32,8 +32,9 @@ from app.notes.respect_eval import (
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement: 123 of 130 refused, 111 of 116
-# passed, after the dev_29 round (124 and 111 after dev_27's and dev_28's; 123 and 111 through
+# Floors on the held-out set, from its latest measurement: 124 of 130 refused, 111 of 116
+# passed, after the dev_30 round (123 and 111 after dev_29's; 124 and 111 after dev_27's and
+# dev_28's; 123 and 111 through
 # dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
 # model before it: 124; retrained on the round's sets, with C and the threshold chosen again by leaving each development set
 # out in turn: 123). Before: 124 and 111 after dev_19's; 123 and 111 after dev_15's, dev_16's
@@ -43,7 +44,7 @@ DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # fails. Rounds are kept on their development figures, and the floors follow them down rather
 # than have the rounds chosen by the held-out figures (only totals were read). The goal, 97%
 # on both, is not reached.
-HELD_OUT_REFUSED_FLOOR = 123 / 130
+HELD_OUT_REFUSED_FLOOR = 124 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
 # The second held-out set (an ordinary sample, written apart after the dev_21 round and measured
 # once: 81 of 81 refused, 113 of 115 passed) is held to the issue's goal itself.
@@ -216,6 +217,9 @@ KNOWN_MISSES = {
     "dev29-108": "curt, passed",
     # (dev_29) "Don't come in tomorrow" after a trial: a day's instruction read as a slammed door.
     "dev29-005": "curt, refused as door_slammed too",
+    # (dev_30) "a bit young to be managing people ...; they just wouldn't take you seriously":
+    # the age is named, and the seriousness read as a put-down too.
+    "dev30-045": "discriminatory, refused as disparaging too",
 }
 
 
