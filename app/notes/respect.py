@@ -171,7 +171,11 @@ def _one_scan(rules: Iterable[str]) -> re.Pattern[str]:
 
 # Curly quotes become straight ones and dashes become spaces, so "you’re" and "digital-native"
 # match the same rules as "you're" and "digital native".
-_FLATTEN = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", "—": " ", "_": " "})
+_FLATTEN = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "-": " ", "–": " ", "—": " ", "_": " "}
+    # Emoji that mock, read as words (after dev_31: "not this time 🙃 ... good luck hun 💅").
+    | dict.fromkeys("🙃💅🤡🙄🤦🥱", " mocking emoji ")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,6 +679,22 @@ _DISPARAGING: tuple[str, ...] = (
     # (after dev_30) A role said to need an intellect the person lacked: "requires a certain
     # level of intellect which, respectfully, you did not display".
     _words(r"(?:level|degree|standard) of (?:intellect|intelligence|brainpower|brains|smarts)\b"),
+    # (after dev_31) Contempt by implication: "roles more suited to your level of
+    # understanding", "the panel was quite amused by your responses", "'I work well under
+    # pressure' — said every candidate, ever", "we asked for specifics and got a fortune
+    # cookie", "as per my previous three emails", "lol no", "someone who knows what a balance
+    # sheet is", and the mocking emoji.
+    _words(
+        r"your level of (?:understanding|comprehension)|(?:amused|entertained|tickled)(?: [a-z]+)?"
+        r" (?:by|at) your (?:responses|answers|replies|application|cv|attempts?|efforts?)"
+        r"|said (?:every|each) (?:candidate|applicant|graduate|interviewee)(?:,? ever)?"
+        r"|asked for (?:[a-z]+ ){1,3}and got (?:a|an)\b|fortune cookie"
+        r"|as per my (?:previous|last|earlier|several|many|\w+ previous)(?: \w+)? (?:emails?"
+        r"|messages?|notes?|replies)|hope this one (?:finds|reaches|gets to)"
+        r"|(?<![a-z] )lol,? no\b|(?:someone|somebody|a person|a candidate) who (?:actually )?knows"
+        r" what (?:a|an|the) (?:[a-z]+ ){1,3}is\b",
+        r"mocking emoji",  # (see `_FLATTEN`)
+    ),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
     _words(
         r"waste of (?:(?:our|my|everyone's|everybody's|the team's) )?(?:time|afternoon|morning"
@@ -1595,6 +1615,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|colleague|engineer|company culture|energy|talent|hire|vibe|image|brand|feel|look"
             r"|office|workforce|culture)",
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
+            # (after dev_31) "someone who matches our brand: young, single and free to travel".
+            r"(?:brand|image|culture|vibe|profile|look)(?: is)?: young\b",
             r"skew(?:s|ed|ing)? (?:young|younger|old|older)|(?:young|youthful|trendy|hip) image"
             r"|(?:who'll|who will|who'd|who would|still|to stay|stay)(?: [a-z']+){0,4} (?:in|for)"
             r" (?:the next |another )?(?:twenty|thirty|forty|[234]\d)(?: \w+)? years",
@@ -1693,6 +1715,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"married|unmarried|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
             r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
+            # (after dev_31) "young, single and free to travel".
+            r"young,? single\b|single,? (?:and )?(?:free|unattached|with no ties|without ties)\b",
             r"(?:your|her|his|a|no|without a|without the) (?:husband|wife|spouse|fiance|fiancee)"
             r"(?:'s)?",
             # (not engaged for work: "barred from being engaged on any future work", after
@@ -1840,8 +1864,13 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_15) "someone who sounds like them" (the guests, the customers); (after
             # dev_16) "someone who grew up in this country", "a more traditional look at the
             # front desk", "a more familiar face".
-            r"(?:sounds?|speaks?|talks?) like (?:them|us|our (?:guests|customers|clients|team"
-            r"|residents|community))\b",
+            r"(?:sounds?|speaks?|talks?) (?:more |a bit more |a little more )?like (?:them|us|our"
+            r" (?:guests|customers|clients|team|residents|community))\b",
+            # (after dev_31) "more comfortable with someone who fits the usual profile of our
+            # front-of-house staff", "a less, shall we say, loaded background".
+            r"(?:fits?|matches?) the (?:usual|typical|traditional) (?:profile|look|image|type)"
+            r"|(?:be|feel|are|were) more comfortable with (?:someone|somebody|a person|a candidate)"
+            r" (?:who|like|from|of)\b|(?:loaded|complicated|sensitive) background",
             # (after dev_25) "candidates who were born and educated in the UK", "a certain kind
             # of face at the front desk", "locs or braids".
             r"(?:was|were|been) born (?:and (?:raised|educated|bred|schooled) )?in (?:the uk|britain"
@@ -1872,6 +1901,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         _rule(
             r"religio(?:n|ns|us)|(?<!good )(?<!bad )faith(?! in)|(?<!and a )pray(?:er|ers|ing)?|church"
             r"|mosque|synagogue|temple",
+            # (after dev_31) "someone who celebrates the same holidays as the rest of the team".
+            r"(?:celebrates?|observes?|keeps?|shares?) the same (?:holidays|festivals|faith"
+            r"|religion|holy days|beliefs)",
             r"(?:your|their|his|her) (?:beliefs|belief system|convictions|observance)|hijab|headscarf|your head covering|turban(?:ed)?|kippah|yarmulke|muslims?|islam(?:ic)?|jewish|jews?|hindu"
             r"|sikh|buddhist|atheist|catholic|protestant|evangelical|mormon",
             r"christian (?:values|faith|beliefs|company|team|culture|ethos)|christians|being"
@@ -1899,6 +1931,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "Leave sex and gender out; describe the skills and experience the role needs.",
         _rule(
             r"gender|female|male|feminine|masculine|gentleman|gentlemen|lady|ladies",
+            # (after dev_31) "the transition is your business, of course, but ..." (not a move
+            # to a role: "your transition to management").
+            r"(?:your|the|her|his|their) transition is (?:your|her|his|their) (?:own )?(?:business"
+            r"|affair|private)|(?:your|her|his|their) (?:gender )?transition(?! (?:to|into|from"
+            r"|plan|period|team|phase|programme|program|back))",
             # (after dev_23) "our dev team is all guys".
             r"(?:team|office|crew|department|floor|squad|group) (?:is|are) (?:all|mostly|almost all"
             r"|entirely|basically all) (?:guys|men|lads|blokes|women|girls)\b",
@@ -1969,6 +2006,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?<!role in )(?<!specialist in )(?<!nurse in )(?<!service in )diabet\w*"
             r"(?! (?:nurse|nursing|service|care|clinic|team|specialist|education|patients|unit|ward"
             r"|research))",
+            # (after dev_31) "a cleaner bill of health", "someone fully mobile".
+            r"(?:clean|cleaner|clear|clearer) bill of health|(?:someone|somebody|a person"
+            r"|candidates?) (?:who is |who's )?fully (?:mobile|able bodied)|able bodied",
             r"mental (?:health|illness)|illness|medical (?:condition|history|leave|needs|issues?"
             r"|appointments?|records?)|sick (?:leave|days|notes?)|(?:being|get|got|are|were) sick",
             r"health (?:issues?|problems?|conditions?|history)|your (?:health(?! (?:and|&) safety)|condition|stutter"
@@ -2114,6 +2154,12 @@ _OTHERS_GROUP = re.compile(r"(?:parents|mothers|fathers|families|carers)$")
 # the second carer had checked the sling", "the young person's safety at home".
 _COLLEAGUE_CARER = re.compile(r"\b(?:second|senior|other|lead|night|day|trained|another|agency) $")
 _SERVED_ONE = re.compile(r"\bthe $")
+# A thing's age, not a person's (after dev_31): "our coffee machine is older than our building".
+_A_THING_BEFORE = re.compile(
+    r"\b(?:our|the|my|its|this|that) (?:[a-z]+ ){0,2}(?:machine|kettle|building|office|computer"
+    r"|printer|laptop|software|system|website|van|car|truck|kit|equipment|furniture|server"
+    r"|codebase|stack|app|fridge|microwave|sofa|chairs?|desks?) (?:is|was|are|were|looks|seems) $"
+)
 _OTHERS_SAID = re.compile(
     r" (?:have|had|all) (?:written|said|told|called|commented|praised|thanked|mentioned|asked)\b"
 )
@@ -2145,7 +2191,10 @@ _COMMUNITY = re.compile(
     r"|bookings?|packages?"
     r"|services?|unit|ward|reception|refuge|networks?"
     # (after dev_30) a named check: "a current Working With Children check".
-    r"|checks?|clearances?|cards?)\b| based (?:charity|organi[sz]ation"
+    r"|checks?|clearances?|cards?"
+    # (after dev_31) the work's subject: "the wedding set showed blown highlights".
+    r"|sets?|shoots?|photos?|photography|albums?|galler(?:y|ies)|portfolios?|films?)\b"
+    r"| based (?:charity|organi[sz]ation"
     r"|employer|school|trust|group)\b"
 )
 # Congratulating or accommodating is the one place a personal circumstance belongs in a note:
@@ -2379,7 +2428,7 @@ _CONTACT = _any(
     r"bother(?:ing)?", r"approach(?:ing)?", r"ask(?:ing)? (?:for|again|about)", r"submit(?:ting)?",
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by", r"check(?:ing)? back", r"ring(?:ing)?", r"phon(?:e|ing)",
-    r"text(?:ing)?", r"come (?:round|around)",
+    r"text(?:ing)?", r"come (?:round|around)", r"ping(?:ing)?", r"dm(?:ing)?",
     r"represent(?:ing)? (?:them|him|her|this (?:candidate|person|applicant))",
     # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
     r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
@@ -2426,6 +2475,10 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"(?:further|future) (?:recruitment|interviews?|roles?|campaigns?|exercises?)"
         r"|permanent (?:block|ban|bar)|(?:does not|doesn't|do not|don't|never) re ?engage"
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
+        # (after dev_31) "our recruitment team has been instructed not to consider
+        # applications from you".
+        r"(?:asked|instructed|told) not to (?:consider|engage|contact|accept|review|interview"
+        r"|shortlist|put forward)(?: [a-z]+){0,2} (?:from )?(?:you|your)\b",
         r"(?:decided|chosen|opted) not to (?:consider|contact|engage)\w* (?:you|your \w+)"
         r" (?:again|for (?:any|all) (?:future|further|other))",
         r"(?:requested|asked|instructed|decided|ruled)(?: that)? you (?:not|never) be"
@@ -2730,6 +2783,9 @@ _DOOR_SLAM_EXCUSED = _rule(
     r"|send(?:ing)? (?:any )?(?:more |further |other |additional )?(?:candidates|cvs|profiles"
     r"|people|applicants|resumes)(?: [a-z]+){0,2} (?:for|to) (?:the|this|that|our) (?:[a-z]+ ){0,3}"
     r"(?:role|position|vacancy|job|opening|search|post)\b"
+    # (after dev_31) "we've filled the role ourselves so no need to send more candidates".
+    r"|(?:filled|closed) (?:the |this |that |our )?(?:role|position|post|vacancy|job|it|search)"
+    r"(?: [a-z']+){0,3},? so (?:there's |there is )?no need to send"
 )
 
 
@@ -3155,6 +3211,7 @@ def _sentence_findings(
                 and _OUR_UNIT_AFTER.search(text, match.start(), min(match.end() + 12, end))
             )
             and not _FACILITY_BEFORE.search(text, start, match.start())
+            and not _A_THING_BEFORE.search(text, start, match.start())
             and not _organisation_age(match, start, end)
         )
 

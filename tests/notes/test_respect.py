@@ -1123,6 +1123,11 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "candidate with more SQL experience; I'll be in touch when the next role opens.",
         "Hi Ana, you don't need to reapply for the Leeds post: I've moved your application to the "
         "York one, which suits your experience better.",
+        # The dev_31 round's.
+        "Hi Sam, as you spotted, our office kettle is older than the company itself! We chose a "
+        "candidate with more payroll experience; I'll be in touch when the next role opens.",
+        "Hi Lu, the wedding shoot in your portfolio was lovely. We chose a photographer with more "
+        "studio experience, and I'll reach out when the next project comes up.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:
