@@ -375,6 +375,10 @@ _TRAIT = _any(
     "(?:a bit of |something of |quite )?an? (?:busybody|know it all|show off|loudmouth"
     "|drama queen|windbag|blowhard|smart alec|smart aleck|control freak)",
     "the (?:office|class|team) (?:clown|joker|bore|busybody)",
+    # (after dev_32) "a bit of a muppet on the tools", "a total snoozefest", "a nervous wreck".
+    "(?:a bit of |something of |quite |a total |a complete |an absolute )?an? (?:muppet|numpty"
+    "|plonker|wally|donut|doughnut|snooze ?fest|yawn ?fest|bore ?fest|sleepwalker|nervous wreck"
+    "|basket case|train wreck|hot mess|airhead|space cadet)",
 )  # fmt: skip
 # Contempt for the work or the performance: fair critique names what was missing instead.
 _CONTEMPT = _any(
@@ -694,6 +698,24 @@ _DISPARAGING: tuple[str, ...] = (
         r"|(?<![a-z] )lol,? no\b|(?:someone|somebody|a person|a candidate) who (?:actually )?knows"
         r" what (?:a|an|the) (?:[a-z]+ ){1,3}is\b",
         r"mocking emoji",  # (see `_FLATTEN`)
+    ),
+    # (after dev_32) Short put-downs: "bold of you to apply with that CV", "a goldfish would
+    # have remembered the brief better", "sweetie, maybe get some life skills", "someone with
+    # a functioning brain", "a slide deck of buzzwords held together by hope", "you talk a
+    # great game for someone who so obviously can't do the job", "you'd burn water", "Byeee".
+    _words(
+        r"(?:bold|brave|cheeky) of you to|(?:love|admire|loved|admired) the confidence,? but"
+        r"|(?:a|an|my) (?:goldfish|toddler|five year old|monkey|chimp|parrot|hamster|potato"
+        r"|houseplant|brick|labrador) (?:would|could) have"
+        r"|(?<=, )(?:sweetie|sweetheart|hun|hon|petal|babe|kiddo|sonny|darling)\b"
+        r"|get (?:some|a) (?:life skills|clue|grip)\b"
+        r"|(?:functioning|working|functional) brain|brain cells?|braincells?|half a brain"
+        r"|(?:deck|pile|heap|soup|salad|load|slide deck) of buzzwords|word salad"
+        r"|your [a-z' ]{1,40}(?:was|is|were|are) (?:[a-z]+ ){0,6}held together (?:by|with)"
+        r" (?:hope|tape|duct tape|sticky tape|string|prayers?|chewing gum)"
+        r"|talk(?:s|ed)? a (?:great|good|big) game|for someone who (?:so )?(?:obviously|clearly"
+        r"|plainly) (?:can't|cannot|couldn't|doesn't|does not|didn't)"
+        r"|(?:would|'d|could) burn water|bye{3,}|like a (?:sleepwalker|zombie)"
     ),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
     _words(
@@ -1617,6 +1639,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
             # (after dev_31) "someone who matches our brand: young, single and free to travel".
             r"(?:brand|image|culture|vibe|profile|look)(?: is)?: young\b",
+            # (after dev_32) "the team's mostly under 30".
+            r"(?:mostly|all|largely|mainly|nearly all|almost all) (?:under|over) (?:[2-7]0|twenty"
+            r"|thirty|forty|fifty|sixty)\b",
             r"skew(?:s|ed|ing)? (?:young|younger|old|older)|(?:young|youthful|trendy|hip) image"
             r"|(?:who'll|who will|who'd|who would|still|to stay|stay)(?: [a-z']+){0,4} (?:in|for)"
             r" (?:the next |another )?(?:twenty|thirty|forty|[234]\d)(?: \w+)? years",
@@ -1722,7 +1747,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (not engaged for work: "barred from being engaged on any future work", after
             # dev_23)
             r"(?:recently|newly|just|getting|got|being) engaged(?! (?:on|for|as|by|in|with"
-            r" (?:us|the|our)))|engaged to|honeymoon",
+            r" (?:us|the|our)))|engaged to|honeymoon"
+            # (after dev_32) "now that you're engaged".
+            r"|(?:you're|you are) engaged(?! (?:on|for|as|by|in|with|to work))",
         ),
     ),
     (
@@ -1871,6 +1898,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:fits?|matches?) the (?:usual|typical|traditional) (?:profile|look|image|type)"
             r"|(?:be|feel|are|were) more comfortable with (?:someone|somebody|a person|a candidate)"
             r" (?:who|like|from|of)\b|(?:loaded|complicated|sensitive) background",
+            # (after dev_32) "a more local face on this account", "someone who instinctively gets
+            # Western business norms — culturally you might struggle here".
+            r"local faces?|(?:western|british|english|american|european|local) (?:business )?"
+            r"(?:norms|ways|manners|etiquette|sensibilities)|culturally,? (?:you|they|he|she)"
+            r" (?:might|may|would|will|could) (?:struggle|not fit|find it)",
             # (after dev_25) "candidates who were born and educated in the UK", "a certain kind
             # of face at the front desk", "locs or braids".
             r"(?:was|were|been) born (?:and (?:raised|educated|bred|schooled) )?in (?:the uk|britain"
@@ -2073,6 +2105,8 @@ _WEIGHS = _rule(
     r"|want\w*(?! to (?:be clear|make (?:it|that|this) clear|reassure|stress|emphasi[sz]e))"
     r"|expect\w*"
     r"|but|however|unfortunately|risk\w*|doubt\w*|manage|cope|handle"
+    # (after dev_32) "we're after a native English speaker who fits our culture".
+    r"|fits|suits|(?:we're|we are|we were) after|looking for|seeking"
 )
 # The characteristic is someone else's, on the organisation's side: "the hiring manager is on
 # parental leave", "I'm fasting this week".
@@ -2323,6 +2357,8 @@ _WEIGHED_NEXT = _rule(
     # (after dev_20) "given that history, we're worried ... could cause a relapse".
     r"|given (?:that|this|your) (?:history|background|condition|situation|diagnosis)"
     r"|(?:cause|trigger|risk) (?:a )?relapse"
+    # (after dev_32) "We'll hold off, as this role needs someone who can be fully present".
+    r"|(?:fully|completely) present|(?:family|kids|children|baby) (?:is |are )?on the cards"
     r"|too (?:much|overwhelming|stressful|demanding|hard|intense) for (?:you|someone in your"
     r"|somebody in your|a person in your|someone with your|someone like you)"
 )
@@ -2477,6 +2513,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
         # (after dev_31) "our recruitment team has been instructed not to consider
         # applications from you".
+        # (after dev_32) "blocked ur email so no need to reply lol".
+        r"(?:blocked|blacklisted|banned) (?:your|ur|yr|you)\b",
         r"(?:asked|instructed|told) not to (?:consider|engage|contact|accept|review|interview"
         r"|shortlist|put forward)(?: [a-z]+){0,2} (?:from )?(?:you|your)\b",
         r"(?:decided|chosen|opted) not to (?:consider|contact|engage)\w* (?:you|your \w+)"
@@ -2889,6 +2927,9 @@ _FORM_THANKS = _rule(
     r"|your (?:cv|submission))"
 )
 _FORM_MAX_WORDS = 20
+_TO_NO_ONE = re.compile(
+    r"^(?:(?:dear|hi|hello) (?:candidate|applicant|sir or madam|sir|madam)|to whom it may concern)\b"
+)
 # The old formula for ending someone's work, cold unless the note around it says more.
 _DISMISSAL = _rule(
     r"(?:your )?services (?:(?:are|will) )?no longer (?:be )?(?:required|needed)"
@@ -3068,7 +3109,8 @@ def _curt(text: str, words: list[str], name: str, says_door_open: bool) -> str |
             "decided and why."
         )
     if (
-        len(words) <= _FORM_MAX_WORDS
+        # (after dev_32) To "Dear Candidate", a form letter is curt a little longer.
+        len(words) <= (_FORM_MAX_WORDS * 3 // 2 if _TO_NO_ONE.match(text) else _FORM_MAX_WORDS)
         and not substantive
         and not warm
         and _OUTCOME.search(text)

@@ -1128,6 +1128,9 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "candidate with more payroll experience; I'll be in touch when the next role opens.",
         "Hi Lu, the wedding shoot in your portfolio was lovely. We chose a photographer with more "
         "studio experience, and I'll reach out when the next project comes up.",
+        # The dev_32 round's.
+        "Hi Ola, the café's sourdough is held together by hope and flour, as you joked! We "
+        "chose a baker with more pastry experience; I'll be in touch when a role opens.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

@@ -33,7 +33,7 @@ from app.notes.respect_eval import (
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement: 124 of 130 refused, 111 of 116
-# passed, after the dev_30 and dev_31 rounds (123 and 111 after dev_29's; 124 and 111 after dev_27's and
+# passed, after the dev_30, dev_31 and dev_32 rounds (123 and 111 after dev_29's; 124 and 111 after dev_27's and
 # dev_28's; 123 and 111 through
 # dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
 # model before it: 124; retrained on the round's sets, with C and the threshold chosen again by leaving each development set
@@ -224,6 +224,14 @@ KNOWN_MISSES = {
     "dev31-011": "curt, refused as door_slammed too",
     # (dev_31) "a less, shall we say, loaded background": the aside read as a put-down too.
     "dev31-132": "discriminatory, refused as disparaging too",
+    # (dev_32) "we pictured a man for the scaffolding crew. No offence.": the sign-off read as
+    # a put-down too.
+    "dev32-079": "discriminatory, refused as disparaging too",
+    # (dev_32) "we wanted a nurse, not a nervous wreck": the contrast read as a negation.
+    "dev32-083": "disparaging, passed",
+    # (dev_32) "the team's mostly under 30, so we worried you wouldn't gel": refused, but the
+    # tone model names it disparaging too.
+    "dev32-089": "discriminatory, refused as disparaging too",
 }
 
 
