@@ -678,7 +678,10 @@ _DISPARAGING: tuple[str, ...] = (
     ),
     _words(
         r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable"
-        r"|(?<!food )hygiene(?! (?:certificate|rating|standards|training|course|qualification))"
+        r"|(?<!food )hygiene(?! (?:certificate|rating|standards|training|course|qualification"
+        # (after dev_33) "the kitchen failed the hygiene spot-check".
+        r"|spot check|checks?|inspections?|audits?|scores?|rules|regulations|polic(?:y|ies)"
+        r"|standard))"
     ),
     # (after dev_30) A role said to need an intellect the person lacked: "requires a certain
     # level of intellect which, respectfully, you did not display".
@@ -716,6 +719,11 @@ _DISPARAGING: tuple[str, ...] = (
         r"|talk(?:s|ed)? a (?:great|good|big) game|for someone who (?:so )?(?:obviously|clearly"
         r"|plainly) (?:can't|cannot|couldn't|doesn't|does not|didn't)"
         r"|(?:would|'d|could) burn water|bye{3,}|like a (?:sleepwalker|zombie)"
+        # (after dev_33) "I'll be generous and assume the interview was an off day, because
+        # otherwise that performance is hard to explain".
+        r"|(?:i'll|i will|we'll|we will|let's) be generous|otherwise (?:that|your|this)"
+        r" (?:performance|answer|interview|work|effort) (?:is|was) hard to (?:explain|understand"
+        r"|justify)"
     ),
     # Meeting the person called a waste, unless the manager is sorry it was one for them.
     _words(
@@ -1567,6 +1575,13 @@ _NEGATED = re.compile(
 _OURS_BEFORE = re.compile(
     r"\b(?:our|my) (?:[a-z']+ ){1,5}(?:was|were|is|are|has been|have been|had been) (?:[a-z']+ )?$"
 )
+# How the person never seemed (after dev_33): "you never once came across as arrogant".
+_NEVER_SEEMED = re.compile(
+    r"\b(?:never|not|didn't|did not|don't|doesn't|hardly)(?: once| for a moment| for a second"
+    r"| at all| ever| really)? (?:come|came|comes|coming|seem|seemed|seems|struck|strike|strikes"
+    r"|sound|sounded|look|looked)(?: across)?(?: to (?:us|me|anyone))?(?: as| like)?"
+    r"(?: [a-z']+){0,2} $"
+)
 _OWN_FAULT_OR_PRAISE = _rule(
     r"sorry|apolog(?:i\w+|y)|our (?:fault|mistake|side|end)|on our part",
     r"great|excellent|brilliant|loved|enjoyed|superb|fantastic|terrific|wonderful|insightful"
@@ -2226,6 +2241,8 @@ _COMMUNITY = re.compile(
     r"|services?|unit|ward|reception|refuge|networks?"
     # (after dev_30) a named check: "a current Working With Children check".
     r"|checks?|clearances?|cards?"
+    # (after dev_33) a test of the work: "your medication-calculation test".
+    r"|tests?|exams?|papers?|assessments?|rounds?|administration"
     # (after dev_31) the work's subject: "the wedding set showed blown highlights".
     r"|sets?|shoots?|photos?|photography|albums?|galler(?:y|ies)|portfolios?|films?)\b"
     r"| based (?:charity|organi[sz]ation"
@@ -2300,6 +2317,11 @@ _DISCLAIMED = _rule(
     r"|factor into|come into|weigh on|change)"
     # (after dev_30) "It changes nothing about our decision".
     r"|(?:changes|changed) nothing|(?:makes|made) no difference"
+    # (after dev_33) "nothing you need to explain to us", "didn't count against you", "it
+    # didn't weigh against you".
+    r"|nothing you need to explain|(?:don't|do not|never) need to explain"
+    r"|(?:didn't|did not|doesn't|does not|won't|will not|never) (?:weigh|weighed|count|counted"
+    r"|work|go|hold|held)(?: [a-z]+)? against"
 )
 _THEIR_QUESTION = _rule(
     r"you (?:asked|wondered|wanted to know|raised|checked)(?: us| me| with us| with me)?"
@@ -3194,7 +3216,9 @@ def _sentence_findings(
     findings: list[Finding] = []
 
     def about_them(match: re.Match[str], start: int, end: int) -> bool:
-        return not _OURS_BEFORE.search(text, start, match.start())
+        return not _OURS_BEFORE.search(text, start, match.start()) and not _NEVER_SEEMED.search(
+            text, start, match.start()
+        )
 
     disparaging = _first_match(_DISPARAGING_SCAN, text, sentences, set(), about_them)
 

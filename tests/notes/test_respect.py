@@ -1131,6 +1131,11 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         # The dev_32 round's.
         "Hi Ola, the café's sourdough is held together by hope and flour, as you joked! We "
         "chose a baker with more pastry experience; I'll be in touch when a role opens.",
+        # The dev_33 round's.
+        "Hi Dan, your confidence never came across as arrogant. We chose a candidate with more "
+        "Rust experience; I'll be in touch when the next role opens.",
+        "Hi Mia, your age didn't count against you. The gap was the maths test, and you can "
+        "retake it in two months; I'll write to you then.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

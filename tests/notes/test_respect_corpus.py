@@ -33,7 +33,7 @@ from app.notes.respect_eval import (
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement: 124 of 130 refused, 111 of 116
-# passed, after the dev_30, dev_31 and dev_32 rounds (123 and 111 after dev_29's; 124 and 111 after dev_27's and
+# passed, after the dev_30 … dev_33 rounds (123 and 111 after dev_29's; 124 and 111 after dev_27's and
 # dev_28's; 123 and 111 through
 # dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
 # model before it: 124; retrained on the round's sets, with C and the threshold chosen again by leaving each development set
@@ -232,6 +232,12 @@ KNOWN_MISSES = {
     # (dev_32) "the team's mostly under 30, so we worried you wouldn't gel": refused, but the
     # tone model names it disparaging too.
     "dev32-089": "discriminatory, refused as disparaging too",
+    # (dev_33) "brief cancelled. Invoice us for any hours to date.": the cancellation reads as its
+    # own reason (a rule that let only a cause count in a note this short refused 21 others).
+    "dev33-185": "curt, passed",
+    # (dev_33) Two form letters, refused as curt; the tone model names them disparaging too.
+    "dev33-183": "curt, refused as disparaging too",
+    "dev33-192": "curt, refused as disparaging too",
 }
 
 
