@@ -721,6 +721,14 @@ _DISPARAGING: tuple[str, ...] = (
         r"|(?:would|'d|could) burn water|bye{3,}|like a (?:sleepwalker|zombie)"
         # (after dev_33) "I'll be generous and assume the interview was an off day, because
         # otherwise that performance is hard to explain".
+        # (after dev_34) "someone with a bit more brains", "having met you, we can see why",
+        # "second-rate", "the worst of the lot", "your writing sample was worse", "You fumbled
+        # every follow-up question ... It wasn't close."
+        r"|(?:more|bigger|better) brains\b|brainier|having met you,? (?:we|i) (?:can|could)"
+        r" (?:see|understand) why|second rate|third rate|worst of the (?:lot|bunch)"
+        r"|(?:and|but) your [a-z ]{1,30} (?:was|were) (?:even )?worse\b"
+        r"|(?:fumbled|botched|bungled|fluffed|flubbed) (?:every|each|all|the whole)"
+        r"|it (?:wasn't|was not) (?:even )?close(?=[.!]|$)|not even close"
         r"|(?:i'll|i will|we'll|we will|let's) be generous|otherwise (?:that|your|this)"
         r" (?:performance|answer|interview|work|effort) (?:is|was) hard to (?:explain|understand"
         r"|justify)"
@@ -1654,6 +1662,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
             # (after dev_31) "someone who matches our brand: young, single and free to travel".
             r"(?:brand|image|culture|vibe|profile|look)(?: is)?: young\b",
+            # (after dev_34) "you're impressive for 23, but ... someone a good deal older".
+            r"(?:impressive|good|mature|sharp|bright|accomplished) for (?:1[6-9]|[2-7]\d)\b"
+            r"|(?:someone|somebody|a person|a candidate)(?: [a-z]+){1,3} older\b",
             # (after dev_32) "the team's mostly under 30".
             r"(?:mostly|all|largely|mainly|nearly all|almost all) (?:under|over) (?:[2-7]0|twenty"
             r"|thirty|forty|fifty|sixty)\b",
@@ -1721,7 +1732,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"only to go on leave|pregnan(?:t|cy)(?! pause)|(?<!post on )(?<!ward on )(?<!shifts on )"
             r"(?<!job on )maternity(?! (?:cover|ward|unit|department|services?|team|triage"
             r"|locum|contract|post|role|position|vacancy))|paternity|parental leave|expecting (?:a |your )?(?:baby"
-            r"|child|twins)|you(?:'re| are) expecting|baby|babies|newborn"
+            r"|child|twins)|(?:you|she|they)(?:'re|'s| are| is) expecting|baby|babies|newborn"
+            # (after dev_34) "since you'll be heading on leave in a few months".
+            r"|(?:since|as|because|given) (?:you|she|they)(?:'ll| will|'re| are|'s| is)(?: be)?"
+            r" (?:heading|going|off|away)(?: [a-z]+){0,2} on (?:leave|maternity|paternity"
+            r"|parental)"
             r"|(?:on|with) (?:the|your) (?:baby )?bump\b|baby bump"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
@@ -1754,7 +1769,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         "role requires and let the person decide.",
         _rule(
             r"married|unmarried|marriage|marital|newlyweds?|divorced?|widow(?:ed|er)?|wedding",
-            r"single (?:person|people|man|woman|candidate|someone)|someone single|being single",
+            r"single (?:person|people|man|woman|candidates?|applicants?|staff|employees|someone)"
+            r"|someone single|being single",
             # (after dev_31) "young, single and free to travel".
             r"young,? single\b|single,? (?:and )?(?:free|unattached|with no ties|without ties)\b",
             r"(?:your|her|his|a|no|without a|without the) (?:husband|wife|spouse|fiance|fiancee)"
@@ -1808,6 +1824,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|sounds? like (?:they're|they are|he's|she's|you're|you are|someone|a person)"
             r" (?:from|born) (?:round|around|over) here"
             r"|(?:your|their|his|her) own (?:community|people|kind)|people from your",
+            # (after dev_34) "UK-born consultants only".
+            r"\b(?:uk|us|usa|british|english|american|australian|canadian|irish|locally|home"
+            r"|native|eu) born\b",
             r"foreign (?:name|accent|background|candidate|worker|people|person|national)s?"
             r"|(?:too|a bit|very) foreign",
             r"accents?|broken english|non native|native (?:\w+ )?speakers?|mother tongue"
@@ -1848,6 +1867,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|certifications?|residency|security clearance))",
             rf"{_DEMONYM} (?:person|people|candidates?|man|woman|guy|team|background|name|staff"
             r"|employees|workers|colleagues|faces"
+            # (after dev_34) "we already have two Asian engineers on the team".
+            r"|engineers|developers|nurses|hires|applicants|women|men|members|consultants"
             r"|descent|origin|heritage|values|looks?|face)",
             # Citizenship preferred over a right to work the person has (after dev_10): "we'd
             # rather keep the team to British citizens only, even though your visa covers the
@@ -2535,6 +2556,14 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
         # (after dev_31) "our recruitment team has been instructed not to consider
         # applications from you".
+        # (after dev_34) "a permanent no; there's no need to look at our careers page again",
+        # "we never look at them again, for any role", "your access to our recruitment portal
+        # has been revoked".
+        r"permanent no\b|(?:no need|no point) (?:to |in )?(?:look|looking|check|checking|visit"
+        r"|visiting|brows\w+)(?: at)? our (?:careers|jobs|vacancies|recruitment)",
+        r"never (?:look at|consider|revisit|reconsider) (?:them|you|your application|candidates)"
+        r" again|access to (?:our|the) (?:recruitment|careers|jobs|candidate) (?:portal|site"
+        r"|system|platform) (?:has been |is |was )?(?:revoked|removed|blocked|disabled)",
         # (after dev_32) "blocked ur email so no need to reply lol".
         r"(?:blocked|blacklisted|banned) (?:your|ur|yr|you)\b",
         r"(?:asked|instructed|told) not to (?:consider|engage|contact|accept|review|interview"

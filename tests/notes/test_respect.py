@@ -1136,6 +1136,9 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "Rust experience; I'll be in touch when the next role opens.",
         "Hi Mia, your age didn't count against you. The gap was the maths test, and you can "
         "retake it in two months; I'll write to you then.",
+        # The dev_34 round's.
+        "Hi Ana, it was close, and your portfolio was the most accomplished for its range. We "
+        "chose a designer with more print experience; I'll be in touch about the spring brief.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

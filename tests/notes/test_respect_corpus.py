@@ -32,8 +32,9 @@ from app.notes.respect_eval import (
 
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
-# Floors on the held-out set, from its latest measurement: 124 of 130 refused, 111 of 116
-# passed, after the dev_30 … dev_33 rounds (123 and 111 after dev_29's; 124 and 111 after dev_27's and
+# Floors on the held-out set, from its latest measurement: 125 of 130 refused, 111 of 116
+# passed, after the dev_34 round (124 and 111 after the dev_30 … dev_33 rounds; 123 and 111
+# after dev_29's; 124 and 111 after dev_27's and
 # dev_28's; 123 and 111 through
 # dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
 # model before it: 124; retrained on the round's sets, with C and the threshold chosen again by leaving each development set
@@ -44,7 +45,7 @@ DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # fails. Rounds are kept on their development figures, and the floors follow them down rather
 # than have the rounds chosen by the held-out figures (only totals were read). The goal, 97%
 # on both, is not reached.
-HELD_OUT_REFUSED_FLOOR = 124 / 130
+HELD_OUT_REFUSED_FLOOR = 125 / 130
 HELD_OUT_PASSED_FLOOR = 111 / 116
 # The second held-out set (an ordinary sample, written apart after the dev_21 round and measured
 # once: 81 of 81 refused, 113 of 115 passed) is held to the issue's goal itself.
@@ -238,6 +239,10 @@ KNOWN_MISSES = {
     # (dev_33) Two form letters, refused as curt; the tone model names them disparaging too.
     "dev33-183": "curt, refused as disparaging too",
     "dev33-192": "curt, refused as disparaging too",
+    # (dev_34) "your English sounded too foreign": the language rule names it disparaging too.
+    "dev34-137": "discriminatory, refused as disparaging too",
+    # (dev_34) "you clearly didn't prepare and it showed. Moving on.": refused, as curt only.
+    "dev34-123": "disparaging, refused as curt only",
 }
 
 
