@@ -721,6 +721,13 @@ _DISPARAGING: tuple[str, ...] = (
         r"|(?:would|'d|could) burn water|bye{3,}|like a (?:sleepwalker|zombie)"
         # (after dev_33) "I'll be generous and assume the interview was an off day, because
         # otherwise that performance is hard to explain".
+        # (after dev_35) "it was like interviewing a work-experience kid", "I expected rather
+        # more from a Cambridge graduate", "The successful candidate could at least explain their
+        # own CV".
+        r"|like (?:interviewing|talking to|hiring|watching|listening to) an? (?:work experience"
+        r" )?(?:kid|child|schoolboy|schoolgirl|teenager|toddler)|expected (?:rather |a lot |much"
+        r" |far )?more from (?:a|an|someone)\b|(?:successful|other|chosen|winning) (?:candidate"
+        r"|applicant|finalist|person) (?:could|did|was able to) at least"
         # (after dev_34) "someone with a bit more brains", "having met you, we can see why",
         # "second-rate", "the worst of the lot", "your writing sample was worse", "You fumbled
         # every follow-up question ... It wasn't close."
@@ -1662,6 +1669,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
             # (after dev_31) "someone who matches our brand: young, single and free to travel".
             r"(?:brand|image|culture|vibe|profile|look)(?: is)?: young\b",
+            # (after dev_35) "a candidate from the same generation as our users", "grow with the
+            # company for the next fifteen or twenty years ... at this stage of your working life".
+            r"(?:same|similar) generation|of whom are (?:under|over) (?:[2-7]0|twenty|thirty|forty"
+            r"|fifty)\b|stage of (?:your|their|his|her) (?:working life|career)(?! development)"
+            r"|grow with (?:us|the company|the business|the firm|the team) for (?:the next |another"
+            r" )?(?:ten|fifteen|twenty|thirty|[1-3]\d)\b",
             # (after dev_34) "you're impressive for 23, but ... someone a good deal older".
             r"(?:impressive|good|mature|sharp|bright|accomplished) for (?:1[6-9]|[2-7]\d)\b"
             r"|(?:someone|somebody|a person|a candidate)(?: [a-z]+){1,3} older\b",
@@ -1733,6 +1746,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?<!job on )maternity(?! (?:cover|ward|unit|department|services?|team|triage"
             r"|locum|contract|post|role|position|vacancy))|paternity|parental leave|expecting (?:a |your )?(?:baby"
             r"|child|twins)|(?:you|she|they)(?:'re|'s| are| is) expecting|baby|babies|newborn"
+            # (after dev_35) "as your due date falls in our busiest quarter".
+            r"|(?:your|her|their) due date"
             # (after dev_34) "since you'll be heading on leave in a few months".
             r"|(?:since|as|because|given) (?:you|she|they)(?:'ll| will|'re| are|'s| is)(?: be)?"
             r" (?:heading|going|off|away)(?: [a-z]+){0,2} on (?:leave|maternity|paternity"
@@ -2134,7 +2149,9 @@ _PROTECTED_SCAN = _one_scan(rule.pattern for _, _, rule in _PROTECTED)
 _WEIGHS = _rule(
     r"chose|chosen|choose|decid\w*|because|since|so (?:we|the|i)|given (?:your|that|the)"
     r"|worr\w*|concern\w*"
-    r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*|hard"
+    # (not "the last few months have been hard", after dev_35)
+    r"|would|wouldn't|might|could|rather|prefer\w*|need\w*|fit|suit\w*|struggl\w*"
+    r"|(?<!been )(?<!must be )hard"
     r"|difficult|too|problem\w*|issue|won't|not|(?:wasn|weren|isn|aren|didn|doesn|don|hasn"
     r"|haven|hadn|couldn|shouldn|wouldn|mustn|needn|mightn)'t|unable|can't|instead|better"
     # (not "I want to be clear about that", after dev_24)
@@ -2316,6 +2333,8 @@ _KIND_MENTION = _rule(
     r" to) (?:partners|spouses|families|dependants|dependents)",
     # (after dev_30) "we'll make sure the accessible entrance is unlocked for your wheelchair",
     # "your maternity leave plans are absolutely fine with us".
+    # (after dev_35) "I understand the move to Porto matters a lot to your family".
+    r"matters? (?:a lot |so much |a great deal )?to (?:you and )?your family|"
     r"(?:we'll|we will|i'll|i will) (?:make sure|ensure)\b|(?:is|are) (?:absolutely |completely"
     r" |totally |perfectly )?fine (?:with|by) (?:us|me)(?!,? but)",
     r"congratulations|congrats|happy for you|no rush|take your time|(?:happy|glad) to (?:move"
@@ -2400,6 +2419,13 @@ _WEIGHED_NEXT = _rule(
     # (after dev_20) "given that history, we're worried ... could cause a relapse".
     r"|given (?:that|this|your) (?:history|background|condition|situation|diagnosis)"
     r"|(?:cause|trigger|risk) (?:a )?relapse"
+    # (after dev_35) "Given the pressure this role carries, we don't think it's the right
+    # environment for you", "Some of our clients are fairly conservative", "your due date falls
+    # in our busiest quarter".
+    r"|(?:think|feel|believe) (?:it's|it is|this is) (?:the )?right (?:place|environment|role"
+    r"|time) for you|given the (?:pressure|stress|demands|pace)|(?:clients|customers|members"
+    r"|guests|team) (?:are|is) (?:fairly |quite |rather |very |a bit )?(?:conservative"
+    r"|traditional|old fashioned)|timing is(?:n't| not)? right for you"
     # (after dev_32) "We'll hold off, as this role needs someone who can be fully present".
     r"|(?:fully|completely) present|(?:family|kids|children|baby) (?:is |are )?on the cards"
     r"|too (?:much|overwhelming|stressful|demanding|hard|intense) for (?:you|someone in your"
@@ -2508,6 +2534,7 @@ _CONTACT = _any(
     r"come (?:to|by|in|back)", r"visit(?:ing)?", r"show(?:ing)? up", r"turn(?:ing)? up",
     r"(?:drop|stop)(?:ping)? by", r"check(?:ing)? back", r"ring(?:ing)?", r"phon(?:e|ing)",
     r"text(?:ing)?", r"come (?:round|around)", r"ping(?:ing)?", r"dm(?:ing)?",
+    r"re ?submit(?:ting)?",
     r"represent(?:ing)? (?:them|him|her|this (?:candidate|person|applicant))",
     # Putting a name forward (an agency's candidate) and keeping up contact are contact too.
     r"put(?:ting)? (?:\w+ ){1,2}forward", r"chas(?:e|ing)", r"(?:stay|keep)(?:ing)? in touch",
@@ -2556,6 +2583,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
         # (after dev_31) "our recruitment team has been instructed not to consider
         # applications from you".
+        # (after dev_35) "Consider this the end of the conversation".
+        r"(?:consider|take) this (?:as )?the end of (?:the|our|this) (?:conversation|discussion"
+        r"|correspondence|relationship)",
         # (after dev_34) "a permanent no; there's no need to look at our careers page again",
         # "we never look at them again, for any role", "your access to our recruitment portal
         # has been revoked".
@@ -3415,7 +3445,12 @@ def _sentence_findings(
 
     def excused(index: int, match: re.Match[str]) -> bool:
         start, end = sentences[index]
-        if _DOOR_SLAM_EXCUSED.search(text, start, end):
+        kind = _DOOR_SLAM_EXCUSED.search(text, start, end)
+        # (after dev_35) Not kind words taken back before the slam: "Feel free to keep following
+        # us on social, but please don't reapply".
+        if kind is not None and not (
+            kind.end() <= match.start() and _BUT.search(text, kind.end(), match.start())
+        ):
             return True
         # "You don't need to reapply: we keep it on file."
         if not _NO_NEED.search(text, start, end):
@@ -3460,6 +3495,7 @@ def _first_match(
     return found
 
 
+_BUT = re.compile(r"\b(?:but|however|though)\b")
 # What makes "you don't need to reapply" kind: the message keeps the person in mind.
 _NO_NEED = _rule(r"no need|don't need|do not need|needn't|(?:don't|do not) have to")
 _KEEPS_IN_MIND = _rule(

@@ -33,7 +33,7 @@ from app.notes.respect_eval import (
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement: 125 of 130 refused, 111 of 116
-# passed, after the dev_34 round (124 and 111 after the dev_30 … dev_33 rounds; 123 and 111
+# passed, after the dev_34 and dev_35 rounds (124 and 111 after the dev_30 … dev_33 rounds; 123 and 111
 # after dev_29's; 124 and 111 after dev_27's and
 # dev_28's; 123 and 111 through
 # dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
@@ -243,6 +243,19 @@ KNOWN_MISSES = {
     "dev34-137": "discriminatory, refused as disparaging too",
     # (dev_34) "you clearly didn't prepare and it showed. Moving on.": refused, as curt only.
     "dev34-123": "disparaging, refused as curt only",
+    # (dev_35) Form letters with only a letter's formulas around the refusal ("Kind regards",
+    # "We wish you every success"): one passed, two refused by the tone model as disparaging. A
+    # rule for them changed 40 other development notes, and dev17-173, the same kind of
+    # letter, is labelled respectful.
+    "dev35-039": "curt, passed",
+    "dev35-067": "curt, refused as disparaging",
+    "dev35-078": "curt, refused as disparaging",
+    # (dev_35) "someone earlier in their career path" for a junior opening the person would
+    # outgrow: the issue's own example of age in code, refused here too.
+    "dev35-187": "respectful, refused as discriminatory",
+    # (dev_35) "No further correspondence will be entered into": refused as door_slammed (which
+    # its label allows), not as curt.
+    "dev35-130": "curt, refused as door_slammed only",
 }
 
 
