@@ -721,6 +721,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|(?:would|'d|could) burn water|bye{3,}|like a (?:sleepwalker|zombie)"
         # (after dev_33) "I'll be generous and assume the interview was an off day, because
         # otherwise that performance is hard to explain".
+        # (after dev_36) "refreshing to meet someone so at peace with not knowing things".
+        r"|at peace with not knowing|(?:so|very|quite) comfortable (?:with )?not knowing"
         # (after dev_35) "it was like interviewing a work-experience kid", "I expected rather
         # more from a Cambridge graduate", "The successful candidate could at least explain their
         # own CV".
@@ -1669,6 +1671,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:new|fresh|fresher|young) (?:blood|faces?|legs)|young energy",
             # (after dev_31) "someone who matches our brand: young, single and free to travel".
             r"(?:brand|image|culture|vibe|profile|look)(?: is)?: young\b",
+            # (after dev_36) "a bit grey around the temples for our squad", "someone who still
+            # remembers their uni passwords", "someone who grew up with them" (the apps).
+            r"grey (?:around|at) the temples|grey haired|still remembers? (?:their|his|her) (?:uni"
+            r"|university|college|school)|(?:someone|somebody|a person|a candidate) who grew up"
+            r" with (?:them|it|this|that|the language|the technology|the tools)\b",
             # (after dev_35) "a candidate from the same generation as our users", "grow with the
             # company for the next fifteen or twenty years ... at this stage of your working life".
             r"(?:same|similar) generation|of whom are (?:under|over) (?:[2-7]0|twenty|thirty|forty"
@@ -1752,6 +1759,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:since|as|because|given) (?:you|she|they)(?:'ll| will|'re| are|'s| is)(?: be)?"
             r" (?:heading|going|off|away)(?: [a-z]+){0,2} on (?:leave|maternity|paternity"
             r"|parental)"
+            # (after dev_36) "with you heading off on leave a few months after starting", "three
+            # kids under seven is a lot".
+            r"|with (?:you|her|them) (?:heading|going) (?:off )?on (?:leave|maternity|paternity"
+            r"|parental)|(?:kids|children) under (?:\w+) (?:is|are) a lot|stretched thin"
             r"|(?:on|with) (?:the|your) (?:baby )?bump\b|baby bump"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
@@ -1949,6 +1960,12 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"(?:fits?|matches?) the (?:usual|typical|traditional) (?:profile|look|image|type)"
             r"|(?:be|feel|are|were) more comfortable with (?:someone|somebody|a person|a candidate)"
             r" (?:who|like|from|of)\b|(?:loaded|complicated|sensitive) background",
+            # (after dev_36) "a team that looks a bit more like the neighbourhood you grew up in",
+            # "a voice on the phone that sounds like home to them", "someone whose speech is
+            # easier on their ears", "the right schools, the right way of speaking".
+            r"neighbou?rhood you grew up in|sounds? like home|(?:speech|voice|accent) (?:is |was )?"
+            r"easier on (?:their|the|our) ears|the right (?:schools|way of speaking|accent"
+            r"|family|families)\b",
             # (after dev_32) "a more local face on this account", "someone who instinctively gets
             # Western business norms — culturally you might struggle here".
             r"local faces?|(?:western|british|english|american|european|local) (?:business )?"
@@ -2089,6 +2106,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?<!role in )(?<!specialist in )(?<!nurse in )(?<!service in )diabet\w*"
             r"(?! (?:nurse|nursing|service|care|clinic|team|specialist|education|patients|unit|ward"
             r"|research))",
+            # (after dev_36) "the months your doctor signed you off", "someone who might wobble
+            # under pressure".
+            r"(?:your )?doctor signed you off|signed (?:you )?off (?:sick|work)|(?:might|may"
+            r"|could|would) wobble",
             # (after dev_31) "a cleaner bill of health", "someone fully mobile".
             r"(?:clean|cleaner|clear|clearer) bill of health|(?:someone|somebody|a person"
             r"|candidates?) (?:who is |who's )?fully (?:mobile|able bodied)|able bodied",
@@ -2241,6 +2262,20 @@ _OTHERS_GROUP = re.compile(r"(?:parents|mothers|fathers|families|carers)$")
 # the second carer had checked the sling", "the young person's safety at home".
 _COLLEAGUE_CARER = re.compile(r"\b(?:second|senior|other|lead|night|day|trained|another|agency) $")
 _SERVED_ONE = re.compile(r"\bthe $")
+# A relative's words or work, not the person's circumstance (after dev_36): "your
+# grandmother's advice about always bringing a pen".
+_RELATIVES_OWN_AFTER = re.compile(
+    r"'s (?:advice|words|saying|recipes?|stor(?:y|ies)|motto|wisdom|garden|farm|shop|business"
+    r"|cooking|lessons?|tips?)\b"
+)
+# A partner at work (after dev_36): "you took over the keyboard and didn't bring your partner
+# along" in a pairing session.
+_PARTNER_AT_WORK = re.compile(
+    r"(?:pair(?:ing)?|coding|business|project|lab|sparring|training|practice|role play)"
+    r" partner|partner along\b"
+)
+# The people a product serves (after dev_36): "the product is aimed at young children".
+_AIMED_AT_BEFORE = re.compile(r"\b(?:aimed at|designed for|built for|made for|marketed to) $")
 # A thing's age, not a person's (after dev_31): "our coffee machine is older than our building".
 _A_THING_BEFORE = re.compile(
     r"\b(?:our|the|my|its|this|that) (?:[a-z]+ ){0,2}(?:machine|kettle|building|office|computer"
@@ -2281,6 +2316,9 @@ _COMMUNITY = re.compile(
     r"|checks?|clearances?|cards?"
     # (after dev_33) a test of the work: "your medication-calculation test".
     r"|tests?|exams?|papers?|assessments?|rounds?|administration"
+    # (after dev_36) "your heritage restoration expertise", "the old church registers", "the
+    # church council", "church organist".
+    r"|restoration|conservation|registers?|council|organist|choir|archives?"
     # (after dev_31) the work's subject: "the wedding set showed blown highlights".
     r"|sets?|shoots?|photos?|photography|albums?|galler(?:y|ies)|portfolios?|films?)\b"
     r"| based (?:charity|organi[sz]ation"
@@ -2333,6 +2371,8 @@ _KIND_MENTION = _rule(
     r" to) (?:partners|spouses|families|dependants|dependents)",
     # (after dev_30) "we'll make sure the accessible entrance is unlocked for your wheelchair",
     # "your maternity leave plans are absolutely fine with us".
+    # (after dev_36) "your question about prayer space ... yes, there's a quiet room".
+    r"\b(?:yes|of course),? (?:there's|there is|we have|we offer)\b|"
     # (after dev_35) "I understand the move to Porto matters a lot to your family".
     r"matters? (?:a lot |so much |a great deal )?to (?:you and )?your family|"
     r"(?:we'll|we will|i'll|i will) (?:make sure|ensure)\b|(?:is|are) (?:absolutely |completely"
@@ -2583,6 +2623,21 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
         # (after dev_31) "our recruitment team has been instructed not to consider
         # applications from you".
+        # (after dev_36) Door slams as policy, logistics or figures of speech: "marked your
+        # record 'not for re-engagement'", "we'd ask that this be our last exchange", "think of
+        # us as off the map for you", "the system will decline it automatically", "a full stop
+        # rather than a comma", "the well's dry for you here", "we only consider each person
+        # once", "no second bite at this cherry", "didn't darken our inbox again", "applications
+        # from previous candidates are closed indefinitely".
+        r"not for re ?engagement|(?:future|further) (?:roles|applications|opportunities) (?:won't"
+        r"|will not) be (?:an option|possible|available)|this (?:be|is|will be|should be) (?:our"
+        r"|the) (?:last|final) (?:exchange|contact|correspondence|communication|email|message)",
+        r"off the map for you|(?:decline|reject) (?:it|them|your application) automatically"
+        r"|automatically (?:declined|rejected) without review|full stop,? (?:rather than|not) a"
+        r" comma|well(?:'s| is) (?:run )?dry for you|(?:only )?consider (?:each|every) (?:person"
+        r"|candidate|applicant) once|no second bite|darken our (?:door|doorstep|inbox|threshold"
+        r"|doors)|applications from (?:previous|past|former|unsuccessful) (?:candidates"
+        r"|applicants) are closed",
         # (after dev_35) "Consider this the end of the conversation".
         r"(?:consider|take) this (?:as )?the end of (?:the|our|this) (?:conversation|discussion"
         r"|correspondence|relationship)",
@@ -2597,7 +2652,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # (after dev_32) "blocked ur email so no need to reply lol".
         r"(?:blocked|blacklisted|banned) (?:your|ur|yr|you)\b",
         r"(?:asked|instructed|told) not to (?:consider|engage|contact|accept|review|interview"
-        r"|shortlist|put forward)(?: [a-z]+){0,2} (?:from )?(?:you|your)\b",
+        r"|shortlist|put forward)(?: [a-z]+){0,4} (?:from )?(?:you|your)\b",
         r"(?:decided|chosen|opted) not to (?:consider|contact|engage)\w* (?:you|your \w+)"
         r" (?:again|for (?:any|all) (?:future|further|other))",
         r"(?:requested|asked|instructed|decided|ruled)(?: that)? you (?:not|never) be"
@@ -2677,7 +2732,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"|go unanswered|(?:(?<!i'll )(?<!i will )(?<!we'll )(?<!we will )flag|block|blacklist"
         r"|ban|bar)(?:ged|ed|ing|ning|ring|red)?"
         # (not "I've flagged your name to that team", after dev_16)
-        r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot)| (?:name|details|cv|profile"
+        # (nor "I'd be glad to flag you for our next Greek-market opening", after dev_36)
+        r" (?:your|you|from)\b(?! (?:calendar|time|diary|slot)| for (?:our |the |a |any )?(?:next"
+        r"|future|upcoming|new|other|senior|suitable|relevant)| (?:name|details|cv|profile"
         r"|application|interest) (?:to|with|for)\b| (?:to|with) (?:our|the|a|my|their|that"
         r"|this)\b)"
         r"|(?:remove|take|delete|drop) (?:us|our (?:company|firm|details|name|address|team))"
@@ -2996,6 +3053,12 @@ _AUTOMATED = _rule(
     r"|reply|notification)|(?:do not|don't|please do not) reply to this|no ?reply address"
     # (after dev_25) "this email confirms the outcome of your application: no offer".
     r"|this (?:email|e mail|message|letter) (?:confirms|is to confirm|serves to confirm)"
+    # (after dev_36) Words that say nothing: "the outcome of the process has now been processed.
+    # The outcome is a no", "The determination is not favourable. This communication concludes
+    # the matter", "Please treat this as our response to it", "This notice is system-generated".
+    r"|(?:the )?(?:outcome|determination) is (?:a no|not favourable|unfavourable|negative)"
+    r"|this (?:communication|letter|message|email|notice) concludes|concludes the matter"
+    r"|treat this as our response|(?:this|the) notice is (?:system|auto(?:matically)?) generated"
     # (after dev_30) "This mailbox is not monitored."
     r"|(?:mailbox|inbox|address) is not (?:monitored|checked|read)|unmonitored (?:mailbox|inbox)"
 )
@@ -3337,6 +3400,12 @@ def _sentence_findings(
             )
             and not _FACILITY_BEFORE.search(text, start, match.start())
             and not _A_THING_BEFORE.search(text, start, match.start())
+            and not _AIMED_AT_BEFORE.search(text, start, match.start())
+            and not _RELATIVES_OWN_AFTER.match(text, match.end(), end)
+            and not (
+                match.group().endswith("partner")
+                and _PARTNER_AT_WORK.search(text, max(start, match.start() - 20), end)
+            )
             and not _organisation_age(match, start, end)
         )
 

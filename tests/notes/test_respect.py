@@ -1139,6 +1139,11 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         # The dev_34 round's.
         "Hi Ana, it was close, and your portfolio was the most accomplished for its range. We "
         "chose a designer with more print experience; I'll be in touch about the spring brief.",
+        # The dev_36 round's.
+        "Hi Rui, your mum's advice to bring a portfolio paid off, thank you. We chose a "
+        "candidate with more Figma experience; I'll be in touch when the next role opens.",
+        "Hi Ada, the app is aimed at young children, and the role needs early-years teaching "
+        "experience, which the successful candidate has. Please do stay in touch.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

@@ -33,7 +33,7 @@ from app.notes.respect_eval import (
 DEV = load("dev")
 DEVELOPMENT = [example for name in DEV_SETS for example in load(name)]
 # Floors on the held-out set, from its latest measurement: 125 of 130 refused, 111 of 116
-# passed, after the dev_34 and dev_35 rounds (124 and 111 after the dev_30 … dev_33 rounds; 123 and 111
+# passed, after the dev_34 … dev_36 rounds (124 and 111 after the dev_30 … dev_33 rounds; 123 and 111
 # after dev_29's; 124 and 111 after dev_27's and
 # dev_28's; 123 and 111 through
 # dev_22 … dev_26's). Before: 123 and 111 after the dev_20/dev_21 round (its rules with the
@@ -256,6 +256,23 @@ KNOWN_MISSES = {
     # (dev_35) "No further correspondence will be entered into": refused as door_slammed (which
     # its label allows), not as curt.
     "dev35-130": "curt, refused as door_slammed only",
+    # (dev_36) Padded notes that say nothing ("it is what it is, and what it is, is a no",
+    # "we have arrived at a decision, and that decision is not to proceed"): refused, but by the
+    # tone model as disparaging rather than as curt; and one passed ("further to the above and
+    # below, please note the below. Outcome: negative.").
+    "dev36-022": "curt, refused as disparaging",
+    "dev36-058": "curt, refused as disparaging",
+    "dev36-071": "curt, refused as disparaging",
+    "dev36-148": "curt, refused as disparaging",
+    "dev36-165": "curt, refused as disparaging",
+    "dev36-189": "curt, refused as disparaging",
+    "dev36-016": "curt, passed",
+    # (dev_36) Honest critique ("let's be real: your interview was rough ... I'd rather tell
+    # you straight"): the tone model refuses it as disparaging.
+    "dev36-017": "respectful, refused as disparaging",
+    # (dev_36) "please don't send us any more people from that part of the world": read as
+    # forbidding contact too.
+    "dev36-036": "discriminatory, refused as door_slammed too",
 }
 
 
