@@ -719,8 +719,6 @@ _DISPARAGING: tuple[str, ...] = (
         r"|talk(?:s|ed)? a (?:great|good|big) game|for someone who (?:so )?(?:obviously|clearly"
         r"|plainly) (?:can't|cannot|couldn't|doesn't|does not|didn't)"
         r"|(?:would|'d|could) burn water|bye{3,}|like a (?:sleepwalker|zombie)"
-        # (after dev_33) "I'll be generous and assume the interview was an off day, because
-        # otherwise that performance is hard to explain".
         # (after dev_36) "refreshing to meet someone so at peace with not knowing things".
         r"|at peace with not knowing|(?:so|very|quite) comfortable (?:with )?not knowing"
         # (after dev_35) "it was like interviewing a work-experience kid", "I expected rather
@@ -737,7 +735,9 @@ _DISPARAGING: tuple[str, ...] = (
         r" (?:see|understand) why|second rate|third rate|worst of the (?:lot|bunch)"
         r"|(?:and|but) your [a-z ]{1,30} (?:was|were) (?:even )?worse\b"
         r"|(?:fumbled|botched|bungled|fluffed|flubbed) (?:every|each|all|the whole)"
-        r"|it (?:wasn't|was not) (?:even )?close(?=[.!]|$)|not even close"
+        r"|it (?:wasn't|was not) (?:even )?close(?=[.!]|$)|(?:^|(?<=[.!] ))not even close(?=[.!]|$)"
+        # (after dev_33) "I'll be generous and assume the interview was an off day, because
+        # otherwise that performance is hard to explain".
         r"|(?:i'll|i will|we'll|we will|let's) be generous|otherwise (?:that|your|this)"
         r" (?:performance|answer|interview|work|effort) (?:is|was) hard to (?:explain|understand"
         r"|justify)"
@@ -1683,7 +1683,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|grow with (?:us|the company|the business|the firm|the team) for (?:the next |another"
             r" )?(?:ten|fifteen|twenty|thirty|[1-3]\d)\b",
             # (after dev_34) "you're impressive for 23, but ... someone a good deal older".
-            r"(?:impressive|good|mature|sharp|bright|accomplished) for (?:1[6-9]|[2-7]\d)\b"
+            r"(?:impressive|good|mature|sharp|bright|accomplished) for (?:1[6-9]|[2-7]\d)\b(?!"
+            r" (?:days?|weeks?|months?|years?|hours?|minutes?|percent|per cent|people|seats|more))"
             r"|(?:someone|somebody|a person|a candidate)(?: [a-z]+){1,3} older\b",
             # (after dev_32) "the team's mostly under 30".
             r"(?:mostly|all|largely|mainly|nearly all|almost all) (?:under|over) (?:[2-7]0|twenty"
@@ -1762,7 +1763,7 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_36) "with you heading off on leave a few months after starting", "three
             # kids under seven is a lot".
             r"|with (?:you|her|them) (?:heading|going) (?:off )?on (?:leave|maternity|paternity"
-            r"|parental)|(?:kids|children) under (?:\w+) (?:is|are) a lot|stretched thin"
+            r"|parental)|(?:kids|children) under (?:\w+) (?:is|are) a lot"
             r"|(?:on|with) (?:the|your) (?:baby )?bump\b|baby bump"
             r"|(?:you'll|you will|you'd|you would|you're going to) be (?:going )?on (?:\w+ )?leave"
             r"|on leave so soon"
@@ -2630,7 +2631,8 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # once", "no second bite at this cherry", "didn't darken our inbox again", "applications
         # from previous candidates are closed indefinitely".
         r"not for re ?engagement|(?:future|further) (?:roles|applications|opportunities) (?:won't"
-        r"|will not) be (?:an option|possible|available)|this (?:be|is|will be|should be) (?:our"
+        r"|will not) be (?:an option|possible|available)(?!,? (?:until|till|before|this|for now"
+        r"|yet|right now|at the moment|at present)\b)|this (?:be|is|will be|should be) (?:our"
         r"|the) (?:last|final) (?:exchange|contact|correspondence|communication|email|message)",
         r"off the map for you|(?:decline|reject) (?:it|them|your application) automatically"
         r"|automatically (?:declined|rejected) without review|full stop,? (?:rather than|not) a"
@@ -2650,7 +2652,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" again|access to (?:our|the) (?:recruitment|careers|jobs|candidate) (?:portal|site"
         r"|system|platform) (?:has been |is |was )?(?:revoked|removed|blocked|disabled)",
         # (after dev_32) "blocked ur email so no need to reply lol".
-        r"(?:blocked|blacklisted|banned) (?:your|ur|yr|you)\b",
+        # (not "we've blocked your calendar for Tuesday")
+        r"blocked (?:you\b|(?:your|ur|yr) (?:email|e mail|number|address|account|profile|contact"
+        r"|details|applications?|messages|calls))|(?:blacklisted|banned) (?:your|ur|yr|you)\b",
         r"(?:asked|instructed|told) not to (?:consider|engage|contact|accept|review|interview"
         r"|shortlist|put forward)(?: [a-z]+){0,4} (?:from )?(?:you|your)\b",
         r"(?:decided|chosen|opted) not to (?:consider|contact|engage)\w* (?:you|your \w+)"

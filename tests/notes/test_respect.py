@@ -1144,6 +1144,8 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "candidate with more Figma experience; I'll be in touch when the next role opens.",
         "Hi Ada, the app is aimed at young children, and the role needs early-years teaching "
         "experience, which the successful candidate has. Please do stay in touch.",
+        "Hi Jo, thank you for the quote, which is good for 45 days. We chose a supplier with "
+        "more cold-chain experience, and I'll be in touch about the spring tender.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:
