@@ -2343,11 +2343,10 @@ _KIND_MENTION = _rule(
     # rota can easily accommodate that", "we'll move your assessment day so you can make your
     # hospital appointment", the lawful exception cited ("a genuine occupational requirement").
     r"(?<!can't )(?<!cannot )(?<!couldn't )(?<!won't )(?<!not )(?<!unable to )"
-    r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:your|it|that|this|them)\b"
+    r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:your|it|that|this|them"
     # (after dev_30) "schedule your breaks around Friday prayers".
-    r"|(?<!can't )(?<!cannot )(?<!couldn't )(?<!won't )(?<!not )(?<!unable to )"
-    r"(?:plan|fit|schedule|arrange|work) (?:[a-z']+ ){0,3}around (?:[a-z]+ )?(?:prayers?"
-    r"|appointments?|fasting|ramadan|shabbat|sabbath|treatment|therapy|school run|childcare)\b"
+    r"|(?:[a-z]+ )?(?:prayers?|appointments?|fasting|ramadan|shabbat|sabbath|treatment|therapy"
+    r"|school run|childcare))\b"
     r"|(?<!\w)(?:can|will|would|could)(?!'t|not) (?:easily |happily |gladly |certainly"
     r" |absolutely |definitely )?accommodate|(?:move|moved|moving|reschedule|rescheduled|shift"
     r"|shifted|push|pushed|pushing|delay|delayed|postpone|postponed)(?: [a-z0-9']+){1,6} so"
@@ -3075,9 +3074,6 @@ _FORM_THANKS = _rule(
     r"|your (?:cv|submission))"
 )
 _FORM_MAX_WORDS = 20
-_TO_NO_ONE = re.compile(
-    r"^(?:(?:dear|hi|hello) (?:candidate|applicant|sir or madam|sir|madam)|to whom it may concern)\b"
-)
 # The old formula for ending someone's work, cold unless the note around it says more.
 _DISMISSAL = _rule(
     r"(?:your )?services (?:(?:are|will) )?no longer (?:be )?(?:required|needed)"
@@ -3135,9 +3131,14 @@ _SALUTATION = re.compile(
     r"(?!(?:candidate|applicant|sir|madam|all|there|team|everyone|friend|folks|and|hiring)\b)"
     r"[a-z]"
 )
+_NO_ONE_IN_PARTICULAR = r"candidate|applicant|sir or madam|sir|madam"
 _GENERIC_GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|dear|greetings)(?: (?:candidate|applicant|sir or madam|sir|madam"
+    rf"^(?:(?:hi|hello|hey|dear|greetings)(?: (?:{_NO_ONE_IN_PARTICULAR}"
     r"|there|all|everyone|friend))?|to whom it may concern)\b,?"
+)
+# A letter to a role rather than a person ("Dear Candidate"): its form is colder for longer.
+_TO_NO_ONE = re.compile(
+    rf"^(?:(?:dear|hi|hello) (?:{_NO_ONE_IN_PARTICULAR})|to whom it may concern)\b"
 )
 
 
