@@ -811,8 +811,11 @@ _DISPARAGING: tuple[str, ...] = (
         r" (?:was|were|is|are) (?:not|less so)(?=[.!?]|$)",
         r"(?:mistaken|mistook|mistaking|confus(?:ed|ing)) (?:\w+ ){1,2}(?:for|with) (?:ability"
         r"|competence|skill|talent|expertise|experience|knowledge|substance|depth)",
-        r"(?:full of|long on|big on|heavy on|rich in) [a-z]+(?:,| and| but) (?:short|light|low"
-        r"|thin) on",
+        # (not "your portfolio was heavy on visuals and light on the problem-solving", after
+        # dev_37: what was plentiful is the person's talk or manner, not the work's content)
+        r"(?:full of|long on|big on|heavy on|rich in) (?:opinions|talk|words|confidence|charm|ego"
+        r"|bluster|buzzwords|jargon|promises|style|swagger|attitude|hot air|claims|self belief"
+        r"|bravado|excuses)(?:,| and| but) (?:short|light|low|thin) on",
         r"for (?:all )?the wrong reasons|(?:keep|don't give up|do not give up|stick to) (?:your|the)"
         r" day job",
         r"(?:nobody|no one|none of us)(?: \w+){0,2} (?:believed|bought|trusted) (?:you|your|a"
@@ -1515,6 +1518,30 @@ _DISPARAGING: tuple[str, ...] = (
         r"|wrinkled|stained|garish|tacky|creased|charity shop) (?:[a-z]+ )?(?:suit|outfit|clothes"
         r"|shoes|tie|jacket|trainers|shirt|blazer) at home",
     ),
+    # (after dev_37) "go in a more competent direction", "I can see why your last company let
+    # you go", "none of you were worth hiring", "your best work is behind you", "were those
+    # CVs a joke?", "I'd hate to see your worst", "the way one appreciates a cautionary
+    # example", "just not a particularly bright one".
+    _words(
+        r"(?:a|the) (?:more|less) (?:competent|intelligent|capable|talented|professional|able"
+        r"|clever|skilled|qualified|serious) direction",
+        r"(?:see|understand|know|get) why (?:your (?:last|previous|old|former|current) (?:company"
+        r"|employer|boss|manager|team|firm|job|agency)|they) (?:let you go|fired you|sacked you"
+        r"|dropped you|got rid of you|laid you off|let you off|showed you the door)",
+        r"(?:none of (?:you|them|the [a-z]+)|you|they) (?:were|was|are|is|weren't|wasn't|aren't"
+        r"|isn't|were not|was not|are not|is not) worth (?:hiring|employing|interviewing"
+        r"|shortlisting|our time|the (?:effort|bother|trouble))",
+        r"(?:your|his|her|their|whose) best (?:work|days|years|ideas) (?:is|are) (?:well |long "
+        r"|already |probably |clearly |likely )?behind (?:you|him|her|them)",
+        r"(?:was|were) (?:that|those|these|this|your) (?:[a-z]+ )?(?:cvs?|candidates|profiles"
+        r"|resumes|answers|samples?|submissions?|applications?|slides|ideas) (?:a |some kind of "
+        r"|some sort of |meant as a )?joke",
+        r"hate to see (?:your|their|his|her) worst",
+        r"(?:one|we|i|people) (?:appreciates?|values?|remembers?|treasures?) an? (?:cautionary"
+        r" (?:tale|example)|warning|bad example)",
+        r"not an? (?:particularly|very|terribly|especially|overly|all that) (?:bright|smart"
+        r"|clever|intelligent|sharp) (?:one|person|guy|man|woman|individual|candidate|spark)",
+    ),
 )
 
 
@@ -1964,6 +1991,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             # (after dev_36) "a team that looks a bit more like the neighbourhood you grew up in",
             # "a voice on the phone that sounds like home to them", "someone whose speech is
             # easier on their ears", "the right schools, the right way of speaking".
+            # (after dev_37) "not click with the rest of the team, who all come from quite
+            # similar backgrounds".
+            r"(?:all|mostly|largely) (?:come|came) from (?:quite |very |rather |pretty )?(?:similar"
+            r"|the same) (?:backgrounds?|places?|communities|cultures|countries|neighbou?rhoods)"
+            r"(?! (?:in|of work|professionally|technically))",
             r"neighbou?rhood you grew up in|sounds? like home|(?:speech|voice|accent) (?:is |was )?"
             r"easier on (?:their|the|our) ears|the right (?:schools|way of speaking|accent"
             r"|family|families)\b",
@@ -2091,6 +2123,11 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"straight (?:man|woman|guy|couple|people|person|candidate)s?",
             # (after dev_19) "the team noticed you're quite camp".
             r"(?:you(?:'re| are| were| seemed| come across as)|quite|a bit|very|too|so) camp\b",
+            # (after dev_37) others' conservatism made into the reason: "the board is quite
+            # conservative, so another candidate felt like the safer choice".
+            r"(?:conservative|traditional|old fashioned),?(?: [a-z']+){0,4} (?:candidate|person"
+            r"|applicant|someone|somebody|hire)(?: [a-z']+){0,3} (?:the )?safer (?:choice|bet"
+            r"|option|pick|hire)",
         ),
     ),
     (
@@ -2119,7 +2156,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"health (?:issues?|problems?|conditions?|history)|your (?:health(?! (?:and|&) safety)|condition|stutter"
             r"|hearing|sight|eyesight|mobility)|stutter\w*|stammer\w*|cancer|chemo\w*|(?:medical"
             r"|cancer|ongoing|recent) treatment|hospital (?:visits?|stays?|appointments?)"
-            r"|in (?:the )?hospital|depress(?:ion|ed)|anxiety|therapy|relapse"
+            r"|in (?:the )?hospital(?! (?:procurement|administration|management|pharmacy|settings?"
+            r"|finance|logistics|operations|it|systems?|sector|billing|software|environments?"
+            r"|departments?|wards?|teams?|services|supply|purchasing|catering|estates|facilities"
+            r"|projects?|contracts?|recruitment))|depress(?:ion|ed)|anxiety|therapy|relapse"
             r"|(?<!you )(?<!who )diagnosed(?! (?:the|a|an|it|this|that|our|their)\b)"
             r"|chronic (?:illness|condition|pain|fatigue)|surgery"
             # (after dev_27) "as you're due to go in for your heart procedure next month".
@@ -2588,7 +2628,7 @@ _DOOR_SLAMMED: tuple[str, ...] = (
     # "kindly refrain from reaching out", "please stop emailing us".
     _words(
         # ("I never like sending these emails" is the manager's own reluctance.)
-        rf"(?:do not|don't|dont|(?<!i )(?<!we )never|refrain from|stop|cease|quit|no point(?: in)?|not worth"
+        rf"(?:do not|don't|dont|(?<!i )(?<!we )never|refrain(?:ed)? from|stop|cease|quit|no point(?: in)?|not worth"
         rf"|don't bother|do not bother|(?:wouldn't|would not) bother|no need|needn't|need not"
         rf"|no reason to|pointless to"
         rf"|best not(?: to)?|better not(?: to)?|wise not to|advisable not to)"
@@ -2712,12 +2752,16 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r"| future)? (?:emails?|messages?|follow ups?|questions|calls|requests|inquiries"
         r"|enquiries|correspondence|(?:applications?|apps?)(?: or \w+)? from you)"
     ),
+    # (after dev_37) "any further ones won't be reviewed", "further correspondence on this
+    # matter, or any future application, will not be answered"; not "further applications
+    # won't be reviewed until the spring".
     _words(
         r"(?:future|further|any more|more) (?:applications?|emails?|messages?|submissions?"
-        r"|contact|correspondence|approaches|enquiries|inquiries|calls)(?: \w+){0,7} (?:will"
-        r"|would|won't|are|shall)(?: \w+){0,2}"
+        r"|contact|correspondence|approaches|enquiries|inquiries|calls|ones)(?:,? \w+){0,7},?"
+        r" (?:will|would|won't|are|shall)(?: \w+){0,2}"
         r" (?:declined|rejected|unanswered|ignored|deleted|reviewed|considered|returned|read"
-        r"|answered|opened|accepted|acknowledged|blocked|filtered|discarded|entertained)"
+        r"|answered|opened|accepted|acknowledged|blocked|filtered|discarded|entertained)(?!,?"
+        r" (?:until|till|before|for now|yet|right now|at the moment|at present)\b)"
     ),
     _words(
         r"no (?:further|future|more|other) (?:applications?|emails?|messages?|submissions?"
@@ -2899,9 +2943,11 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # and extends to any future appointment", "and will not be invited to tender for any
         # future contracts", "will not be considering your firm for any contract at any point",
         # "you shouldn't expect to be considered for any transfer, ever".
-        rf"{_WONT} (?:engage|hire|book|use|employ|consider|offer) you (?:for|in) any (?:[a-z]+"
-        r" ){0,2}(?:work|roles?|positions?|shifts|sessions|contracts?|assignments?|posts?)"
-        r"(?: [a-z]+)? (?:in (?:the )?future|again|ever)",
+        # (after dev_37) "we won't be in a position to consider you for any roles going forward".
+        rf"{_WONT}(?: be in a position to| be able to)? (?:engage|hire|book|use|employ|consider"
+        r"|offer) you (?:for|in) any (?:[a-z]+ ){0,2}(?:work|roles?|positions?|shifts|sessions"
+        r"|contracts?|assignments?|posts?)(?: [a-z]+)? (?:in (?:the )?future|again|ever|going"
+        r" forward|from now on)",
         r"told not to (?:offer|send|place|put forward|propose|submit|refer) you(?: to us| here)?"
         r" (?:again|in (?:the )?future|ever)",
         r"(?:you're|you are) not to be (?:placed|hired|booked|engaged|used|sent|contacted"
@@ -2916,16 +2962,22 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" ever\b",
         rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
         rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
+        # (after dev_37) "we see no future scenario in which we would hire you".
+        r"no (?:future )?(?:scenario|circumstances?|world|situation|universe) (?:in which|where"
+        r"|under which) (?:we|i)(?:'d| would| will|'ll| could)? (?:ever )?(?:hire|employ"
+        r"|consider|take on|work with) you",
     ),
     # Every future role closed to the person, or the person declared out of them (after
     # dev_10): "not eligible for rehire with us in any role", "all future positions at our
     # company are closed to you", "you will never be considered for a role here" ("you won't be
     # considered for this role" is the decision itself).
     _words(
-        r"(?:(?:not|no longer|never be) |in)eligible (?:for|to) (?:re ?hire|re ?employ\w*|re ?engag\w*"
-        r"|hire|employment|rehiring|any (?:future |other |further )?(?:roles?|positions?|work"
-        r"|vacanc\w+|openings?|opportunit\w+|recruitment|campaigns?|posts?|jobs?"
-        r"|applications?))",
+        # (after dev_37) "contractors released early aren't eligible for future engagements".
+        r"(?:(?:not|no longer|never be|aren't|isn't|won't be) |in)eligible (?:for|to) (?:re ?hire"
+        r"|re ?employ\w*|re ?engag\w*|hire|employment|rehiring|(?:any (?:future |other |further )?"
+        r"|future |further )(?:roles?|positions?|work|vacanc\w+|openings?|opportunit\w+"
+        r"|recruitment|campaigns?|posts?|jobs?|applications?|engagements?|contracts?"
+        r"|assignments?))",
         r"(?:future|all|any|every|other) (?:[a-z',]+ ){0,6}(?:are|is|remain|remains|will be|stay"
         r"|stays)(?: now)? (?:closed|shut|off limits|unavailable) to you\b",
         r"you(?:'ll| will|'d| would)? (?:never|no longer) be (?:considered|hired|shortlisted"

@@ -1146,6 +1146,15 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "experience, which the successful candidate has. Please do stay in touch.",
         "Hi Jo, thank you for the quote, which is good for 45 days. We chose a supplier with "
         "more cold-chain experience, and I'll be in touch about the spring tender.",
+        # The dev_37 round's.
+        "Hi Leo, your deck was heavy on visuals and light on the numbers behind them, which is "
+        "what our buyers ask for first. I'd be glad to see your next one.",
+        "Hi Ana, we chose a candidate with more experience in hospital procurement. Your "
+        "supplier audit was excellent, and I'll be in touch when the next role opens.",
+        "Hi Raj, our clients are quite traditional in their procurement, so we chose the bid "
+        "with the longer warranty. I'd be glad to see your next proposal.",
+        "Hi Eva, further applications won't be reviewed until the spring, when the budget is "
+        "set. Yours was strong, and I'll write to you then.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

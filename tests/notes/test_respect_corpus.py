@@ -273,6 +273,9 @@ KNOWN_MISSES = {
     # (dev_36) "please don't send us any more people from that part of the world": read as
     # forbidding contact too.
     "dev36-036": "discriminatory, refused as door_slammed too",
+    # (dev_37) "you're clearly a nice guy, just not a particularly bright one": "a nice guy"
+    # is read as sex given as a reason too.
+    "dev37-111": "disparaging, refused as discriminatory too",
 }
 
 
