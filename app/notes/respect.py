@@ -1518,6 +1518,26 @@ _DISPARAGING: tuple[str, ...] = (
         r"|wrinkled|stained|garish|tacky|creased|charity shop) (?:[a-z]+ )?(?:suit|outfit|clothes"
         r"|shoes|tie|jacket|trainers|shirt|blazer) at home",
     ),
+    # (after dev_38) "you gave it your all, which unfortunately was the problem", "we'd have
+    # managed fine without", "perhaps someone on your team could read it?", "they'll finally
+    # be able to get on with their work", "thanks for the laugh, though", "something more your
+    # speed".
+    _words(
+        r"(?:gave|give|giving) it your (?:all|best),? (?:which|and that|but that) (?:[a-z]+ly )?"
+        r"(?:was|is) (?:the|exactly the|precisely the) (?:problem|issue)",
+        r"(?:would|'d) have (?:managed|coped|been) (?:just )?(?:fine|perfectly well|okay|ok)"
+        r" without(?: you)?\b",
+        r"(?:perhaps|maybe) (?:someone|somebody|anyone) (?:on|in|at) your (?:team|agency|firm"
+        r"|end) (?:could|might|can) (?:read|try reading|actually read)",
+        r"(?:if|when) we (?:ever )?need quantity over quality",
+        r"(?:they|we|the team)(?:'ll| will| can) finally (?:be able to )?(?:get on with|focus on"
+        r"|get back to) (?:their|our) (?:work|jobs)",
+        # (not "thank you for the laughs in the interview, you were great fun")
+        r"thanks?(?: you)? for the (?:laugh|laughs|giggle|chuckle|entertainment|amusement),?"
+        r" (?:though|at least|anyway)\b",
+        r"(?:something|a role|roles|a job|jobs|a position) (?:more |a bit more |a little more )?"
+        r"(?:at )?your speed",
+    ),
     # (after dev_37) "go in a more competent direction", "I can see why your last company let
     # you go", "none of you were worth hiring", "your best work is behind you", "were those
     # CVs a joke?", "I'd hate to see your worst", "the way one appreciates a cautionary
@@ -1787,6 +1807,9 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|(?:since|as|because|given) (?:you|she|they)(?:'ll| will|'re| are|'s| is)(?: be)?"
             r" (?:heading|going|off|away)(?: [a-z]+){0,2} on (?:leave|maternity|paternity"
             r"|parental)"
+            # (after dev_38) "since you'll be expecting in the spring".
+            r"|(?:you|she|they)(?:'ll| will|'d| would) be expecting(?! (?:to|an?|the|our|us|your"
+            r"|more|feedback|it|that|this|some|news|word)\b)"
             # (after dev_36) "with you heading off on leave a few months after starting", "three
             # kids under seven is a lot".
             r"|with (?:you|her|them) (?:heading|going) (?:off )?on (?:leave|maternity|paternity"
@@ -2070,6 +2093,10 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|affair|private)|(?:your|her|his|their) (?:gender )?transition(?! (?:to|into|from"
             r"|plan|period|team|phase|programme|program|back))",
             # (after dev_23) "our dev team is all guys".
+            # (after dev_38) "the lads can be a handful, and we didn't want to put you in that
+            # position".
+            r"(?:lads|blokes|guys|boys|men|fellas)(?: on the [a-z]+)? (?:can be|are|get) (?:a bit"
+            r" )?(?:a handful|rough|rowdy|a tough crowd|boisterous|laddish)",
             r"(?:team|office|crew|department|floor|squad|group) (?:is|are) (?:all|mostly|almost all"
             r"|entirely|basically all) (?:guys|men|lads|blokes|women|girls)\b",
             r"(?:you're|you are|you've been|being|your|who is|who's) (?:\w+ )?transition(?:ing)?(?! (?:to|into"
@@ -2176,6 +2203,8 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"|unwilling to) make (?:any )?(?:changes|adjustments|adaptations) for",
             r"crutch(?:es)?|walking (?:stick|frame)|(?:your|a) cane|prosthe\w+|hearing aids?"
             r"|guide dog|mobility aid|(?:as|being|you're|you are) an? wheelchair user"
+            # (after dev_38) "you mentioned using a wheelchair".
+            r"|(?:use|uses|using|used) a wheelchair"
             r"|(?:seen|saw|see|watched|watching|noticed) you(?: [a-z]+){0,6} in your chair\b"
             r"|an? wheelchair user (?:would|might|could|will|wouldn't|can't|couldn't|may|won't)",
             r"stroke(?! of)|heart attack|rehab\w*|burn ?out",
@@ -2442,6 +2471,9 @@ _DISCLAIMED = _rule(
     r"|nothing you need to explain|(?:don't|do not|never) need to explain"
     r"|(?:didn't|did not|doesn't|does not|won't|will not|never) (?:weigh|weighed|count|counted"
     r"|work|go|hold|held)(?: [a-z]+)? against"
+    # (after dev_38) the circumstance met: "we'd happily have accommodated that".
+    r"|(?:would|'d) (?:happily |gladly |easily |readily )?have (?:accommodated|worked around"
+    r"|made room for) (?:that|this|it)"
 )
 _THEIR_QUESTION = _rule(
     r"you (?:asked|wondered|wanted to know|raised|checked)(?: us| me| with us| with me)?"
@@ -2510,6 +2542,13 @@ _WEIGHED_NEXT = _rule(
     r"|(?:fully|completely) present|(?:family|kids|children|baby) (?:is |are )?on the cards"
     r"|too (?:much|overwhelming|stressful|demanding|hard|intense) for (?:you|someone in your"
     r"|somebody in your|a person in your|someone with your|someone like you)"
+    # (after dev_38) "might not be the kindest place for you right now", "we think you'd find
+    # it frustrating", "kindest not to put you through the pressure of a new role".
+    r"|(?:might|may|would|could|will) not be the (?:kindest|best|right|ideal|easiest|healthiest)"
+    r" (?:place|environment|setting|fit|role|time) for you"
+    r"|(?:you'd|you would|you might|you'll|you will) find (?:it|that|the [a-z]+) (?:frustrating"
+    r"|overwhelming|stressful|exhausting|a struggle|too much)"
+    r"|kindest (?:not )?to|put you through (?:the )?(?:pressure|stress|strain|demands)"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -2962,6 +3001,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         r" ever\b",
         rf"(?:when|if|once) (?:it|the role|the position|the vacancy) (?:re ?opens|comes back)"
         rf"(?: [a-z']+){{0,3}},? {_WONT} be (?:re ?)?consider\w*",
+        # (after dev_38) "I'd save yourself the bother of reapplying".
+        r"save yourself the (?:bother|trouble|effort|hassle|time) of (?:re ?apply|apply|contact"
+        r"|email|writ|call|follow)\w*",
         # (after dev_37) "we see no future scenario in which we would hire you".
         r"no (?:future )?(?:scenario|circumstances?|world|situation|universe) (?:in which|where"
         r"|under which) (?:we|i)(?:'d| would| will|'ll| could)? (?:ever )?(?:hire|employ"
@@ -3136,7 +3178,10 @@ _DISMISSAL = _rule(
 # A closing that shuts the conversation: "... you were not chosen. That is all."
 _DISMISSIVE_CLOSE = re.compile(
     r"(?:^|[.!?] )(?:that is all|that's all|that's it|that is it|end of (?:story|discussion)"
-    r"|nothing (?:more|further|else) to (?:say|add|discuss)|no further comment)[.!]*$"
+    r"|nothing (?:more|further|else) to (?:say|add|discuss)|no further comment"
+    # (after dev_38) "No further action is required on your part."
+    r"|no (?:further )?action (?:is )?(?:required|needed)(?: (?:on your part|from you"
+    r"|by you))?)[.!]*$"
 )
 # In a note of a few words, a status ("Role paused. Will advise.", "Role's on hold. Bye.") is the
 # outcome, not a reason for it: only a cause counts ("Paused: the budget was cut.").
@@ -3493,9 +3538,9 @@ def _sentence_findings(
     # the few that do, not for four more scans of the whole text.
     def kindly_meant(index: int) -> bool:
         start, end = sentences[index]
-        if any(
-            _WEIGHED_NEXT.search(text, *sentence) for sentence in sentences[index + 1 : index + 3]
-        ):
+        # (the circumstance's own sentence too, after dev_38: "you mentioned using a wheelchair,
+        # and while we admire your determination, ... we think you'd find it frustrating")
+        if any(_WEIGHED_NEXT.search(text, *sentence) for sentence in sentences[index : index + 3]):
             return False
         if _KIND_MENTION.search(text, start, end):
             return True

@@ -1155,6 +1155,15 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "with the longer warranty. I'd be glad to see your next proposal.",
         "Hi Eva, further applications won't be reviewed until the spring, when the budget is "
         "set. Yours was strong, and I'll write to you then.",
+        # The dev_38 round's.
+        "Hi Kai, thank you for telling us about your anxiety; we'd happily have accommodated "
+        "that. We chose a candidate with more Python experience; I'll be in touch.",
+        "Hi Tom, you'll be expecting our decision this week, so here it is: we chose a "
+        "candidate with more SAP experience. I'll be in touch about the spring role.",
+        "Hi Ben, no further action is required on your part: we chose a candidate with more "
+        "CAD experience, and I'll be in touch when the next role opens.",
+        "Hi Jo, you gave it your all in the case study, and it showed. We chose a candidate "
+        "with more retail experience; I'll be in touch about the spring role.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

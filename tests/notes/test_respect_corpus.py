@@ -276,6 +276,17 @@ KNOWN_MISSES = {
     # (dev_37) "you're clearly a nice guy, just not a particularly bright one": "a nice guy"
     # is read as sex given as a reason too.
     "dev37-111": "disparaging, refused as discriminatory too",
+    # (dev_38) Candid feedback: "you bombed the SQL test, and I think you'd say the same", in an
+    # otherwise warm note, still refused by the rule for failing as a person.
+    "dev38-089": "respectful, refused as disparaging",
+    # (dev_38) Form letters to no one in particular ("we are moving forward with other
+    # candidates whose qualifications better align", "unable to provide individual feedback"):
+    # refused, but by the tone model as disparaging.
+    "dev38-049": "empty_or_curt, refused as disparaging",
+    "dev38-062": "empty_or_curt, refused as disparaging",
+    # (dev_38) "none of the submitted profiles will be progressed. Closing the requisition.":
+    # the closing reads as the reason.
+    "dev38-183": "empty_or_curt, passed",
 }
 
 
