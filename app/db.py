@@ -152,6 +152,17 @@ class ReadSession(AsyncSession):
         # `AsyncSession.close` and the lease's return, in one greenlet rather than two.
         await greenlet_spawn(self.sync_session.close_and_release)
 
+    async def __aexit__(self, type_: Any, value: Any, traceback: Any) -> None:
+        # `AsyncSession.__aexit__` closes in a task of its own behind `asyncio.shield`, so that
+        # a cancelled request cannot cut the close short. On PostgreSQL a read runs in
+        # autocommit: its close rolls nothing back, awaits nothing, and so cannot be cut short;
+        # closed in place it spares the task and two turns of the event loop (about a twentieth
+        # of a GET's CPU). On SQLite returning the connection is a trip to its thread.
+        if settings_of(self).is_sqlite:
+            await super().__aexit__(type_, value, traceback)
+        else:
+            await self.close()
+
 
 @dataclass(frozen=True)
 class Database:
