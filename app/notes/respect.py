@@ -677,7 +677,8 @@ _DISPARAGING: tuple[str, ...] = (
         r"|had|sat through)",
     ),
     _words(
-        r"dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable"
+        # (not "bad news dressed in a nice suit", after dev_39)
+        r"(?<!news )dressed|dress code|scruffy|unkempt|grooming|well groomed|presentable"
         r"|(?<!food )hygiene(?! (?:certificate|rating|standards|training|course|qualification"
         # (after dev_33) "the kitchen failed the hygiene spot-check".
         r"|spot check|checks?|inspections?|audits?|scores?|rules|regulations|polic(?:y|ies)"
@@ -1518,6 +1519,30 @@ _DISPARAGING: tuple[str, ...] = (
         r"|wrinkled|stained|garish|tacky|creased|charity shop) (?:[a-z]+ )?(?:suit|outfit|clothes"
         r"|shoes|tie|jacket|trainers|shirt|blazer) at home",
     ),
+    # (after dev_39) "could sit through another interview like yours", "an excellent talk for a
+    # first-year undergraduate audience", "ask a friend to proofread", "some kind of record",
+    # "scraping the barrel", "in the sense that there were only two of you", "falls under a
+    # bus", "doesn't need you to read instructions", "adequate, on a good day", "never a
+    # serious consideration", "wondered whether you'd prepared at all".
+    _words(
+        r"sit through another (?:interview|presentation|meeting|call|session|pitch|demo) like"
+        r" (?:yours|that)",
+        r"(?:excellent|great|good|fine|lovely) (?:talk|presentation|lecture|answer|essay|pitch)"
+        r" for (?:a )?(?:first year|undergraduate|freshman|school|beginners?|high school|primary"
+        r" school|children)",
+        r"(?:ask|get|have) a (?:friend|colleague|child|kid|teenager) to (?:proofread|check|read"
+        r"|spell ?check)",
+        r"must be (?:some kind of |some sort of |a )(?:record|personal best)",
+        r"scraping the (?:bottom of the )?barrel|(?:don't|do not) get too excited",
+        r"in the sense that there (?:were|was) only (?:two|2|one|1) of you",
+        r"(?:falls?|gets?|got|is|goes) (?:hit by|under) a bus",
+        r"(?:doesn't|does not|won't|will not) (?:need|require|expect) you to (?:read|follow"
+        r"|understand|think|listen|spell)",
+        r"(?:adequate|passable|competent|acceptable|fine|okay|average|mediocre),? on a good day",
+        r"never a serious (?:consideration|option|prospect|contender|possibility)",
+        r"wondered (?:whether|if) you(?:'d| had)? (?:prepared|read|tried|bothered|listened"
+        r"|practised|practiced)(?: [a-z]+){0,2} at all",
+    ),
     # (after dev_38) "you gave it your all, which unfortunately was the problem", "we'd have
     # managed fine without", "perhaps someone on your team could read it?", "they'll finally
     # be able to get on with their work", "thanks for the laugh, though", "something more your
@@ -1764,13 +1789,15 @@ _PROTECTED: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r" (?:their|his|her)) (?:40|50|60|forty|fifty|sixty)s?|in your (?:40|50|60)s",
             r"(?<!teams )(?<!staff )(?<!headcount )(?<!scaling )"
             r"(?:over|past|nearly|almost|nearing|approaching|under) (?:[3-7]\d|thirty|forty"
-            r"|fifty|sixty)\b(?! (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
+            r"|fifty|sixty)\b(?!%| (?:\w+ )?(?:applications?|candidates|people|percent|hours|days"
             r"|years of|clients|countries|roles|projects|engineers|million|thousand|k|cv|resumes"
             r"|messages|interviews|users|customers|employees|staff|sites|offices|minutes"
             r"|characters|words|pages|members|hires|seats|beds|kg|km|miles|mph))",
             # (after dev_17) "at 22 the team felt you wouldn't command respect", "someone more
             # mature".
-            r"(?:^|(?<=[.!?,;] )|(?<=\band ))at (?:1[6-9]|[2-7]\d) (?=(?:the|we|you|i|our|they"
+            # (after dev_39) "but at 24 the directors felt".
+            r"(?:^|(?<=[.!?,;] )|(?<=\band )|(?<=\bbut ))at (?:1[6-9]|[2-7]\d) (?=(?:the|we|you|i"
+            r"|our|they"
             r"|it|she|he)\b)|(?:someone|somebody|a candidate|a person)(?: a (?:bit|little))? more"
             r" mature|more mature (?:candidate|person|applicant|hire|colleague)",
             r"grand(?:mother|father|parent|ma|pa|kids|children)s?|granny|grandad|twenties|thirties"
@@ -2549,6 +2576,9 @@ _WEIGHED_NEXT = _rule(
     r"|(?:you'd|you would|you might|you'll|you will) find (?:it|that|the [a-z]+) (?:frustrating"
     r"|overwhelming|stressful|exhausting|a struggle|too much)"
     r"|kindest (?:not )?to|put you through (?:the )?(?:pressure|stress|strain|demands)"
+    # (after dev_39) "a candidate better able to handle a high-pressure environment".
+    r"|better able to (?:handle|cope|manage|deal)|(?:handle|cope with|manage) (?:a |the )?high"
+    r" pressure"
 )
 # ... unless the circumstance's own sentence makes the decision, or the support is taken back.
 _DECIDES = _rule(
@@ -2670,6 +2700,9 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         rf"(?:do not|don't|dont|(?<!i )(?<!we )never|refrain(?:ed)? from|stop|cease|quit|no point(?: in)?|not worth"
         rf"|don't bother|do not bother|(?:wouldn't|would not) bother|no need|needn't|need not"
         rf"|no reason to|pointless to"
+        # (after dev_39) "I don't think there's any point in you applying to us again".
+        rf"|(?:don't|do not) (?:think|believe|see) (?:that )?(?:there's |there is )?(?:any|much)"
+        rf" point(?: in)?"
         rf"|best not(?: to)?|better not(?: to)?|wise not to|advisable not to)"
         rf"(?: \w+){{0,3}}? {_CONTACT}"
     ),
@@ -2695,9 +2728,20 @@ _DOOR_SLAMMED: tuple[str, ...] = (
         # (after dev_21) "asked our recruiters not to engage with you further", "will not be
         # invited to any further recruitment", "a permanent block", "does not re-engage with
         # candidates once declined".
+        # (after dev_39) "would appreciate no further messages", "I'd suggest not following up
+        # with our other offices", "no need to try them either", "will not be invited to future
+        # tenders".
+        r"appreciate (?:it if (?:there were|we had|you sent) )?no (?:further|more) (?:messages"
+        r"|emails|contact|calls|correspondence|applications)",
+        # (not "I'd recommend not applying for the data role", which redirects)
+        r"(?:suggest|advise|recommend)(?:ing)? (?:not|against|that you (?:not|don't|do not))"
+        r"(?: \w+){0,2}? (?:following up|contacting|reaching out|approaching|chasing|emailing"
+        r"|calling|writing|getting in touch)",
+        r"no need to (?:try|approach|contact) (?:them|us|our [a-z]+|other [a-z]+)(?: either| again)\b",
         r"(?:asked|instructed|told) (?:our|the|all) (?:\w+ )?(?:recruiters|staff|team|agencies"
         r"|reception|managers) not to (?:engage|contact|deal|work|speak)|(?:not|never|no longer) be invited to (?:any )?"
-        r"(?:further|future) (?:recruitment|interviews?|roles?|campaigns?|exercises?)"
+        r"(?:further|future) (?:recruitment|interviews?|roles?|campaigns?|exercises?|tenders?"
+        r"|bids?|pitches|projects?|contracts?)"
         r"|permanent (?:block|ban|bar)|(?:does not|doesn't|do not|don't|never) re ?engage"
         r" (?:with )?(?:candidates|applicants|people|anyone|you)",
         # (after dev_31) "our recruitment team has been instructed not to consider
@@ -3181,7 +3225,12 @@ _DISMISSIVE_CLOSE = re.compile(
     r"|nothing (?:more|further|else) to (?:say|add|discuss)|no further comment"
     # (after dev_38) "No further action is required on your part."
     r"|no (?:further )?action (?:is )?(?:required|needed)(?: (?:on your part|from you"
-    r"|by you))?)[.!]*$"
+    r"|by you))?"
+    # (after dev_39) "This decision is final.", "This communication serves as formal notice.
+    # Regards.", "We consider this matter closed."
+    r"|(?:this|the|our) decision is final|this (?:communication|letter|email|message|note) serves"
+    r" as (?:formal |official )?(?:notice|confirmation)(?:\. (?:regards|kind regards))?|(?:we"
+    r" consider )?this matter (?:is )?(?:now )?closed)[.!]*$"
 )
 # In a note of a few words, a status ("Role paused. Will advise.", "Role's on hold. Bye.") is the
 # outcome, not a reason for it: only a cause counts ("Paused: the budget was cut.").

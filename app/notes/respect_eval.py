@@ -1,9 +1,9 @@
 """Measure the respect check on its evaluation corpus (`shortlist respect-eval`).
 
 The corpus was written for this project. The development sets (`respect_corpus/dev.jsonl`,
-`dev_2.jsonl` … `dev_38.jsonl`, and the probes `dev_probe.jsonl` … `dev_probe_9.jsonl`) are
+`dev_2.jsonl` … `dev_39.jsonl`, and the probes `dev_probe.jsonl` … `dev_probe_9.jsonl`) are
 what the rules are developed on and the tone model is trained on: `dev_2` to `dev_6` were
-written as held-out sets and `dev_7` to `dev_38` before their rules were read, but they have all
+written as held-out sets and `dev_7` to `dev_39` before their rules were read, but they have all
 been measured and their failures read, so they are development data now and their figures say
 nothing about new phrasings (`dev_10`, 245 notes, was measured before its round: 88 of 125
 disrespectful notes refused, 111 of 120 respectful ones passed). `held_out.jsonl` is the
@@ -64,6 +64,7 @@ DEV_SETS = (
     "dev_36",
     "dev_37",
     "dev_38",
+    "dev_39",
     "dev_probe",
     "dev_probe_2",
     "dev_probe_3",

@@ -1164,6 +1164,15 @@ def test_the_same_words_in_fair_or_kind_sentences_pass(message: str) -> None:
         "CAD experience, and I'll be in touch when the next role opens.",
         "Hi Jo, you gave it your all in the case study, and it showed. We chose a candidate "
         "with more retail experience; I'll be in touch about the spring role.",
+        # The dev_39 round's.
+        "Hi Diego, bad news dressed in a nice suit: the budget is frozen until June. I'll be in "
+        "touch then, and thank you for your patience.",
+        "Hi Ana, staff adoption was under 30% after eight weeks, so we won't roll out the "
+        "software. Thank you for the support your team gave during the pilot.",
+        "Hi Sam, I'd recommend not applying for the data role, which needs five years of Spark, "
+        "but the analyst post next month fits your experience well; please do apply.",
+        "Hi Lee, our decision is final for this round, but the spring round opens in March and "
+        "I'd be glad to see your application then.",
     ],
 )
 def test_this_rounds_words_in_kind_sentences_are_not_refused(message: str) -> None:

@@ -287,6 +287,18 @@ KNOWN_MISSES = {
     # (dev_38) "none of the submitted profiles will be progressed. Closing the requisition.":
     # the closing reads as the reason.
     "dev38-183": "empty_or_curt, passed",
+    # (dev_39) Bare outcomes with a courteous shape: "please note the requisition has been
+    # cancelled. Your application is now closed.", "Dear Agency, we have no requirement for
+    # your candidates at present. Regards.", "We will not be proceeding. Kind regards,
+    # Procurement" (the cancellation, the lack of need and the signature read as enough).
+    "dev39-065": "empty_or_curt, passed",
+    "dev39-134": "empty_or_curt, passed",
+    "dev39-176": "empty_or_curt, passed",
+    # (dev_39) Corporate padding with no reason ("a holistic review of our talent pipeline",
+    # "our comprehensive multi-stage engagement journey"): refused, but by the tone model as
+    # disparaging.
+    "dev39-074": "empty_or_curt, refused as disparaging",
+    "dev39-154": "empty_or_curt, refused as disparaging",
 }
 
 
